@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { LangQuery } from './common.js';
+import { Health, KioskConfig } from './health.js';
+import {
+  CategoryList,
+  ProcedureDetail,
+  ProcedureParams,
+  ProhibitionList,
+  SearchQuery,
+  SearchResult,
+} from './procedures.js';
+
+/**
+ * The terminal service API. The service registers exactly these routes and validates with these
+ * schemas; the renderer client and the OpenAPI document are derived from the same table.
+ */
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+const EmptyQuery = z.object({});
+
+export const api = {
+  health: {
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Service version, database and schema version, catalog and outbox state',
+    query: EmptyQuery,
+    response: Health,
+  },
+  kioskConfig: {
+    method: 'GET',
+    path: '/api/kiosk/config',
+    summary: 'Settings the kiosk screens need: idle timeout, languages',
+    query: EmptyQuery,
+    response: KioskConfig,
+  },
+  searchProcedures: {
+    method: 'GET',
+    path: '/api/procedures',
+    summary: 'Search procedures by Chinese, pinyin, pinyin initials, English or Russian; best match first',
+    query: SearchQuery,
+    response: SearchResult,
+  },
+  getProcedure: {
+    method: 'GET',
+    path: '/api/procedures/:id',
+    summary: 'Everything public about one procedure, in the requested language',
+    params: ProcedureParams,
+    query: LangQuery,
+    response: ProcedureDetail,
+  },
+  listCategories: {
+    method: 'GET',
+    path: '/api/categories',
+    summary: 'Procedure categories with the number of live procedures in each',
+    query: LangQuery,
+    response: CategoryList,
+  },
+  listProhibitions: {
+    method: 'GET',
+    path: '/api/prohibitions',
+    summary: 'The eleven prohibitions (十一不准), word for word',
+    query: LangQuery,
+    response: ProhibitionList,
+  },
+} as const satisfies Record<string, RouteDef>;
+
+export type Api = typeof api;
+export type RouteName = keyof Api;
+type In<T> = T extends z.ZodType ? z.input<T> : never;
+export type RouteInput<N extends RouteName> = (Api[N] extends { params: infer P } ? In<P> : unknown) &
+  (Api[N] extends { query: infer Q } ? In<Q> : unknown) &
+  (Api[N] extends { body: infer B } ? { body: In<B> } : unknown);
+export type RouteOutput<N extends RouteName> = z.infer<Api[N]['response']>;

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.js';
+import { m0001 } from './0001-device-and-outbox.js';
+import { m0002 } from './0002-catalog.js';
+
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];

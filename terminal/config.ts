@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface TerminalConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  role: 'kiosk' | 'counter' | 'rating' | 'hall';
+  idleSeconds: number;
+  countdownSeconds: number;
+  catalogFile: string;
+  rendererDir: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+/** Configuration from the environment; see README.md "Configuration". */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig {
+  const role = env.ROLE ?? 'kiosk';
+  if (!['kiosk', 'counter', 'rating', 'hall'].includes(role)) throw new Error(`ROLE must be kiosk, counter, rating or hall, got "${role}"`);
+  const idleSeconds = int(env.IDLE_SECONDS, 60, 'IDLE_SECONDS');
+  if (idleSeconds < 5) throw new Error('IDLE_SECONDS must be at least 5');
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: int(env.PORT, 4780, 'PORT'),
+    dataDir: resolve(env.DATA_DIR ?? resolve(ROOT, 'data')),
+    role: role as TerminalConfig['role'],
+    idleSeconds,
+    countdownSeconds: Math.min(10, idleSeconds - 1),
+    catalogFile: resolve(env.CATALOG_FILE ?? resolve(ROOT, 'assets/catalog/commerce.json')),
+    rendererDir: resolve(env.RENDERER_DIR ?? resolve(ROOT, 'dist/renderer')),
+  };
+}
