@@ -4,11 +4,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { api, openApiDocument } from '../core/contract/index.js';
+import { AppError, api, openApiDocument } from '../core/contract/index.js';
 import type { Db } from '../core/db/connection.js';
 import { deviceId } from '../core/db/meta.js';
 import { ROOT, type TerminalConfig } from './config.js';
 import { terminalHandlers } from './api/handlers.js';
+import { errorBody } from './api/errors.js';
+import { isAllowedRequest } from './api/guard.js';
+import { requestLang } from './api/lang.js';
 import { registerApi } from './api/register.js';
 
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -21,6 +24,11 @@ export async function buildTerminalApp(db: Db, config: TerminalConfig, opts: { l
     serverFactory: (handler) => createServer({ maxHeaderSize: 256 * 1024 }, handler),
   });
 
+  app.addHook('onRequest', async (req, reply) => {
+    if (isAllowedRequest(config.host, req.headers.host, req.headers.origin)) return;
+    const { body } = errorBody(new AppError('FORBIDDEN'), requestLang(req.query, req.headers['accept-language']));
+    return reply.status(403).send(body);
+  });
   registerApi(app, terminalHandlers(db, config, VERSION));
   app.get('/api/openapi.json', async () => openApiDocument('Consultation hall terminal service', VERSION, api));
 
@@ -29,12 +37,12 @@ export async function buildTerminalApp(db: Db, config: TerminalConfig, opts: { l
     socket.send(JSON.stringify({ type: 'hello', deviceId: deviceId(db), role: config.role }));
   });
 
-  if (existsSync(join(config.rendererDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.rendererDir, wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found' } });
-      return reply.sendFile('index.html');
-    });
-  }
+  const hasScreens = existsSync(join(config.rendererDir, 'index.html'));
+  if (hasScreens) await app.register(fastifyStatic, { root: config.rendererDir, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasScreens && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    const { status, body } = errorBody(new AppError('NOT_FOUND'), requestLang(req.query, req.headers['accept-language']));
+    return reply.status(status).send(body);
+  });
   return app;
 }

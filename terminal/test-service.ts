@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { importCatalogText } from '../core/catalog/import.js';
+import { openDatabase, type Db } from '../core/db/connection.js';
+import { tempDir } from '../core/db/test-db.js';
+import { buildTerminalApp } from './app.js';
+import { loadConfig, type TerminalConfig } from './config.js';
+
+export interface RunningService {
+  url: string;
+  db: Db;
+  app: FastifyInstance;
+  config: TerminalConfig;
+  stop(): Promise<void>;
+}
+
+/** A real terminal service on an ephemeral loopback port, with the seed catalog imported into a real SQLite file. */
+export async function startTestService(env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+  const tmp = tempDir('hall-svc-');
+  const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0', ...env });
+  const db = openDatabase(tmp.file('terminal.sqlite'));
+  importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
+  const app = await buildTerminalApp(db, config);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    db,
+    app,
+    config,
+    async stop() {
+      await app.close();
+      db.close();
+      tmp.cleanup();
+    },
+  };
+}
