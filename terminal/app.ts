@@ -4,11 +4,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { AppError, api, openApiDocument } from '../core/contract/index.js';
+import { AppError } from '../core/contract/index.js';
 import type { Db } from '../core/db/connection.js';
 import { deviceId } from '../core/db/meta.js';
 import { ROOT, type TerminalConfig } from './config.js';
 import { terminalHandlers } from './api/handlers.js';
+import { terminalOpenApi } from './api/api-docs.js';
 import { errorBody } from './api/errors.js';
 import { isAllowedRequest } from './api/guard.js';
 import { requestLang } from './api/lang.js';
@@ -30,7 +31,7 @@ export async function buildTerminalApp(db: Db, config: TerminalConfig, opts: { l
     return reply.status(403).send(body);
   });
   registerApi(app, terminalHandlers(db, config, VERSION));
-  app.get('/api/openapi.json', async () => openApiDocument('Consultation hall terminal service', VERSION, api));
+  app.get('/api/openapi.json', async () => terminalOpenApi(VERSION));
 
   await app.register(fastifyWebsocket);
   app.get('/api/live', { websocket: true }, (socket) => {
