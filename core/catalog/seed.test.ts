@@ -7,7 +7,7 @@ import { validateCatalogText } from './validate.js';
 import { seedCatalog, seedText } from './test-support.js';
 
 // The seed plan sits beside the repository (see README.md), not inside it.
-const SEED_PLAN = fileURLToPath(new URL('../../../shared/seed/implementation-plan.zh.txt', import.meta.url));
+const SEED_PLAN = fileURLToPath(new URL('../../assets/seed/implementation-plan.zh.txt', import.meta.url));
 const catalog = seedCatalog();
 const byName = (zh: string) => catalog.procedures.find((p) => p.name['zh-CN'] === zh);
 
