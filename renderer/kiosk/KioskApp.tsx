@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_LANG } from '../../core/contract/common.js';
+import { useApi } from '../api/useApi.js';
+import { currentLang } from '../i18n/i18n.js';
+import { usePath } from '../shared/router.js';
+import { BottomNav } from './components/BottomNav.js';
+import { Header } from './components/Header.js';
+import { IdleGuard } from './IdleGuard.js';
+import { matchKioskRoute, type KioskRoute } from './routes.js';
+import { CategoriesScreen } from './screens/CategoriesScreen.js';
+import { CategoryScreen } from './screens/CategoryScreen.js';
+import { HomeScreen } from './screens/HomeScreen.js';
+import { NotFoundScreen } from './screens/NotFoundScreen.js';
+import { ProcedureScreen } from './screens/ProcedureScreen.js';
+import { ProhibitionsScreen } from './screens/ProhibitionsScreen.js';
+import { SearchScreen } from './screens/SearchScreen.js';
+import { KioskSessionProvider, useSession } from './state.js';
+import './kiosk.css';
+
+const DEFAULT_IDLE = { idleSeconds: 60, countdownSeconds: 10 };
+
+function Screen({ route }: { route: KioskRoute }) {
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'search':
+      return <SearchScreen />;
+    case 'categories':
+      return <CategoriesScreen />;
+    case 'category':
+      return <CategoryScreen code={route.code} />;
+    case 'procedure':
+      return <ProcedureScreen id={route.id} />;
+    case 'prohibitions':
+      return <ProhibitionsScreen />;
+    case 'notFound':
+      return <NotFoundScreen />;
+  }
+}
+
+function KioskShell() {
+  const { t, i18n } = useTranslation();
+  const path = usePath();
+  const route = matchKioskRoute(path);
+  const session = useSession();
+  const config = useApi('kioskConfig', {});
+  const idle = config.data ?? DEFAULT_IDLE;
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const html = document.documentElement;
+    if (session.elderly) html.dataset.elderly = 'true';
+    else delete html.dataset.elderly;
+    if (session.contrast) html.dataset.contrast = 'high';
+    else delete html.dataset.contrast;
+  }, [session.elderly, session.contrast]);
+
+  // A new screen starts at its top, and keyboard / screen-reader focus moves to it.
+  useEffect(() => {
+    mainRef.current?.scrollTo(0, 0);
+    if (route.name !== 'search' && mainRef.current?.contains(document.activeElement) === false) {
+      mainRef.current.focus({ preventScroll: true });
+    }
+  }, [path, route.name]);
+
+  const pristine =
+    route.name === 'home' && session.query === '' && !session.elderly && !session.contrast && currentLang(i18n) === DEFAULT_LANG;
+
+  return (
+    <div className="kiosk">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <Header />
+      <main id="main" ref={mainRef} tabIndex={-1} className="kiosk-main">
+        <Screen route={route} />
+      </main>
+      <BottomNav route={route} />
+      <IdleGuard idleSeconds={idle.idleSeconds} countdownSeconds={idle.countdownSeconds} armed={!pristine} onIdle={session.reset} />
+    </div>
+  );
+}
+
+export default function KioskApp() {
+  return (
+    <KioskSessionProvider>
+      <KioskShell />
+    </KioskSessionProvider>
+  );
+}

@@ -1,0 +1,53 @@
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../shared/Icon.js';
+
+const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+export type OskKey = string | 'backspace' | 'clear' | 'space';
+
+/** Applies one on-screen key to the search text (keys always act at the end, like a pinyin pad). */
+export function applyKey(text: string, key: OskKey): string {
+  if (key === 'backspace') return Array.from(text).slice(0, -1).join('');
+  if (key === 'clear') return '';
+  if (key === 'space') return text.endsWith(' ') || text === '' ? text : `${text} `;
+  return text + key;
+}
+
+/**
+ * The on-screen keyboard: a touch kiosk has no Chinese input method, so visitors type pinyin or
+ * its initials here. Keys do not take focus from the search box (mouse down is cancelled).
+ */
+export function Osk({ onKey }: { onKey: (key: OskKey) => void }) {
+  const { t } = useTranslation();
+  const keep = (e: MouseEvent) => e.preventDefault();
+  return (
+    <div className="osk" data-testid="osk" role="group" aria-label={t('osk.label')}>
+      {ROWS.map((row, i) => (
+        <div className="osk-row" key={row}>
+          {Array.from(row).map((k) => (
+            <button key={k} type="button" className="osk-key" data-key={k} onMouseDown={keep} onClick={() => onKey(k)}>
+              {k}
+            </button>
+          ))}
+          {i === 2 && (
+            <button type="button" className="osk-key wide" data-key="backspace" aria-label={t('osk.backspace')} onMouseDown={keep} onClick={() => onKey('backspace')}>
+              <Icon name="backspace" size={30} />
+              <span className="osk-key-label">{t('osk.backspaceShort')}</span>
+            </button>
+          )}
+          {i === 3 && (
+            <>
+              <button type="button" className="osk-key space" data-key="space" onMouseDown={keep} onClick={() => onKey('space')}>
+                {t('osk.space')}
+              </button>
+              <button type="button" className="osk-key wide" data-key="clear" onMouseDown={keep} onClick={() => onKey('clear')}>
+                {t('osk.clear')}
+              </button>
+            </>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

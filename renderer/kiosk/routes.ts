@@ -1,0 +1,33 @@
+/** The kiosk's screens, addressed under /kiosk. Pure, so the URL scheme is tested without a browser. */
+export type KioskRoute =
+  | { name: 'home' }
+  | { name: 'search' }
+  | { name: 'categories' }
+  | { name: 'category'; code: string }
+  | { name: 'procedure'; id: string }
+  | { name: 'prohibitions' }
+  | { name: 'notFound' };
+
+export const KIOSK_BASE = '/kiosk';
+
+export function matchKioskRoute(path: string): KioskRoute {
+  const rest = path.replace(/\/+$/, '').slice(KIOSK_BASE.length);
+  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, ...more] = parts;
+  if (more.length > 0) return { name: 'notFound' };
+  if (first === undefined) return { name: 'home' };
+  if (first === 'search' && second === undefined) return { name: 'search' };
+  if (first === 'categories') return second === undefined ? { name: 'categories' } : { name: 'category', code: second };
+  if (first === 'procedures' && second !== undefined) return { name: 'procedure', id: second };
+  if (first === 'prohibitions' && second === undefined) return { name: 'prohibitions' };
+  return { name: 'notFound' };
+}
+
+export const kioskPath = {
+  home: () => KIOSK_BASE,
+  search: () => `${KIOSK_BASE}/search`,
+  categories: () => `${KIOSK_BASE}/categories`,
+  category: (code: string) => `${KIOSK_BASE}/categories/${encodeURIComponent(code)}`,
+  procedure: (id: string) => `${KIOSK_BASE}/procedures/${encodeURIComponent(id)}`,
+  prohibitions: () => `${KIOSK_BASE}/prohibitions`,
+};

@@ -1,0 +1,15 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * One entry per screen role, each under its own path and loaded only when opened.
+ * Counter, rating and hall are added here as they are built.
+ */
+export const ROLES: Record<string, LazyExoticComponent<ComponentType>> = {
+  kiosk: lazy(() => import('./kiosk/KioskApp.js')),
+};
+
+
+/** The role a path belongs to: its first segment. */
+export function roleOfPath(path: string): string | null {
+  return path.split('/').filter(Boolean)[0] ?? null;
+}

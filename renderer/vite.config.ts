@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Builds every screen (kiosk now; counter, rating, hall later) into one SPA at dist/renderer. */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  plugins: [react()],
+  build: {
+    // Relative to root (renderer/): the terminal service serves <repo>/dist/renderer.
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // Kiosk PCs run a current Chromium (Electron or --kiosk): no legacy targets needed.
+    target: 'chrome120',
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:4780' } },
+});
