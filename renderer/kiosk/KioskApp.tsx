@@ -56,9 +56,13 @@ function KioskShell() {
     else delete html.dataset.contrast;
   }, [session.elderly, session.contrast]);
 
-  // A new screen starts at its top, and keyboard / screen-reader focus moves to it.
+  // A new screen starts at its top, and keyboard / screen-reader focus moves to it (not on first load,
+  // so Tab still starts at the skip link and the language switcher).
+  const firstPath = useRef(path);
   useEffect(() => {
     mainRef.current?.scrollTo(0, 0);
+    if (path === firstPath.current) return;
+    firstPath.current = '';
     if (route.name !== 'search' && mainRef.current?.contains(document.activeElement) === false) {
       mainRef.current.focus({ preventScroll: true });
     }

@@ -149,7 +149,7 @@ export function ProcedureView({ p }: { p: ProcedureDetail }) {
                   <span className="material-name">
                     {i + 1}. {m.name}
                   </span>
-                  <span className={m.required ? 'badge required' : 'badge quiet'}>{m.required ? t('detail.required') : t('detail.optional')}</span>
+                  <span className={m.required ? 'badge required' : 'badge quiet optional'}>{m.required ? t('detail.required') : t('detail.optional')}</span>
                   {m.note && <span className="material-note">{m.note}</span>}
                 </th>
                 <td className="num">{pieces(m.originals)}</td>

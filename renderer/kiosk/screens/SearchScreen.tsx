@@ -38,6 +38,13 @@ export function SearchScreen() {
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter jumps to the first result, so keyboard users need not tab through the on-screen keys.
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                document.querySelector<HTMLElement>('.search-results [data-testid="result-item"]')?.focus();
+              }
+            }}
             placeholder={t('search.placeholder')}
             autoFocus
             autoComplete="off"
