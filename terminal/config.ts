@@ -1,7 +1,16 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** The nearest folder above `start` holding package.json: the repo root from source and from the compiled dist-electron/ alike. */
+function packageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+export const ROOT = packageRoot(resolve(fileURLToPath(new URL('..', import.meta.url))));
 
 export interface TerminalConfig {
   host: string;

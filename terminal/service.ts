@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { importCatalogText } from '../core/catalog/import.js';
+import { catalogStats } from '../core/catalog/repository.js';
+import { openDatabase, type Db } from '../core/db/connection.js';
+import { buildTerminalApp } from './app.js';
+import type { TerminalConfig } from './config.js';
+
+export interface TerminalService {
+  config: TerminalConfig;
+  db: Db;
+  app: FastifyInstance;
+  /** The port actually listened on (differs from config.port when that is 0). */
+  port: number;
+  /** Base URL of the screens, e.g. http://127.0.0.1:4780 (a wildcard listen address is shown as 127.0.0.1). */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the terminal database, imports the seed catalog on first run and listens.
+ * The one way the service starts: from plain Node (terminal/start.ts, terminal/launch.ts) and
+ * inside the Electron main process alike.
+ */
+export async function startTerminalService(config: TerminalConfig, log: (line: string) => void = console.log): Promise<TerminalService> {
+  const db = openDatabase(join(config.dataDir, 'terminal.sqlite'));
+  try {
+    if (catalogStats(db).procedures === 0) {
+      const summary = importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
+      log(`Imported the seed catalog: ${summary.procedures} procedures in ${summary.categories} categories.`);
+    }
+    const app = await buildTerminalApp(db, config);
+    await app.listen({ host: config.host, port: config.port });
+    const port = (app.server.address() as AddressInfo).port;
+    const url = `http://${urlHost(config.host)}:${port}`;
+    log(`Terminal service (${config.role}) listening on ${url}`);
+    let stopped = false;
+    return {
+      config,
+      db,
+      app,
+      port,
+      url,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await app.close();
+        db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
