@@ -4,6 +4,7 @@ import type { ProcedureType } from '../../../core/contract/catalog.js';
 import type { ProcedureDetail } from '../../../core/contract/procedures.js';
 import { useApi } from '../../api/useApi.js';
 import { currentLang } from '../../i18n/i18n.js';
+import { formatDate } from '../../shared/format.js';
 import { Icon } from '../../shared/Icon.js';
 import { Link } from '../../shared/Link.js';
 import { QrCode } from '../../shared/QrCode.js';
@@ -53,7 +54,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function ProcedureView({ p }: { p: ProcedureDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const typeName: Record<ProcedureType, string> = {
     administrative_licence: t('procedure.type.administrativeLicence'),
     other_administrative_power: t('procedure.type.otherAdministrativePower'),
@@ -77,7 +78,7 @@ export function ProcedureView({ p }: { p: ProcedureDetail }) {
         <div className="abolished-banner" role="note" data-testid="abolished-banner">
           <Icon name="warning" size={40} />
           <div>
-            <p className="abolished-title">{t('detail.abolishedTitle', { date: p.abolished.date })}</p>
+            <p className="abolished-title">{t('detail.abolishedTitle', { date: formatDate(p.abolished.date, currentLang(i18n)) })}</p>
             {p.abolished.note && <p>{p.abolished.note}</p>}
             {p.abolished.replacedBy && (
               <p>

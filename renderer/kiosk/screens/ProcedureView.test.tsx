@@ -92,7 +92,7 @@ describe('procedure detail', () => {
   it('an abolished procedure shows the date and links to its replacement', () => {
     const html = render({ ...labour, abolished: { date: '2020-01-01', note: null, replacedBy: { id: 'p-new', name: '外商投资信息报告' } } });
     const banner = html.slice(html.indexOf('abolished-banner'), html.indexOf('class="summary"'));
-    expect(banner).toContain('2020-01-01');
+    expect(banner).toContain('本事项已于2020年1月1日取消');
     expect(banner).toMatch(/<a href="\/kiosk\/procedures\/p-new"[^>]*>外商投资信息报告<\/a>/);
   });
 
