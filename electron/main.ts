@@ -210,6 +210,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   main().catch((err: unknown) => {
     console.error('[shell] could not start:', err);
+    if (String(err).includes('NODE_MODULE_VERSION')) {
+      // better-sqlite3 was built for plain Node; packaged builds rebuild it (npmRebuild), development does not.
+      console.error('[shell] better-sqlite3 is built for Node, not Electron: run `npx @electron/rebuild -f -w better-sqlite3` (and `npm rebuild better-sqlite3` before running the Node tests again).');
+    }
     app.exit(1);
   });
 }
