@@ -5,3 +5,4 @@ export * from './procedures.js';
 export * from './health.js';
 export * from './api.js';
 export * from "./openapi.js";
+export * from './server-index.js';

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Lang } from './common.js';
+
+/** Error codes the central server answers with; stable, so a terminal can act on them. */
+export const SERVER_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'INTERNAL',
+  'ENROLL_CODE_INVALID',
+  'ENROLL_CODE_EXPIRED',
+  'ENROLL_CODE_USED',
+  'KEY_ALREADY_ENROLLED',
+  'SIGNATURE_MISSING',
+  'SIGNATURE_INVALID',
+  'TERMINAL_UNKNOWN',
+  'TERMINAL_DISABLED',
+  'TIMESTAMP_OUT_OF_WINDOW',
+  'NONCE_REUSED',
+] as const;
+export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
+export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
+
+export const ServerErrorBody = z.object({
+  error: z.object({
+    code: ServerErrorCode,
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ServerErrorBody = z.infer<typeof ServerErrorBody>;
+
+export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  INTERNAL: 500,
+  ENROLL_CODE_INVALID: 401,
+  ENROLL_CODE_EXPIRED: 401,
+  ENROLL_CODE_USED: 409,
+  KEY_ALREADY_ENROLLED: 409,
+  SIGNATURE_MISSING: 401,
+  SIGNATURE_INVALID: 401,
+  TERMINAL_UNKNOWN: 401,
+  TERMINAL_DISABLED: 403,
+  TIMESTAMP_OUT_OF_WINDOW: 401,
+  NONCE_REUSED: 401,
+};
+
+/** Shown to staff on a terminal's status or enrollment screen. */
+export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>> = {
+  'zh-CN': {
+    VALIDATION_FAILED: '请求内容不正确。',
+    NOT_FOUND: '没有找到您要的内容。',
+    INTERNAL: '中心服务器暂时出现问题，请稍后再试。',
+    ENROLL_CODE_INVALID: '注册码不正确，请核对后重新输入。',
+    ENROLL_CODE_EXPIRED: '注册码已过期，请向管理员索取新的注册码。',
+    ENROLL_CODE_USED: '注册码已被使用，请向管理员索取新的注册码。',
+    KEY_ALREADY_ENROLLED: '此终端的密钥已注册到另一台终端。',
+    SIGNATURE_MISSING: '请求缺少终端签名。',
+    SIGNATURE_INVALID: '终端签名无效，请求已拒绝。',
+    TERMINAL_UNKNOWN: '中心服务器不认识此终端，请重新注册。',
+    TERMINAL_DISABLED: '此终端已被管理员停用。',
+    TIMESTAMP_OUT_OF_WINDOW: '终端时间与中心服务器相差太大，请校准时间。',
+    NONCE_REUSED: '重复的请求已被拒绝。',
+  },
+  en: {
+    VALIDATION_FAILED: 'The request is not valid.',
+    NOT_FOUND: 'What you asked for was not found.',
+    INTERNAL: 'The central server has a problem. Please try again later.',
+    ENROLL_CODE_INVALID: 'The enrollment code is not right. Please check it and enter it again.',
+    ENROLL_CODE_EXPIRED: 'The enrollment code has expired. Ask the administrator for a new one.',
+    ENROLL_CODE_USED: 'The enrollment code has already been used. Ask the administrator for a new one.',
+    KEY_ALREADY_ENROLLED: 'This terminal key is already enrolled for another terminal.',
+    SIGNATURE_MISSING: 'The request carries no terminal signature.',
+    SIGNATURE_INVALID: 'The terminal signature is not valid; the request was refused.',
+    TERMINAL_UNKNOWN: 'The central server does not know this terminal. Please enroll it again.',
+    TERMINAL_DISABLED: 'This terminal has been disabled by the administrator.',
+    TIMESTAMP_OUT_OF_WINDOW: "The terminal's clock is too far from the central server's. Please set the time.",
+    NONCE_REUSED: 'A repeated request was refused.',
+  },
+  ru: {
+    VALIDATION_FAILED: 'Запрос составлен неверно.',
+    NOT_FOUND: 'Ничего не найдено.',
+    INTERNAL: 'На центральном сервере произошла ошибка. Повторите попытку позже.',
+    ENROLL_CODE_INVALID: 'Неверный код регистрации. Проверьте его и введите снова.',
+    ENROLL_CODE_EXPIRED: 'Срок действия кода регистрации истёк. Попросите у администратора новый код.',
+    ENROLL_CODE_USED: 'Код регистрации уже использован. Попросите у администратора новый код.',
+    KEY_ALREADY_ENROLLED: 'Ключ этого терминала уже зарегистрирован для другого терминала.',
+    SIGNATURE_MISSING: 'В запросе нет подписи терминала.',
+    SIGNATURE_INVALID: 'Подпись терминала недействительна; запрос отклонён.',
+    TERMINAL_UNKNOWN: 'Центральный сервер не знает этот терминал. Зарегистрируйте его заново.',
+    TERMINAL_DISABLED: 'Этот терминал отключён администратором.',
+    TIMESTAMP_OUT_OF_WINDOW: 'Часы терминала слишком расходятся с часами центрального сервера. Установите время.',
+    NONCE_REUSED: 'Повторный запрос отклонён.',
+  },
+};
+
+/** Thrown in the server below the HTTP layer; the server turns it into a ServerErrorBody. */
+export class ServerError extends Error {
+  constructor(
+    readonly code: ServerErrorCode,
+    readonly details?: { path: string; message: string }[],
+  ) {
+    super(code);
+    this.name = 'ServerError';
+  }
+}

@@ -1,0 +1,151 @@
+import { parseArgs } from 'node:util';
+import { NewStaff, NewTerminal, StaffPassword, TERMINAL_ROLES, type TerminalRecord } from '../../core/contract/index.js';
+import { loadServerConfig } from '../config.js';
+import { openServerDb, type ServerDb } from '../db/connection.js';
+import { createStaff, disableStaff, listStaff, StaffExistsError } from '../staff/repository.js';
+import { createTerminal, disableTerminal, listTerminals, reissueEnrollCode } from '../terminals/repository.js';
+import { readPassword } from './password-input.js';
+
+const USAGE = `Usage: npm run server:admin -- <command>
+
+  terminal create --name NAME --hall HALL --roles kiosk,counter,rating,hall
+                                  register a terminal; prints its one-time enrollment code
+  terminal list [--json]          terminals with hall, roles, enrollment and last contact
+  terminal code ID                a new enrollment code for a terminal (its old key stops working)
+  terminal disable ID             refuse the terminal's requests from now on
+  staff create --login L --name N --number NO --role clerk|supervisor|admin
+                                  password from STAFF_PASSWORD or the first line of stdin, never argv
+  staff list [--json]
+  staff disable LOGIN
+
+The database is DATABASE_URL if set, else the embedded one under DATA_DIR (stop the server first).`;
+
+class UsageError extends Error {}
+
+function need(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+function fmt(d: string | null): string {
+  return d ? d.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '-';
+}
+
+function terminalTable(rows: TerminalRecord[]): string {
+  const head = ['ID', 'NAME', 'HALL', 'ROLES', 'ENROLLED', 'DISABLED', 'LAST SEEN', 'BACKLOG', 'CLOCK'];
+  const body = rows.map((t) => [
+    t.id,
+    t.name,
+    t.hall,
+    t.roles.join(','),
+    fmt(t.enrolledAt),
+    fmt(t.disabledAt),
+    fmt(t.lastSeenAt),
+    t.outboxPending === null ? '-' : String(t.outboxPending),
+    t.clockOffsetMs === null ? '-' : `${t.clockOffsetMs > 0 ? '+' : ''}${(t.clockOffsetMs / 1000).toFixed(1)}s`,
+  ]);
+  return table(head, body);
+}
+
+function table(head: string[], body: string[][]): string {
+  const width = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(width[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+async function run(argv: string[], db: () => Promise<ServerDb>, out: (s: string) => void): Promise<void> {
+  const config = loadServerConfig();
+  const [area, action, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      hall: { type: 'string' },
+      roles: { type: 'string' },
+      login: { type: 'string' },
+      number: { type: 'string' },
+      role: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const key = `${area} ${action}`;
+  const now = config.now();
+  switch (key) {
+    case 'terminal create': {
+      const input = NewTerminal.safeParse({ name: need(values, 'name'), hall: need(values, 'hall'), roles: need(values, 'roles').split(',').map((r) => r.trim()) });
+      if (!input.success) throw new UsageError(`Invalid terminal: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (roles: ${TERMINAL_ROLES.join(', ')})`);
+      const { terminal, code } = await createTerminal(await db(), input.data, now, config.enrollCodeTtlMs);
+      out(`Terminal ${terminal.id} "${terminal.name}" in hall ${terminal.hall} (${terminal.roles.join(', ')})`);
+      out(`Enrollment code: ${code}`);
+      out(`Valid until ${fmt(new Date(now + config.enrollCodeTtlMs).toISOString())}; it works once.`);
+      return;
+    }
+    case 'terminal list': {
+      const rows = await listTerminals(await db());
+      out(values.json ? JSON.stringify(rows, null, 2) : rows.length ? terminalTable(rows) : 'No terminals yet.');
+      return;
+    }
+    case 'terminal code': {
+      const id = positionals[0] ?? '';
+      const code = id && (await reissueEnrollCode(await db(), id, now, config.enrollCodeTtlMs));
+      if (!code) throw new Error(`No terminal with id "${id}"`);
+      out(`Enrollment code: ${code}`);
+      out(`Valid until ${fmt(new Date(now + config.enrollCodeTtlMs).toISOString())}; it works once. The terminal's old key no longer works.`);
+      return;
+    }
+    case 'terminal disable': {
+      const id = positionals[0] ?? '';
+      if (!id || !(await disableTerminal(await db(), id, now))) throw new Error(`No terminal with id "${id}"`);
+      out(`Terminal ${id} is disabled; its requests are refused from now on.`);
+      return;
+    }
+    case 'staff create': {
+      const input = NewStaff.safeParse({ login: need(values, 'login'), name: need(values, 'name'), number: need(values, 'number'), role: need(values, 'role') });
+      if (!input.success) throw new UsageError(`Invalid staff account: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const password = StaffPassword.safeParse(await readPassword());
+      if (!password.success) throw new Error('The password must be 10 to 256 characters long.');
+      try {
+        const s = await createStaff(await db(), input.data, password.data, now);
+        out(`Staff account ${s.login} (${s.name}, no. ${s.number}, ${s.role}) created.`);
+      } catch (err) {
+        if (err instanceof StaffExistsError) throw new Error(`A staff account with this ${err.field} already exists.`, { cause: err });
+        throw err;
+      }
+      return;
+    }
+    case 'staff list': {
+      const rows = await listStaff(await db());
+      out(values.json ? JSON.stringify(rows, null, 2) : table(['LOGIN', 'NAME', 'NUMBER', 'ROLE', 'DISABLED'], rows.map((s) => [s.login, s.name, s.number, s.role, fmt(s.disabledAt)])));
+      return;
+    }
+    case 'staff disable': {
+      const login = positionals[0] ?? '';
+      if (!login || !(await disableStaff(await db(), login, now))) throw new Error(`No staff account "${login}"`);
+      out(`Staff account ${login} is disabled.`);
+      return;
+    }
+    default:
+      throw new UsageError(area ? `Unknown command "${[area, action].filter(Boolean).join(' ')}"` : 'No command given');
+  }
+}
+
+async function main(): Promise<number> {
+  let db: ServerDb | undefined;
+  const open = async () => (db ??= await openServerDb(loadServerConfig().db));
+  try {
+    await run(process.argv.slice(2), open, (s) => process.stdout.write(`${s}\n`));
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    await db?.destroy();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DbTarget } from './db/connection.js';
+
+export const SERVER_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  db: DbTarget;
+  /** How long a one-time enrollment code stays valid. */
+  enrollCodeTtlMs: number;
+  /** A signed request's timestamp may differ from the server's clock by at most this much. */
+  signatureWindowMs: number;
+  /** Milliseconds since the epoch; replaced in tests. */
+  now: () => number;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+/** Configuration from the environment; see docs/server.md. */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = resolve(env.DATA_DIR ?? resolve(SERVER_ROOT, 'data/server'));
+  const url = env.DATABASE_URL?.trim();
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: int(env.PORT, 4800, 'PORT'),
+    dataDir,
+    db: url ? { kind: 'postgres', url } : { kind: 'pglite', dir: resolve(dataDir, 'pgdata') },
+    enrollCodeTtlMs: int(env.ENROLL_CODE_TTL_HOURS, 24, 'ENROLL_CODE_TTL_HOURS') * 3_600_000,
+    signatureWindowMs: int(env.SIGNATURE_WINDOW_SECONDS, 300, 'SIGNATURE_WINDOW_SECONDS') * 1000,
+    now: Date.now,
+  };
+}

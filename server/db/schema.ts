@@ -1,0 +1,48 @@
+import type { ColumnType } from 'kysely';
+import type { StaffRole, TerminalRole } from '../../core/contract/index.js';
+
+type Timestamp = ColumnType<Date, Date, Date>;
+
+export interface TerminalsTable {
+  id: string;
+  name: string;
+  hall: string;
+  roles: TerminalRole[];
+  device_id: string | null;
+  /** Raw Ed25519 public key, base64url; set at enrollment. */
+  public_key: string | null;
+  /** SHA-256 (hex) of the normalized one-time code; kept after use so a second try is told "already used". */
+  enroll_code_hash: string | null;
+  enroll_code_expires_at: Timestamp | null;
+  enrolled_at: Timestamp | null;
+  disabled_at: Timestamp | null;
+  last_seen_at: Timestamp | null;
+  reported_version: string | null;
+  reported_backlog: number | null;
+  /** bigint: pg returns it as a string. */
+  reported_clock_offset_ms: ColumnType<string | null, number | null, number | null>;
+  created_at: Timestamp;
+}
+
+export interface StaffTable {
+  id: string;
+  login: string;
+  name: string;
+  number: string;
+  role: StaffRole;
+  password_hash: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface NoncesTable {
+  terminal_id: string;
+  nonce: string;
+  expires_at: Timestamp;
+}
+
+export interface ServerSchema {
+  terminals: TerminalsTable;
+  staff: StaffTable;
+  nonces: NoncesTable;
+}

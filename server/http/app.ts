@@ -1,0 +1,45 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVER_TIME_HEADER, ServerError } from '../../core/contract/index.js';
+import { verifySignedRequest } from '../auth/verify-request.js';
+import { SERVER_ROOT, type ServerConfig } from '../config.js';
+import type { ServerDb } from '../db/connection.js';
+import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
+import { acceptLang, errorBody } from './errors.js';
+import { serverOpenApi } from './openapi.js';
+import { registerServerApi, type ServerHandlers } from './register.js';
+
+export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function handlers(db: ServerDb, config: ServerConfig): ServerHandlers {
+  return {
+    enroll: ({ body }) => enrollTerminal(db, body, config.now()),
+    terminalMe: async (_input, { terminal }) => {
+      const now = config.now();
+      return { terminal: toRecord(await touchLastSeen(db, terminal.id, now)), serverTime: now };
+    },
+    heartbeat: async ({ body }, { terminal }) => {
+      const now = config.now();
+      await recordHeartbeat(db, terminal.id, body, now);
+      return { serverTime: now };
+    },
+  };
+}
+
+/** The central server's HTTP API. Every response carries the server's clock, so terminals can measure their offset. */
+export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header(SERVER_TIME_HEADER, String(config.now()));
+  });
+  registerServerApi(app, handlers(db, config), (req, body) =>
+    verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs }),
+  );
+  app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
+  app.setNotFoundHandler((req, reply) => {
+    const { status, body } = errorBody(new ServerError('NOT_FOUND'), acceptLang(req.headers['accept-language']));
+    return reply.status(status).send(body);
+  });
+  return app;
+}

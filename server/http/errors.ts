@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { DEFAULT_LANG, SERVER_ERROR_MESSAGES, SERVER_ERROR_STATUS, ServerError, type Lang, type ServerErrorBody } from '../../core/contract/index.js';
+
+export function fromZodError(err: z.ZodError): ServerError {
+  return new ServerError(
+    'VALIDATION_FAILED',
+    err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  );
+}
+
+export function errorBody(err: ServerError, lang: Lang): { status: number; body: ServerErrorBody } {
+  return {
+    status: SERVER_ERROR_STATUS[err.code],
+    body: { error: { code: err.code, message: SERVER_ERROR_MESSAGES[lang][err.code], ...(err.details ? { details: err.details } : {}) } },
+  };
+}
+
+/** The language of the first Accept-Language tag we speak; Chinese otherwise. */
+export function acceptLang(header: string | undefined): Lang {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+    if (tag.startsWith('ru')) return 'ru';
+  }
+  return DEFAULT_LANG;
+}

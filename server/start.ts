@@ -1,0 +1,16 @@
+import { buildServerApp } from './http/app.js';
+import { loadServerConfig } from './config.js';
+import { openServerDb } from './db/connection.js';
+
+const config = loadServerConfig();
+const db = await openServerDb(config.db);
+const app = await buildServerApp(db, config, { logger: true });
+const stop = async () => {
+  await app.close();
+  await db.destroy();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+await app.listen({ host: config.host, port: config.port });
+app.log.info(`central server on ${config.db.kind === 'postgres' ? 'PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`}`);

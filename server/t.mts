@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = Date.now();
+const a = new PGlite(); await a.waitReady; console.log('first', Date.now() - t);
+await a.exec('create table x (a int)');
+t = Date.now();
+const c = await a.clone(); await c.query('select * from x'); console.log('clone', Date.now() - t);
+t = Date.now();
+const dump = await a.dumpDataDir('none'); console.log('dump', Date.now() - t, dump.size);
+t = Date.now();
+const d = new PGlite({ loadDataDir: dump }); await d.waitReady; await d.query('select * from x'); console.log('load', Date.now() - t);
