@@ -1,157 +1,155 @@
 /**
  * Shapes of the two FTS5 indexes and of the match expressions run against them.
  *
- * Both tables have one row per (procedure, slot), rowid = pid * 16 + slot. Column `t` holds names,
- * materials and legal basis (normalized), column `p` the pinyin and initials of the Chinese name.
+ * Tables, rowid = pid: search_all_* hold one row per procedure with every searchable field —
+ * nzh nen nru (names), py ini (pinyin and initials of the Chinese name), mat (material names),
+ * leg (legal basis), cat (the category, for filtering) — and answer `total` with one count and
+ * the materials and legal-basis tiers. search_name_* repeat only the name columns (a fifth of
+ * the text), so the name tiers, which fill most pages, never wade through the far longer
+ * doclists of materials text. pids are numbered in ranking order (see indexer.ts), so FTS5's
+ * natural rowid order is already "live first, shorter name, catalog order". Every item is wrapped in
+ * private-use markers START…END, so exact = START q END, prefix = START q and word start = " q"
+ * are ordinary phrase matches.
  *
- * - search_tri (trigram tokenizer) answers every query whose words have 3+ characters. Each item is
- *   wrapped in private-use markers START…END, so exact = "START q END", prefix = "START q" and
- *   word start = " q" are ordinary phrase matches.
- * - search_uni (unicode61) is the fallback for 1–2 character words, which a trigram index cannot
- *   answer. Its text is split into one token per character (space and punctuation become marker
- *   tokens so positions stay true), so a short word is a 1–2 token phrase. Exact, prefix and word
- *   start matches of a short query are single tokens in `ht`/`hp` ("heads": marker + the item's
- *   first one or two characters), which keeps them as cheap as one doclist lookup.
+ * - search_*_tri (trigram tokenizer) answer every query whose words all have 3+ characters.
+ * - search_*_bi (unicode61 over space-separated character bigrams) is the fallback for shorter
+ *   words, which a trigram index cannot answer: a 2-character word is one token, a 1-character
+ *   word a 1-character prefix query (served by FTS5's prefix index), a longer phrase a phrase of
+ *   bigrams. Space and punctuation become private-use characters so every bigram is one token.
  *
- * User text only ever reaches SQLite as a bound parameter inside an FTS5 string ("…", with " doubled).
+ * User text only ever reaches SQLite as a bound parameter inside FTS5 strings ("…", " doubled).
  */
 
 export const START = '\uE000';
 export const END = '\uE001';
-const WORD = '\uE002';
-const SPACE_TOKEN = '\uE003';
-const PUNCT_TOKEN = '\uE004';
+const SPACE = '\uE002';
+const PUNCT = '\uE003';
 export const TRIGRAM_MIN = 3;
 
-export const SLOT = { nameZh: 0, nameEn: 1, nameRu: 2, pinyin: 3, initials: 4, materials: 5, legal: 6 } as const;
-export type Slot = (typeof SLOT)[keyof typeof SLOT];
-export const SLOT_BITS = 4;
-export const SLOT_COUNT = 7;
-
-export function rowidOf(pid: number, slot: Slot): number {
-  return pid * (1 << SLOT_BITS) + slot;
+export type Table = 'tri' | 'bi';
+export type Column = 'nzh' | 'nen' | 'nru' | 'py' | 'ini' | 'mat' | 'leg' | 'cat';
+export type Scope = 'all' | 'name';
+export const SCOPE_COLUMNS: Record<Scope, readonly Column[]> = {
+  all: ['nzh', 'nen', 'nru', 'py', 'ini', 'mat', 'leg', 'cat'],
+  name: ['nzh', 'nen', 'nru', 'py', 'ini', 'cat'],
+};
+export function tableName(scope: Scope, table: Table): string {
+  return `search_${scope}_${table}`;
 }
+/** Name (any language, pinyin, initials), then materials, then legal basis. */
+export type Group = 0 | 1 | 2;
+export const GROUPS: readonly Group[] = [0, 1, 2];
+/** Where a group's tiers are looked up. */
+export const GROUP_SCOPE: Record<Group, Scope> = { 0: 'name', 1: 'all', 2: 'all' };
+
+const isWordChar = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
+const bigramChar = (ch: string) => (ch === START || ch === END || isWordChar(ch) ? ch : ch === ' ' ? SPACE : PUNCT);
 
 /** Items already normalized (see text.ts). */
 export function trigramText(items: readonly string[]): string {
   return items.map((i) => START + i + END).join('');
 }
 
-const isWordChar = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
-
-function unigramToken(ch: string): string {
-  if (ch === ' ') return SPACE_TOKEN;
-  return isWordChar(ch) ? ch : PUNCT_TOKEN;
+function bigrams(chars: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
 }
 
-export function unigramText(items: readonly string[]): string {
-  return items.map((i) => Array.from(i, unigramToken).join(' ')).join(` ${PUNCT_TOKEN} `);
+export function bigramText(items: readonly string[]): string {
+  return items.map((i) => bigrams(Array.from(START + i + END, bigramChar)).join(' ')).join(' ');
 }
 
-/** Tokens marking each item's first one and two characters, each word's too, and whole 1–2 character items. */
-export function unigramHeads(items: readonly string[]): string {
-  const heads = new Set<string>();
-  const addHeads = (marker: string, text: string) => {
-    const chars = Array.from(text);
-    for (const n of [1, 2]) {
-      const head = chars.slice(0, n);
-      if (head.length === n && head.every(isWordChar)) heads.add(marker + head.join(''));
-    }
-  };
-  for (const item of items) {
-    addHeads(START, item);
-    const length = Array.from(item).length;
-    if (length <= 2 && Array.from(item).every(isWordChar)) heads.add(END + item);
-    item
-      .split(' ')
-      .slice(1)
-      .forEach((word) => addHeads(WORD, word));
-  }
-  return [...heads].join(' ');
+/** The text of the `cat` column: a token made of the code's hex, since codes may hold separators. */
+export function categoryItem(code: string): string {
+  return Buffer.from(code, 'utf8').toString('hex');
 }
 
 export type Kind = 0 | 1 | 2 | 3;
 export const KIND = { exact: 0, prefix: 1, wordStart: 2, substring: 3 } as const;
-
+export const KINDS: readonly Kind[] = [0, 1, 2, 3];
 export interface QueryPlan {
   /** The normalized query. */
   phrase: string;
-  /** Its space-separated words; a substring match needs all of them in the same field. */
+  /** Its words; a substring match needs all of them in the same field. */
   terms: string[];
   /** The query without spaces when it can be pinyin or initials ("pai mai" → "paimai"), else null. */
   pinyinKey: string | null;
-  table: 'tri' | 'uni';
-  pinyinTable: 'tri' | 'uni';
+  table: Table;
 }
 
-const cpLength = (s: string) => Array.from(s).length;
-
 export function planQuery(phrase: string): QueryPlan {
-  const terms = phrase.split(' ').filter(Boolean);
+  // A word of only punctuation would match every mark in the bigram index: it is left out.
+  const terms = phrase.split(' ').filter((t) => Array.from(t).some(isWordChar));
   const compact = terms.join('').replace(/ü/g, 'v');
   const pinyinKey = /^[a-z0-9]+$/.test(compact) && /[a-z]/.test(compact) ? compact : null;
-  return {
-    phrase,
-    terms,
-    pinyinKey,
-    table: terms.every((t) => cpLength(t) >= TRIGRAM_MIN) ? 'tri' : 'uni',
-    pinyinTable: pinyinKey && pinyinKey.length >= TRIGRAM_MIN ? 'tri' : 'uni',
-  };
+  const table = terms.every((t) => Array.from(t).length >= TRIGRAM_MIN) ? 'tri' : 'bi';
+  return { phrase, terms, pinyinKey, table };
 }
 
 function ftsString(s: string): string {
   return '"' + s.replace(/"/g, '""') + '"';
 }
 
-/** A substring phrase: as is for the trigram index, one token per character for the unigram one. */
-function substringPhrase(table: 'tri' | 'uni', text: string): string | null {
-  if (table === 'tri') return ftsString(text);
+/** A phrase matching `text` anywhere in a column; null when it could only match noise. */
+function phrase(table: Table, text: string): string | null {
   const chars = Array.from(text);
-  // A word of only punctuation would match every punctuation mark: leave it out.
-  if (!chars.some(isWordChar)) return null;
-  return ftsString(chars.map(unigramToken).join(' '));
-}
-
-/** Exact, prefix or word-start phrase; the unigram index answers it only for a single short word. */
-function anchoredPhrase(table: 'tri' | 'uni', kind: Kind, text: string): string | null {
-  if (table === 'tri') {
-    if (kind === KIND.exact) return ftsString(START + text + END);
-    if (kind === KIND.prefix) return ftsString(START + text);
-    return ftsString(' ' + text);
-  }
-  if (!Array.from(text).every(isWordChar)) return null;
-  const marker = kind === KIND.exact ? END : kind === KIND.prefix ? START : WORD;
-  return ftsString(marker + text);
-}
-
-export interface Probe {
-  table: 'tri' | 'uni';
-  match: string;
+  if (!chars.some(isWordChar)) return null; // only punctuation: in the bigram index it would match every mark
+  if (table === 'tri') return ftsString(text);
+  const mapped = chars.map(bigramChar);
+  return mapped.length === 1 ? ftsString(mapped[0]!) + '*' : ftsString(bigrams(mapped).join(' '));
 }
 
 const startsWord = /^[\p{Script=Latin}\p{Script=Cyrillic}]/u;
 
-/** FTS5 MATCH expressions that find the rows matching the query with the given kind. */
-export function probesFor(plan: QueryPlan, kind: Kind): Probe[] {
-  let t: string | null = null;
-  let p: string | null = null;
+function textExpr(plan: QueryPlan, kind: Kind): string | null {
+  switch (kind) {
+    case KIND.exact:
+      return phrase(plan.table, START + plan.phrase + END);
+    case KIND.prefix:
+      return phrase(plan.table, START + plan.phrase);
+    case KIND.wordStart:
+      return startsWord.test(plan.phrase) ? phrase(plan.table, ' ' + plan.phrase) : null;
+    case KIND.substring: {
+      const parts = plan.terms.map((t) => phrase(plan.table, t)).filter((p): p is string => p !== null);
+      return parts.length ? parts.join(' AND ') : null;
+    }
+  }
+}
+
+function pinyinExpr(plan: QueryPlan, kind: Kind): string | null {
   const key = plan.pinyinKey;
-  if (kind === KIND.substring) {
-    const parts = plan.terms.map((term) => substringPhrase(plan.table, term)).filter((x): x is string => x !== null);
-    t = parts.length ? parts.join(' AND ') : null;
-    if (key) p = substringPhrase(plan.pinyinTable, key);
-  } else {
-    if (kind !== KIND.wordStart || startsWord.test(plan.phrase)) t = anchoredPhrase(plan.table, kind, plan.phrase);
-    if (key && kind !== KIND.wordStart) p = anchoredPhrase(plan.pinyinTable, kind, key);
-  }
-  const anchored = kind !== KIND.substring;
-  const col = (table: 'tri' | 'uni', c: 't' | 'p') => (anchored && table === 'uni' ? 'h' + c : c);
-  const probes: Probe[] = [];
-  if (t && p && plan.table === plan.pinyinTable) {
-    probes.push({ table: plan.table, match: `(${col(plan.table, 't')} : (${t})) OR (${col(plan.table, 'p')} : (${p}))` });
-  } else {
-    if (t) probes.push({ table: plan.table, match: `${col(plan.table, 't')} : (${t})` });
-    if (p) probes.push({ table: plan.pinyinTable, match: `${col(plan.pinyinTable, 'p')} : (${p})` });
-  }
-  return probes;
+  if (!key) return null;
+  if (kind === KIND.exact) return phrase(plan.table, START + key + END);
+  if (kind === KIND.prefix) return phrase(plan.table, START + key);
+  if (kind === KIND.substring) return phrase(plan.table, key);
+  return null;
+}
+
+function either(...parts: (string | null)[]): string | null {
+  const present = parts.filter((p): p is string => p !== null);
+  return present.length ? present.map((p) => `(${p})`).join(' OR ') : null;
+}
+
+const inColumns = (cols: readonly Column[], expr: string | null) => (expr === null ? null : `{${cols.join(' ')}} : (${expr})`);
+
+/** Rows matching the query anywhere: what `total` counts (in search_all_*). */
+export function anyExpr(plan: QueryPlan): string | null {
+  return either(
+    inColumns(['nzh', 'nen', 'nru', 'mat', 'leg'], textExpr(plan, KIND.substring)),
+    inColumns(['py', 'ini'], pinyinExpr(plan, KIND.substring)),
+  );
+}
+
+/** Rows matching the query in one group with one kind of match (in the group's scope table). */
+export function tierExpr(plan: QueryPlan, group: Group, kind: Kind): string | null {
+  const text = textExpr(plan, kind);
+  if (group === 1) return inColumns(['mat'], text);
+  if (group === 2) return inColumns(['leg'], text);
+  return either(inColumns(['nzh', 'nen', 'nru'], text), inColumns(['py', 'ini'], pinyinExpr(plan, kind)));
+}
+
+export function inCategory(plan: QueryPlan, expr: string, category: string | undefined): string {
+  if (category === undefined) return expr;
+  return `(${expr}) AND cat : (${phrase(plan.table, START + categoryItem(category) + END)})`;
 }

@@ -1,12 +1,37 @@
 import { ulid } from 'ulid';
-import type { Localized, ProcedureInput } from '../contract/index.js';
+import type { ProcedureInput } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
-import { setMeta } from '../db/meta.js';
-import { SLOT, rowidOf, trigramText, unigramHeads, unigramText, type Slot } from './fts.js';
+import { getMeta, setMeta } from '../db/meta.js';
+import { SCOPE_COLUMNS, bigramText, categoryItem, tableName, trigramText, type Column, type Scope } from './fts.js';
+
+const SCOPES: readonly Scope[] = ['all', 'name'];
 import { fullPinyin, initials, nameSyllables } from './pinyin.js';
 import { normalizeText } from './text.js';
 
-export const GENERATION_KEY = 'search_generation';
+const INDEX_KEY = 'search_index';
+
+export interface IndexInfo {
+  generation: string;
+  /** pids below this are live procedures, the rest abolished. */
+  live: number;
+  count: number;
+}
+
+export function indexInfo(db: Db): IndexInfo | null {
+  const raw = getMeta(db, INDEX_KEY);
+  return raw ? (JSON.parse(raw) as IndexInfo) : null;
+}
+
+/** A legal basis as one Chinese line, e.g. 《中华人民共和国拍卖法》第十一条. */
+function legalBasisLine({ law, article }: ProcedureInput['legalBasis'][number]): string {
+  return law['zh-CN'] + (article?.['zh-CN'] ?? '');
+}
+
+/** The Chinese texts a materials or legal-basis match is shown from (see result.ts). */
+export interface SnippetSource {
+  materials: string[];
+  legal: string[];
+}
 
 interface ProcedureRow {
   id: string;
@@ -16,31 +41,12 @@ interface ProcedureRow {
   doc: string;
 }
 
-const LANG_KEYS = ['zh-CN', 'en', 'ru'] as const;
-
-function allLanguages(items: readonly Localized[]): string[] {
-  const out: string[] = [];
-  for (const item of items) {
-    for (const lang of LANG_KEYS) {
-      const text = item[lang];
-      if (text && (lang === 'zh-CN' || text !== item['zh-CN'])) out.push(normalizeText(text));
-    }
-  }
-  return out;
-}
-
-/** A legal basis reads as one line: 《拍卖法》第十一条 / "Auction Law, Article 11". */
-export function legalBasisLines(doc: ProcedureInput): Localized[] {
-  return doc.legalBasis.map(({ law, article }) => {
-    const line = (lang: (typeof LANG_KEYS)[number]) => {
-      const l = law[lang];
-      if (!l) return undefined;
-      const a = article?.[lang] ?? (lang === 'zh-CN' ? undefined : article?.['zh-CN']);
-      if (!a) return l;
-      return lang === 'zh-CN' ? l + a : `${l}, ${a}`;
-    };
-    return { 'zh-CN': line('zh-CN')!, ...(law.en ? { en: line('en') } : {}), ...(law.ru ? { ru: line('ru') } : {}) };
-  });
+interface Entry {
+  row: ProcedureRow;
+  doc: ProcedureInput;
+  ord: number;
+  abolished: boolean;
+  nameLength: number;
 }
 
 /**
@@ -49,63 +55,50 @@ export function legalBasisLines(doc: ProcedureInput): Localized[] {
  */
 export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => {
-    db.exec(`DELETE FROM search_procs;
-      INSERT INTO search_tri (search_tri) VALUES ('delete-all');
-      INSERT INTO search_uni (search_uni) VALUES ('delete-all');`);
-    const rows = db
-      .prepare('SELECT id, code, category, abolished_on, doc FROM procedures ORDER BY ord, id')
-      .all() as ProcedureRow[];
-    const insProc = db.prepare(`INSERT INTO search_procs
-      (pid, id, code, category, type, abolished, name, summary, name_len_zh, name_len_en, name_len_ru, syllables, materials, legal_basis)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insTri = db.prepare('INSERT INTO search_tri (rowid, t, p) VALUES (?, ?, ?)');
-    const insUni = db.prepare('INSERT INTO search_uni (rowid, t, p, ht, hp) VALUES (?, ?, ?, ?, ?)');
-    const add = (pid: number, slot: Slot, column: 't' | 'p', items: string[]) => {
-      const nonEmpty = items.filter(Boolean);
-      if (!nonEmpty.length) return;
-      const tri = trigramText(nonEmpty);
-      const uni = unigramText(nonEmpty);
-      const heads = unigramHeads(nonEmpty);
-      const rowid = rowidOf(pid, slot);
-      if (column === 't') {
-        insTri.run(rowid, tri, null);
-        insUni.run(rowid, uni, null, heads, null);
-      } else {
-        insTri.run(rowid, null, tri);
-        insUni.run(rowid, null, uni, null, heads);
+    const tables = SCOPES.flatMap((scope) => (['tri', 'bi'] as const).map((t) => tableName(scope, t)));
+    db.exec('DELETE FROM search_procs');
+    for (const t of tables) db.exec(`INSERT INTO ${t} (${t}) VALUES ('delete-all')`);
+    const rows = db.prepare('SELECT id, code, category, abolished_on, doc FROM procedures ORDER BY ord, id').all() as ProcedureRow[];
+    const entries: Entry[] = rows.map((row, ord) => {
+      const doc = JSON.parse(row.doc) as ProcedureInput;
+      return { row, doc, ord, abolished: row.abolished_on !== null || doc.abolished !== undefined, nameLength: Array.from(doc.name['zh-CN']).length };
+    });
+    // Ranking order; the FTS tables return rowids in this order, so a page of results is the first rows of each tier.
+    entries.sort((a, b) => Number(a.abolished) - Number(b.abolished) || a.nameLength - b.nameLength || a.ord - b.ord);
+
+    const insProc = db.prepare(`INSERT INTO search_procs (pid, id, code, category, type, abolished, ord, name, summary, syllables, snippet_source)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const inserts = SCOPES.map((scope) => {
+      const cols = SCOPE_COLUMNS[scope];
+      const sql = (t: string) => `INSERT INTO ${t} (rowid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`;
+      return { cols, tri: db.prepare(sql(tableName(scope, 'tri'))), bi: db.prepare(sql(tableName(scope, 'bi'))) };
+    });
+    const add = (pid: number, items: Record<Column, string[]>) => {
+      for (const { cols, tri, bi } of inserts) {
+        tri.run(pid, ...cols.map((c) => trigramText(items[c].filter(Boolean))));
+        bi.run(pid, ...cols.map((c) => bigramText(items[c].filter(Boolean))));
       }
     };
-
-    rows.forEach((row, pid) => {
-      const doc = JSON.parse(row.doc) as ProcedureInput;
+    entries.forEach(({ row, doc, ord, abolished }, pid) => {
       const syllables = nameSyllables(doc.name['zh-CN']);
-      const legal = legalBasisLines(doc);
-      const materials = doc.materials.map((m) => m.name);
-      const abolished = row.abolished_on !== null || doc.abolished !== undefined;
-      insProc.run(
-        pid,
-        row.id,
-        row.code,
-        row.category,
-        doc.type,
-        abolished ? 1 : 0,
-        JSON.stringify(doc.name),
-        JSON.stringify(doc.summary),
-        Array.from(doc.name['zh-CN']).length,
-        Array.from(doc.name.en).length,
-        Array.from(doc.name.ru).length,
-        JSON.stringify(syllables),
-        JSON.stringify(materials),
-        JSON.stringify(legal),
-      );
-      add(pid, SLOT.nameZh, 't', [normalizeText(doc.name['zh-CN'])]);
-      add(pid, SLOT.nameEn, 't', [normalizeText(doc.name.en)]);
-      add(pid, SLOT.nameRu, 't', [normalizeText(doc.name.ru)]);
-      add(pid, SLOT.pinyin, 'p', [fullPinyin(syllables).text]);
-      add(pid, SLOT.initials, 'p', [initials(syllables).text]);
-      add(pid, SLOT.materials, 't', allLanguages(materials));
-      add(pid, SLOT.legal, 't', allLanguages(legal));
+      const source: SnippetSource = { materials: doc.materials.map((m) => m.name['zh-CN']), legal: doc.legalBasis.map(legalBasisLine) };
+      insProc.run(pid, row.id, row.code, row.category, doc.type, abolished ? 1 : 0, ord, JSON.stringify(doc.name), JSON.stringify(doc.summary), JSON.stringify(syllables), JSON.stringify(source));
+      add(pid, {
+        nzh: [normalizeText(doc.name['zh-CN'])],
+        nen: [normalizeText(doc.name.en)],
+        nru: [normalizeText(doc.name.ru)],
+        py: [fullPinyin(syllables).text],
+        ini: [initials(syllables).text],
+        // Materials and legal basis are matched in Chinese, their authoritative text (translations
+        // are optional, and "copy"/"licence"/"form" in every procedure would only add noise).
+        mat: source.materials.map(normalizeText),
+        leg: source.legal.map(normalizeText),
+        cat: [categoryItem(row.category)],
+      });
     });
-    setMeta(db, GENERATION_KEY, ulid());
+    // One b-tree per index instead of many small segments: fewer pages read per query.
+    for (const t of tables) db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
+    const info: IndexInfo = { generation: ulid(), live: entries.filter((e) => !e.abolished).length, count: entries.length };
+    setMeta(db, INDEX_KEY, JSON.stringify(info));
   })();
 }

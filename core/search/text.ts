@@ -6,14 +6,27 @@ import type { Highlight } from '../contract/index.js';
  * private-use area are dropped: the index uses private-use characters as markers, so a query can
  * never contain one.
  */
+const folded = new Map<string, string>();
 function foldChar(ch: string): string {
-  if (/\s/u.test(ch)) return ' ';
-  if (/[\p{Cc}\p{Co}\p{Cs}]/u.test(ch)) return '';
-  return ch.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+  let f = folded.get(ch);
+  if (f === undefined) {
+    if (/\s/u.test(ch)) f = ' ';
+    else if (/[\p{Cc}\p{Co}\p{Cs}]/u.test(ch)) f = '';
+    else f = ch.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+    // Bounded: a cache of the characters actually seen (a few thousand), not of arbitrary input.
+    if (folded.size < 50_000) folded.set(ch, f);
+  }
+  return f;
 }
 
 export function normalizeText(text: string): string {
-  return normalizeWithMap(text).norm;
+  let norm = '';
+  for (const ch of text) {
+    const f = foldChar(ch);
+    if (f === ' ' && (norm === '' || norm.endsWith(' '))) continue;
+    norm += f;
+  }
+  return norm.endsWith(' ') ? norm.slice(0, -1) : norm;
 }
 
 export interface MappedText {
