@@ -39,3 +39,10 @@ export const SignatureHeaders = z.object({
   [SIGNATURE_HEADERS.nonce]: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   [SIGNATURE_HEADERS.signature]: z.string().regex(/^[A-Za-z0-9+/=_-]{40,200}$/),
 });
+
+/** Shown on a terminal's status screen when its clock is further from the server's than allowed. */
+export const CLOCK_DRIFT_MESSAGES = {
+  'zh-CN': '本机时间与中心服务器相差 {{seconds}} 秒，请通知管理员校准时间。',
+  en: "This computer's clock differs from the central server's by {{seconds}} seconds. Please ask the administrator to set the time.",
+  ru: 'Часы этого компьютера расходятся с часами центрального сервера на {{seconds}} с. Попросите администратора установить время.',
+} as const;

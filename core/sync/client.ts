@@ -1,0 +1,109 @@
+import {
+  EnrollResponse,
+  SERVER_TIME_HEADER,
+  ServerErrorBody,
+  type ServerErrorCode,
+} from '../contract/index.js';
+import type { Db } from '../db/connection.js';
+import { deviceId } from '../db/meta.js';
+import { estimateClockOffset, loadClockOffset, saveClockOffset } from './clock.js';
+import { loadIdentity, newKeyPair, saveIdentity, type SyncIdentity } from './identity.js';
+import { signRequest } from './sign.js';
+
+/** The server refused (code from the contract) or could not be reached (NETWORK). */
+export class SyncRequestError extends Error {
+  constructor(
+    readonly code: ServerErrorCode | 'NETWORK' | 'NOT_ENROLLED',
+    readonly status: number | null,
+  ) {
+    super(code);
+    this.name = 'SyncRequestError';
+  }
+}
+
+export interface SyncClientOptions {
+  fetch?: typeof fetch;
+  /** This terminal's clock, ms; replaced in tests. */
+  now?: () => number;
+}
+
+interface Sent {
+  status: number;
+  json: unknown;
+}
+
+/** Talks to the central server: enrolls once, then signs every request and keeps the clock offset current. */
+export class SyncClient {
+  private readonly fetch: typeof fetch;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly db: Db,
+    opts: SyncClientOptions = {},
+  ) {
+    this.fetch = opts.fetch ?? fetch;
+    this.now = opts.now ?? Date.now;
+  }
+
+  identity(): SyncIdentity | null {
+    return loadIdentity(this.db);
+  }
+
+  /** Our best estimate of the server's clock now. */
+  serverNow(): number {
+    return this.now() + (loadClockOffset(this.db)?.offsetMs ?? 0);
+  }
+
+  /**
+   * Enrolls with a one-time code. A fresh key pair is made for every attempt and kept only when the
+   * server accepts it, so a failed attempt leaves the terminal as it was.
+   */
+  async enroll(serverUrl: string, code: string): Promise<SyncIdentity> {
+    const keys = newKeyPair();
+    const body = JSON.stringify({ code, publicKey: keys.publicKey, deviceId: deviceId(this.db) });
+    const res = await this.send(serverUrl.replace(/\/+$/, ''), 'POST', '/api/enroll', body, {});
+    const e = EnrollResponse.parse(res.json);
+    const identity: SyncIdentity = {
+      ...keys,
+      serverUrl: serverUrl.replace(/\/+$/, ''),
+      terminalId: e.terminalId,
+      name: e.name,
+      hall: e.hall,
+      roles: e.roles,
+      enrolledAt: new Date(this.now()).toISOString(),
+    };
+    saveIdentity(this.db, identity);
+    return identity;
+  }
+
+  /** A signed request to the enrolled server; returns the parsed JSON of a 2xx answer. */
+  async request(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<unknown> {
+    const id = loadIdentity(this.db);
+    if (!id) throw new SyncRequestError('NOT_ENROLLED', null);
+    const body = payload === undefined ? undefined : JSON.stringify(payload);
+    const headers = signRequest(id, { method, path, body }, this.serverNow());
+    return (await this.send(id.serverUrl, method, path, body, headers)).json;
+  }
+
+  private async send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Sent> {
+    const sentAt = this.now();
+    let res: Response;
+    try {
+      res = await this.fetch(`${base}${path}`, {
+        method,
+        headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body,
+      });
+    } catch {
+      throw new SyncRequestError('NETWORK', null);
+    }
+    const receivedAt = this.now();
+    const serverTime = Number(res.headers.get(SERVER_TIME_HEADER));
+    // Every answer, a refusal too, tells us the server's clock: that is how a stale clock recovers.
+    if (Number.isFinite(serverTime) && serverTime > 0) saveClockOffset(this.db, estimateClockOffset(sentAt, receivedAt, serverTime), receivedAt);
+    const json: unknown = await res.json().catch(() => null);
+    if (res.ok) return { status: res.status, json };
+    const err = ServerErrorBody.safeParse(json);
+    throw new SyncRequestError(err.success ? err.data.error.code : res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', res.status);
+  }
+}
