@@ -81,7 +81,12 @@ export interface QueryPlan {
 export function planQuery(phrase: string): QueryPlan {
   // A word of only punctuation would match every mark in the bigram index: it is left out.
   const terms = phrase.split(' ').filter((t) => Array.from(t).some(isWordChar));
-  const compact = terms.join('').replace(/ü/g, 'v');
+  // Tone marks are ignored and ü is typed v, as on a pinyin keyboard: "lǜ" → "lv".
+  const compact = terms
+    .join('')
+    .normalize('NFD')
+    .replace(/u\u0308/g, 'v')
+    .replace(/\p{M}/gu, '');
   const pinyinKey = /^[a-z0-9]+$/.test(compact) && /[a-z]/.test(compact) ? compact : null;
   const table = terms.every((t) => Array.from(t).length >= TRIGRAM_MIN) ? 'tri' : 'bi';
   return { phrase, terms, pinyinKey, table };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchQuery, type Highlight, type ProcedureSummary } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
+import { rebuildSearchIndex } from './indexer.js';
 import { searchProcedures } from './search.js';
 import { procedureDoc, seedCatalog, tempDatabase } from './test-fixtures.js';
 
@@ -113,11 +114,20 @@ describe('pinyin without a Chinese keyboard', () => {
     expect(hits(r.items[0]!.nameHighlight)).toEqual(['拍卖企业']);
   });
 
-  it.each(['paimai', 'pai mai', 'PaiMai'])('finds 拍卖 by full pinyin %j', (q) => {
+  it.each(['paimai', 'pai mai', 'PaiMai', 'pāi mài'])('finds 拍卖 by full pinyin %j', (q) => {
     const r = search(q);
     expect(r.items[0]!.code).toBe('auction');
     expect(r.items[0]!.matchedIn).toBe('pinyin');
     expect(hits(r.items[0]!.nameHighlight)).toEqual(['拍卖', '拍卖']);
+  });
+
+  it('highlights every character a partial syllable touches', () => {
+    const r = search('paim');
+    expect(r.items[0]!.code).toBe('auction');
+    expect(r.items[0]!.nameHighlight.slice(0, 2)).toEqual([
+      { text: '拍卖', hit: true },
+      { text: '企业从事', hit: false },
+    ]);
   });
 
   it('highlights nothing in an English name for a pinyin match', () => {
@@ -178,6 +188,33 @@ describe('ranking', () => {
     const r = search('对外贸易');
     expect(codes(r.items)).toEqual(['trade-credit', 'foreign-trade']);
     expect(r.items.map((i) => i.abolished)).toEqual([false, true]);
+  });
+});
+
+describe('the index', () => {
+  it('follows a rebuild: removed procedures are no longer found', () => {
+    const { db: other, close: closeOther } = tempDatabase();
+    try {
+      seedCatalog(other, catalog);
+      expect(searchProcedures(other, SearchQuery.parse({ q: '拍卖' })).total).toBe(1);
+      other.prepare("DELETE FROM procedures WHERE code = 'auction'").run();
+      rebuildSearchIndex(other);
+      expect(searchProcedures(other, SearchQuery.parse({ q: '拍卖' })).total).toBe(0);
+      expect(searchProcedures(other, SearchQuery.parse({ q: '' })).total).toBe(6);
+    } finally {
+      closeOther();
+    }
+  });
+
+  it('is built on first search when a catalog predates it', () => {
+    const { db: other, close: closeOther } = tempDatabase();
+    try {
+      seedCatalog(other, catalog);
+      other.exec("DELETE FROM search_procs; DELETE FROM meta WHERE key = 'search_index'");
+      expect(codes(searchProcedures(other, SearchQuery.parse({ q: 'pm' })).items)).toEqual(['auction']);
+    } finally {
+      closeOther();
+    }
   });
 });
 
