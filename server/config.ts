@@ -24,7 +24,7 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n;
 }
 
-/** Configuration from the environment; see docs/server.md. */
+/** Configuration from the environment; see server/README.md. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = resolve(env.DATA_DIR ?? resolve(SERVER_ROOT, 'data/server'));
   const url = env.DATABASE_URL?.trim();
