@@ -39,7 +39,7 @@ const MIGRATIONS_DIR = new URL('./db/migrations/', import.meta.url);
 
 // initdb in WebAssembly takes seconds; a migrated data directory is made once and loaded per test.
 async function pgliteTemplate(): Promise<Blob> {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(readFileSync(new URL('../node_modules/@electric-sql/pglite/package.json', import.meta.url)));
   for (const f of readdirSync(MIGRATIONS_DIR).sort()) hash.update(f).update(readFileSync(new URL(f, MIGRATIONS_DIR)));
   const file = join(tmpdir(), `hall-server-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
   if (!existsSync(file)) {
