@@ -96,10 +96,14 @@ export function ProcedureView({ p }: { p: ProcedureDetail }) {
 
       <dl className="facts">
         <Fact label={t('detail.statutoryDays')}>
-          {p.statutoryDays === null ? t('detail.noStatutoryLimit') : t('detail.workingDays', { count: p.statutoryDays })}
+          {p.statutoryDays !== null
+            ? t('detail.workingDays', { count: p.statutoryDays })
+            : t(p.timeLimitNote ? 'detail.seeNote' : 'detail.noStatutoryLimit')}
         </Fact>
         <Fact label={t('detail.promisedDays')}>
-          {p.promisedDays === null ? t('detail.noPromisedLimit') : t('detail.workingDays', { count: p.promisedDays })}
+          {p.promisedDays !== null
+            ? t('detail.workingDays', { count: p.promisedDays })
+            : t(p.timeLimitNote ? 'detail.seeNote' : 'detail.noPromisedLimit')}
         </Fact>
         <Fact label={t('detail.fee')}>
           {p.fee === 0 ? t('detail.free') : t('detail.feeAmount', { amount: p.fee })}
