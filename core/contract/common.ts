@@ -28,3 +28,14 @@ export function pickLang(text: Localized, lang: Lang): string {
 export const LangQuery = z.object({ lang: Lang.default(DEFAULT_LANG) });
 
 export const IsoDate = z.iso.date();
+
+/** The language of the first Accept-Language tag we speak; Chinese otherwise. */
+export function langFromAcceptLanguage(header: string | undefined): Lang {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+    if (tag.startsWith('ru')) return 'ru';
+  }
+  return DEFAULT_LANG;
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DEFAULT_LANG, SERVER_ERROR_MESSAGES, SERVER_ERROR_STATUS, ServerError, type Lang, type ServerErrorBody } from '../../core/contract/index.js';
+import { langFromAcceptLanguage, SERVER_ERROR_MESSAGES, SERVER_ERROR_STATUS, ServerError, type Lang, type ServerErrorBody } from '../../core/contract/index.js';
 
 export function fromZodError(err: z.ZodError): ServerError {
   return new ServerError(
@@ -16,12 +16,4 @@ export function errorBody(err: ServerError, lang: Lang): { status: number; body:
 }
 
 /** The language of the first Accept-Language tag we speak; Chinese otherwise. */
-export function acceptLang(header: string | undefined): Lang {
-  for (const part of (header ?? '').split(',')) {
-    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
-    if (tag.startsWith('ru')) return 'ru';
-  }
-  return DEFAULT_LANG;
-}
+export const acceptLang = langFromAcceptLanguage;
