@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { setMeta } from '../db/meta.js';
 import { appendEvent } from '../outbox/outbox.js';
 import { rebuildSearchIndex } from '../search/indexer.js';
+import type { CatalogFile } from '../contract/catalog.js';
 import { validateCatalogText, type CatalogIssue } from './validate.js';
 
 export type { CatalogIssue } from './validate.js';
@@ -31,9 +32,15 @@ export interface ImportSummary {
 export function importCatalogText(db: Db, text: string, now: Date = new Date()): ImportSummary {
   const result = validateCatalogText(text);
   if (!result.ok) throw new CatalogValidationError(result.issues);
-  const catalog = result.catalog;
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
+  return importCatalog(db, result.catalog, hash, now);
+}
 
+/**
+ * Replaces the catalog with an already validated one, with its outbox event. Inside a caller's
+ * transaction it becomes a savepoint of it (the sync downloader applies a page and its cursor together).
+ */
+export function importCatalog(db: Db, catalog: CatalogFile, hash: string, now: Date = new Date()): ImportSummary {
   const upsertCategory = db.prepare(
     'INSERT INTO categories (code, name, ord) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, ord = excluded.ord',
   );
