@@ -2,3 +2,4 @@ export * from './server-admin.js';
 export * from './server-auth.js';
 export * from './server-errors.js';
 export * from './server-api.js';
+export * from './server-sync.js';

@@ -15,6 +15,8 @@ export class SyncRequestError extends Error {
   constructor(
     readonly code: ServerErrorCode | 'NETWORK' | 'NOT_ENROLLED',
     readonly status: number | null,
+    /** The parsed answer, when there was one (a 410 carries a snapshot). */
+    readonly body: unknown = null,
   ) {
     super(code);
     this.name = 'SyncRequestError';
@@ -104,6 +106,6 @@ export class SyncClient {
     const json: unknown = await res.json().catch(() => null);
     if (res.ok) return { status: res.status, json };
     const err = ServerErrorBody.safeParse(json);
-    throw new SyncRequestError(err.success ? err.data.error.code : res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', res.status);
+    throw new SyncRequestError(err.success ? err.data.error.code : res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', res.status, json);
   }
 }
