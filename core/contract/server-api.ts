@@ -41,6 +41,34 @@ export type HeartbeatRequest = z.infer<typeof HeartbeatRequest>;
 
 export const HeartbeatResponse = z.object({ serverTime: z.number().int() });
 
+/** Most events one upload may carry; the server's body limit is sized for it. */
+export const UPLOAD_MAX_EVENTS = 500;
+/** Largest serialized payload of one event, in characters. */
+export const UPLOAD_MAX_PAYLOAD_CHARS = 16_384;
+/** The server's request body limit; a terminal keeps each upload under half of it. */
+export const SERVER_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** One outbox event as a terminal uploads it (DESIGN.md §5). */
+export const UploadEvent = z.object({
+  deviceSeq: z.int().min(1),
+  eventId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a ULID'),
+  type: z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'not an event type'),
+  payload: z.json().refine((p) => JSON.stringify(p).length <= UPLOAD_MAX_PAYLOAD_CHARS, 'payload too large'),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type UploadEvent = z.infer<typeof UploadEvent>;
+
+export const UploadRequest = z.object({
+  events: z.array(UploadEvent).max(UPLOAD_MAX_EVENTS),
+  /** Seqs the terminal dead-lettered: they will never come, so they do not hold the acknowledgement back. */
+  skipped: z.array(z.int().min(1)).max(UPLOAD_MAX_EVENTS).default([]),
+});
+export type UploadRequest = z.infer<typeof UploadRequest>;
+
+/** Every event of this terminal with device_seq ≤ ackedThrough is stored (or was skipped) on the server. */
+export const UploadResponse = z.object({ ackedThrough: z.int().min(0) });
+export type UploadResponse = z.infer<typeof UploadResponse>;
+
 const EmptyQuery = z.object({});
 
 export const serverApi = {
@@ -69,6 +97,15 @@ export const serverApi = {
     query: EmptyQuery,
     body: HeartbeatRequest,
     response: HeartbeatResponse,
+  },
+  uploadEvents: {
+    method: 'POST',
+    path: '/api/sync/events',
+    summary: "Upload a batch of the terminal's outbox events (signed); idempotent, answers the cumulative acknowledgement",
+    signed: true,
+    query: EmptyQuery,
+    body: UploadRequest,
+    response: UploadResponse,
   },
 } as const satisfies Record<string, ServerRouteDef>;
 

@@ -41,8 +41,35 @@ export interface NoncesTable {
   expires_at: Timestamp;
 }
 
+/** bigint columns: pg returns them as strings. */
+type BigintColumn = ColumnType<string, number, number>;
+
+export interface EventsTable {
+  terminal_id: string;
+  device_seq: BigintColumn;
+  event_id: string;
+  type: string;
+  payload: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  received_at: Timestamp;
+}
+
+export interface EventSkipsTable {
+  terminal_id: string;
+  device_seq: BigintColumn;
+  received_at: Timestamp;
+}
+
+export interface EventAcksTable {
+  terminal_id: string;
+  acked_through: BigintColumn;
+}
+
 export interface ServerSchema {
   terminals: TerminalsTable;
   staff: StaffTable;
   nonces: NoncesTable;
+  events: EventsTable;
+  event_skips: EventSkipsTable;
+  event_acks: EventAcksTable;
 }

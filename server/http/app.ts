@@ -1,10 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVER_TIME_HEADER, ServerError } from '../../core/contract/index.js';
+import { SERVER_BODY_LIMIT_BYTES, SERVER_TIME_HEADER, ServerError } from '../../core/contract/index.js';
 import { verifySignedRequest } from '../auth/verify-request.js';
 import { SERVER_ROOT, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
+import { storeEvents } from '../events/repository.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
 import { acceptLang, errorBody } from './errors.js';
 import { serverOpenApi } from './openapi.js';
@@ -24,12 +25,13 @@ function handlers(db: ServerDb, config: ServerConfig): ServerHandlers {
       await recordHeartbeat(db, terminal.id, body, now);
       return { serverTime: now };
     },
+    uploadEvents: async ({ body }, { terminal }) => ({ ackedThrough: await storeEvents(db, terminal.id, body, config.now()) }),
   };
 }
 
 /** The central server's HTTP API. Every response carries the server's clock, so terminals can measure their offset. */
 export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: SERVER_BODY_LIMIT_BYTES });
   app.addHook('onSend', async (_req, reply) => {
     reply.header(SERVER_TIME_HEADER, String(config.now()));
   });

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import { m0001 } from './0001-terminals-staff-nonces.js';
+import { m0002 } from './0002-events.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0001-terminals-staff-nonces': m0001,
+  '0002-events': m0002,
 };
