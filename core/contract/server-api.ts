@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { RouteDef } from './api.js';
 import { TerminalRecord, TerminalRole } from './server-admin.js';
+import { ChangesGone, ChangesQuery, ChangesResponse } from './server-sync.js';
 
 /** The central server's API. `signed: true` routes need the headers of server-auth.ts. */
 export interface ServerRouteDef extends RouteDef {
   signed: boolean;
+  /** An answer of this shape is sent with status 410 Gone instead of 200. */
+  gone?: z.ZodType;
 }
 
 /** Raw 32-byte Ed25519 public key, base64 (standard or URL alphabet). */
@@ -106,6 +109,15 @@ export const serverApi = {
     query: EmptyQuery,
     body: UploadRequest,
     response: UploadResponse,
+  },
+  changes: {
+    method: 'GET',
+    path: '/api/sync/changes',
+    summary: 'Server-side changes after the cursor, oldest first (signed); 410 with a snapshot when the cursor is too old',
+    signed: true,
+    query: ChangesQuery,
+    response: ChangesResponse,
+    gone: ChangesGone,
   },
 } as const satisfies Record<string, ServerRouteDef>;
 

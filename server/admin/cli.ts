@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { NewStaff, NewTerminal, StaffPassword, TERMINAL_ROLES, type TerminalRecord } from '../../core/contract/index.js';
 import { loadServerConfig } from '../config.js';
 import { openServerDb, type ServerDb } from '../db/connection.js';
+import { importServerCatalog } from '../sync/catalog.js';
 import { createStaff, disableStaff, listStaff, StaffExistsError } from '../staff/repository.js';
 import { createTerminal, disableTerminal, listTerminals, reissueEnrollCode } from '../terminals/repository.js';
 import { readPassword } from './password-input.js';
@@ -17,6 +19,8 @@ const USAGE = `Usage: npm run server:admin -- <command>
                                   password from STAFF_PASSWORD or the first line of stdin, never argv
   staff list [--json]
   staff disable LOGIN
+  catalog import FILE             validate a catalog file as terminals do; if valid, it replaces the
+                                  catalog and reaches every terminal (nothing changes when invalid)
 
 The database is DATABASE_URL if set, else the embedded one under DATA_DIR (stop the server first).`;
 
@@ -123,6 +127,17 @@ async function run(argv: string[], db: () => Promise<ServerDb>, out: (s: string)
       const login = positionals[0] ?? '';
       if (!login || !(await disableStaff(await db(), login, now))) throw new Error(`No staff account "${login}"`);
       out(`Staff account ${login} is disabled.`);
+      return;
+    }
+    case 'catalog import': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('catalog import needs a FILE');
+      const result = await importServerCatalog(await db(), readFileSync(file, 'utf8'), new Date(now));
+      if (!result.ok) {
+        const lines = result.issues.map((i) => `  ${i.path}${i.procedure ? ` [${i.procedure}]` : ''}: ${i.message}`);
+        throw new Error(`The catalog has ${result.issues.length} error(s); nothing was imported.\n${lines.join('\n')}`);
+      }
+      out(`Catalog imported: ${result.procedures} procedures in ${result.categories} categories (change ${result.seq}); terminals pull it now.`);
       return;
     }
     default:

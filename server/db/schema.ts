@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { StaffRole, TerminalRole } from '../../core/contract/index.js';
+import type { SyncSchema } from '../sync/schema.js';
 
 type Timestamp = ColumnType<Date, Date, Date>;
 
@@ -65,7 +66,7 @@ export interface EventAcksTable {
   acked_through: BigintColumn;
 }
 
-export interface ServerSchema {
+export interface ServerSchema extends SyncSchema {
   terminals: TerminalsTable;
   staff: StaffTable;
   nonces: NoncesTable;

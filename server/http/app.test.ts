@@ -229,7 +229,8 @@ describe.each(backends)('central server on $name', (backend) => {
 
   it('serves an OpenAPI document with the server error codes and the signature headers', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(['/api/enroll', '/api/terminal/me', '/api/terminal/heartbeat', '/api/sync/events']);
+    expect(Object.keys(doc.paths)).toEqual(['/api/enroll', '/api/terminal/me', '/api/terminal/heartbeat', '/api/sync/events', '/api/sync/changes']);
+    expect(doc.paths['/api/sync/changes'].get.responses['410'].content['application/json'].schema.required).toEqual(['snapshot']);
     const me = doc.paths['/api/terminal/me'].get;
     expect(me.parameters.map((p: any) => p.name)).toEqual(['x-terminal-id', 'x-timestamp', 'x-nonce', 'x-signature']);
     expect(me.responses['4XX'].content['application/json'].schema.properties.error.properties.code.enum).toContain('NONCE_REUSED');

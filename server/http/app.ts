@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVER_BODY_LIMIT_BYTES, SERVER_TIME_HEADER, ServerError } from '../../core/contract/index.js';
@@ -6,6 +6,8 @@ import { verifySignedRequest } from '../auth/verify-request.js';
 import { SERVER_ROOT, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { storeEvents } from '../events/repository.js';
+import { changesAfter } from '../sync/changes.js';
+import { LiveHub, registerLive } from '../sync/live.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
 import { acceptLang, errorBody } from './errors.js';
 import { serverOpenApi } from './openapi.js';
@@ -26,18 +28,28 @@ function handlers(db: ServerDb, config: ServerConfig): ServerHandlers {
       return { serverTime: now };
     },
     uploadEvents: async ({ body }, { terminal }) => ({ ackedThrough: await storeEvents(db, terminal.id, body, config.now()) }),
+    changes: ({ after, limit }) => changesAfter(db, after, limit),
   };
 }
 
 /** The central server's HTTP API. Every response carries the server's clock, so terminals can measure their offset. */
-export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export interface ServerAppOptions {
+  logger?: boolean;
+  /** The live sockets; pass one to publish hall events from outside. */
+  live?: LiveHub;
+  /** How often the live channel checks the change feed, ms. */
+  livePollMs?: number;
+}
+
+export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: ServerAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: SERVER_BODY_LIMIT_BYTES });
   app.addHook('onSend', async (_req, reply) => {
     reply.header(SERVER_TIME_HEADER, String(config.now()));
   });
-  registerServerApi(app, handlers(db, config), (req, body) =>
-    verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs }),
-  );
+  const authenticate = (req: FastifyRequest, body: Buffer) =>
+    verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs });
+  registerServerApi(app, handlers(db, config), authenticate);
+  await registerLive(app, db, opts.live ?? new LiveHub(), { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   app.setNotFoundHandler((req, reply) => {
     const { status, body } = errorBody(new ServerError('NOT_FOUND'), acceptLang(req.headers['accept-language']));

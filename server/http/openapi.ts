@@ -11,12 +11,18 @@ export function serverOpenApi(version: string) {
     const op = doc.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()] as {
       operationId: string;
       parameters: object[];
-      responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+      responses: Record<string, { description?: string; content?: Record<string, { schema: unknown }> }>;
     };
     if (op?.operationId !== operationId) continue;
     const rejected = op.responses['4XX']?.content?.['application/json'];
     if (rejected) rejected.schema = errorSchema;
     if (route.signed) op.parameters.push(...SIGNATURE_PARAMS);
+    if ('gone' in route) {
+      op.responses['410'] = {
+        description: 'The cursor is older than the kept changes: replace the data with this snapshot',
+        content: { 'application/json': { schema: z.toJSONSchema(route.gone, { io: 'output' }) } },
+      };
+    }
   }
   return doc;
 }

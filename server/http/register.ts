@@ -49,7 +49,9 @@ export function registerServerApi(app: FastifyInstance, handlers: ServerHandlers
           input = { ...input, body: body.data };
         }
         const out = await (handlers[name] as (i: unknown, c: unknown) => unknown)(input, ctx);
-        return reply.send(route.response.parse(out));
+        const answer = route.response.parse(out);
+        if ('gone' in route && route.gone.safeParse(answer).success) reply.status(410);
+        return reply.send(answer);
       },
     });
   }
