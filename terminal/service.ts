@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { importCatalogText } from '../core/catalog/import.js';
 import { catalogStats } from '../core/catalog/repository.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
+import { SyncClient } from '../core/sync/client.js';
 import { buildTerminalApp } from './app.js';
 import type { TerminalConfig } from './config.js';
+import { startDownloadSync } from './sync/download-sync.js';
 
 export interface TerminalService {
   config: TerminalConfig;
@@ -36,6 +38,9 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${urlHost(config.host)}:${port}`;
     log(`Terminal service (${config.role}) listening on ${url}`);
+    // Once enrolled, reference data follows the central server (live push, and a timer as backstop).
+    const sync = new SyncClient(db);
+    const download = sync.identity() ? startDownloadSync(db, sync, { log }) : null;
     let stopped = false;
     return {
       config,
@@ -46,6 +51,7 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
       async stop() {
         if (stopped) return;
         stopped = true;
+        download?.stop();
         await app.close();
         db.close();
       },

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { snapshot as catalogSnapshot, seedCatalog } from '../../core/catalog/test-support.js';
 import { ChangesPage, LIVE_PATH, SearchQuery, type CatalogFile, type LiveMessage } from '../../core/contract/index.js';
@@ -16,6 +18,8 @@ import { latestSeq, pruneChanges } from '../../server/sync/changes.js';
 import { LiveHub } from '../../server/sync/live.js';
 import { createTerminal } from '../../server/terminals/repository.js';
 import { backends, type TestDb } from '../../server/test-db.js';
+import { loadConfig } from '../../terminal/config.js';
+import { startTerminalService } from '../../terminal/service.js';
 import { LiveClient, type LiveState } from '../../terminal/sync/live-client.js';
 import { startDownloadSync, type DownloadSync } from '../../terminal/sync/download-sync.js';
 
@@ -163,6 +167,29 @@ describe.each(backends)('terminals download the catalog from the central server 
     hub.publishToHall('other-hall', { kind: 'called', ticket: 'B001' });
     await until('the hall event arrives', () => events.some((e) => e.type === 'hall'));
     expect(events.filter((e) => e.type === 'hall')).toEqual([{ type: 'hall', hall: 'main', event: { kind: 'called', ticket: 'A001' } }]);
+  });
+
+  it("an enrolled terminal service follows the server's catalog: its kiosk search shows an import within seconds", async () => {
+    const dir = tmp.file('svc');
+    const { code } = await createTerminal(server.db, { name: 'kiosk-svc', hall: 'main', roles: ['kiosk'] }, Date.now(), config.enrollCodeTtlMs);
+    mkdirSync(dir, { recursive: true });
+    const db = openDatabase(join(dir, 'terminal.sqlite'));
+    await new SyncClient(db).enroll(url, code);
+    db.close();
+    const svc = await startTerminalService(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), () => {});
+    closers.push(() => void svc.stop());
+    const kioskSearch = async (q: string) =>
+      ((await (await fetch(`${svc.url}/api/procedures?q=${encodeURIComponent(q)}`)).json()) as { items: { name: string }[] }).items.map((i) => i.name);
+    expect(await kioskSearch('企鹅')).toEqual([]);
+
+    await importServerCatalog(server.db, JSON.stringify(renamed('企鹅进口许可证签发')), new Date());
+    let names: string[] = [];
+    const end = Date.now() + 15_000;
+    while (!names.length && Date.now() < end) {
+      names = await kioskSearch('企鹅');
+      if (!names.length) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(names).toEqual(['企鹅进口许可证签发']);
   });
 
   // Last: pruning forgets the changes the other tests pulled.
