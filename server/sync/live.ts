@@ -35,6 +35,11 @@ export class LiveHub {
     for (const set of this.halls.values()) this.sendTo(set, msg);
   }
 
+  /** Keeps sockets alive through proxies and lets terminals notice a dead connection (they expect this). */
+  pingAll(): void {
+    for (const set of this.halls.values()) for (const s of set) if (s.readyState === s.OPEN) s.ping();
+  }
+
   closeAll(): void {
     for (const set of this.halls.values()) for (const s of set) s.close(1001, 'server stopping');
   }
@@ -48,6 +53,8 @@ export class LiveHub {
 export interface LiveOptions {
   /** How often the change feed is checked for new seqs (changes may come from the admin CLI's process). */
   pollMs: number;
+  /** How often every socket is pinged (terminals give up on a socket silent for 75 s). */
+  pingMs?: number;
   authenticate: (req: FastifyRequest) => Promise<TerminalRow>;
 }
 
@@ -92,6 +99,11 @@ export async function registerLive(app: FastifyInstance, db: ServerDb, hub: Live
       .finally(() => (polling = false));
   }, opts.pollMs);
   timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  const pinger = setInterval(() => hub.pingAll(), opts.pingMs ?? 30_000);
+  pinger.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    clearInterval(pinger);
+  });
   app.addHook('preClose', async () => hub.closeAll());
 }

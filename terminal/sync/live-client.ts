@@ -11,7 +11,12 @@ export interface LiveClientOptions {
   onState?: (state: LiveState, detail?: string) => void;
   backoff?: BackoffOptions;
   random?: () => number;
+  /** A socket that hears nothing (not even the server's ping) for this long is taken as dead. */
+  silenceMs?: number;
 }
+
+/** The server pings every 30 s (server/sync/live.ts). */
+export const LIVE_SILENCE_MS = 75_000;
 
 /**
  * The terminal's end of the live channel: one WebSocket to the central server, its upgrade request
@@ -54,11 +59,24 @@ export class LiveClient {
     const socket = new WebSocket(`${id.serverUrl.replace(/^http/, 'ws')}${LIVE_PATH}`, { headers });
     this.socket = socket;
     let error = '';
+    // A connection can die without a close (a pulled cable, a sleeping router): silence ends it.
+    let silence: NodeJS.Timeout | undefined;
+    const heard = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => {
+        error = 'no word from the server';
+        socket.terminate();
+      }, this.opts.silenceMs ?? LIVE_SILENCE_MS);
+      silence.unref?.();
+    };
     socket.on('open', () => {
       this.attempt = 0;
+      heard();
       this.opts.onState?.('open');
     });
+    socket.on('ping', heard);
     socket.on('message', (data) => {
+      heard();
       let msg: LiveMessage;
       try {
         msg = LiveMessage.parse(JSON.parse(String(data)));
@@ -69,6 +87,7 @@ export class LiveClient {
     });
     socket.on('error', (err) => (error = err.message));
     socket.on('close', () => {
+      clearTimeout(silence);
       if (this.socket !== socket) return;
       this.socket = null;
       this.retry(error || 'closed');

@@ -192,6 +192,16 @@ describe.each(backends)('terminals download the catalog from the central server 
     expect(names).toEqual(['企鹅进口许可证签发']);
   });
 
+  it('a connection that goes silent is dropped by the client and opened again', async () => {
+    const { client } = await enrolled('kiosk-silent');
+    let opens = 0;
+    // The server pings every 30 s; a client expecting word every 300 ms sees silence and reconnects.
+    const live = new LiveClient(client, { backoff: FAST, silenceMs: 300, onState: (s) => (s === 'open' ? opens++ : undefined), onMessage: () => {} });
+    live.start();
+    closers.push(() => live.stop());
+    await until('reconnected after silence', () => opens >= 2);
+  });
+
   // Last: pruning forgets the changes the other tests pulled.
   it('a terminal whose cursor is older than the kept changes gets a snapshot and ends with the same catalog', async () => {
     const current = await enrolled('kiosk-current');
