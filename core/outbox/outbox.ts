@@ -10,6 +10,19 @@ export interface OutboxEvent {
   sentAt: string | null;
 }
 
+const appendListeners = new WeakMap<Db, Set<() => void>>();
+
+/**
+ * Calls `listener` after each event appended to this database (the uploader's trigger). It runs as
+ * a microtask, so after the synchronous transaction that appended the event has committed.
+ */
+export function onAppend(db: Db, listener: () => void): () => void {
+  let set = appendListeners.get(db);
+  if (!set) appendListeners.set(db, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
 /**
  * Appends an event. Call it inside the same db.transaction() as the business write it describes,
  * so the two commit or roll back together.
@@ -20,6 +33,7 @@ export function appendEvent(db: Db, type: string, payload: unknown, now: Date = 
   const info = db
     .prepare('INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)')
     .run(eventId, type, JSON.stringify(payload), createdAt);
+  appendListeners.get(db)?.forEach((l) => queueMicrotask(l));
   return { deviceSeq: Number(info.lastInsertRowid), eventId, type, payload, createdAt, sentAt: null };
 }
 

@@ -3,5 +3,6 @@ import { m0001 } from './0001-device-and-outbox.js';
 import { m0002 } from './0002-catalog.js';
 import { m0003 } from './0003-search.js';
 import { m0004 } from './0004-enrollment.js';
+import { m0005 } from './0005-upload.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../core/db/connection.js';
+import { tempDir } from '../../core/db/test-db.js';
+import { appendEvent } from '../../core/outbox/outbox.js';
+import { deadLetters, Uploader, uploadStatus } from '../../core/sync/upload.js';
+import { backends, type TestDb } from '../../server/test-db.js';
+import { startUploadSync } from '../../terminal/sync/upload-sync.js';
+import { enrolledTerminal, listen, serverEvents, until } from './upload-helpers.js';
+
+describe.each(backends)('a terminal uploads its outbox to the central server on $name', (backend) => {
+  let server: TestDb;
+  let app: FastifyInstance;
+  let url: string;
+  const tmp = tempDir('hall-upload-');
+  const dbs: Db[] = [];
+
+  beforeAll(async () => {
+    server = await backend.open();
+    ({ app, url } = await listen(server.db));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.close();
+    for (const db of dbs) db.close();
+    tmp.cleanup();
+  });
+
+  async function terminal(name: string) {
+    const t = await enrolledTerminal(server.db, tmp.file(`${name}.sqlite`), url);
+    dbs.push(t.db);
+    return t;
+  }
+
+  it('sends events in device_seq order in batches and marks them sent once acknowledged', async () => {
+    const { db, client, terminalId } = await terminal('batches');
+    for (let i = 1; i <= 25; i++) appendEvent(db, 'ticket.issued', { n: i });
+    const uploader = new Uploader(db, client, { maxEvents: 10 });
+    expect(await uploader.round()).toEqual({ kind: 'sent', ackedThrough: 10, marked: 10, more: true });
+    expect(uploadStatus(db).pending).toBe(15);
+    expect(await uploader.round()).toMatchObject({ ackedThrough: 20 });
+    expect(await uploader.round()).toMatchObject({ ackedThrough: 25, more: false });
+    expect(await uploader.round()).toEqual({ kind: 'idle' });
+    const rows = await serverEvents(server.db, terminalId);
+    expect(rows.map((r) => r.device_seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(rows[24]!.payload).toEqual({ n: 25 });
+    expect(uploadStatus(db)).toMatchObject({ pending: 0, dead: 0, lastError: null });
+    expect(uploadStatus(db).lastSuccessAt).not.toBeNull();
+  });
+
+  it('an event the server refuses is dead-lettered for staff and the rest still arrive', async () => {
+    const { db, client, terminalId } = await terminal('dead');
+    appendEvent(db, 'ticket.issued', { n: 1 });
+    appendEvent(db, 'Not A Type', { n: 2 });
+    appendEvent(db, 'ticket.issued', { n: 3 });
+    const uploader = new Uploader(db, client);
+    expect(await uploader.round()).toEqual({ kind: 'dead-lettered', seqs: [2] });
+    expect(await uploader.round()).toMatchObject({ kind: 'sent', ackedThrough: 3, more: false });
+    expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 3]);
+    expect(uploadStatus(db)).toMatchObject({ pending: 0, dead: 1 });
+    expect(deadLetters(db)).toMatchObject([{ deviceSeq: 2, type: 'Not A Type', reason: expect.stringContaining('events.1.type') }]);
+    // Later events are acknowledged past the dead letter.
+    appendEvent(db, 'ticket.issued', { n: 4 });
+    expect(await uploader.round()).toMatchObject({ kind: 'sent', ackedThrough: 4 });
+  });
+
+  it('an unreachable server leaves everything pending, to be retried', async () => {
+    const { db, client } = await terminal('offline');
+    db.prepare('UPDATE sync_identity SET server_url = ?').run('http://127.0.0.1:9');
+    appendEvent(db, 'ticket.issued', { n: 1 });
+    expect(await new Uploader(db, client).round()).toMatchObject({ kind: 'retry', code: 'NETWORK' });
+    expect(uploadStatus(db)).toMatchObject({ pending: 1, dead: 0, lastError: 'NETWORK' });
+  });
+
+  it('every local write triggers an upload; the sync keeps one upload at a time', async () => {
+    const { db, client, terminalId } = await terminal('kick');
+    const sync = startUploadSync(db, client, { maxEvents: 7, intervalMs: 3_600_000 });
+    try {
+      for (let i = 1; i <= 40; i++) db.transaction(() => appendEvent(db, 'ticket.issued', { n: i }))();
+      await until(() => sync.status().pending === 0, 20_000);
+      await sync.settled();
+      expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    } finally {
+      sync.stop();
+    }
+  });
+});
