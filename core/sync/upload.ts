@@ -149,6 +149,7 @@ export class Uploader {
     this.db.transaction(() => {
       for (const [seq, reason] of located) mark.run(at, reason.slice(0, 500), seq);
     })();
+    this.probing = false;
     return { kind: 'dead-lettered', seqs: [...located.keys()] };
   }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/connection.js';
 import { tempDir } from '../../core/db/test-db.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
+import { SyncClient } from '../../core/sync/client.js';
 import { deadLetters, Uploader, uploadStatus } from '../../core/sync/upload.js';
 import { backends, type TestDb } from '../../server/test-db.js';
 import { startUploadSync } from '../../terminal/sync/upload-sync.js';
@@ -80,6 +81,65 @@ describe.each(backends)('a terminal uploads its outbox to the central server on 
       await until(() => sync.status().pending === 0, 20_000);
       await sync.settled();
       expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    } finally {
+      sync.stop();
+    }
+  });
+});
+
+describe.each(backends)('upload retries and refusals on $name', (backend) => {
+  let server: TestDb;
+  let app: FastifyInstance;
+  let url: string;
+  const tmp = tempDir('hall-upload-retry-');
+  const dbs: Db[] = [];
+
+  beforeAll(async () => {
+    server = await backend.open();
+    ({ app, url } = await listen(server.db));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.close();
+    for (const db of dbs) db.close();
+    tmp.cleanup();
+  });
+
+  it('a refusal that does not say which event is wrong is narrowed down one event at a time', async () => {
+    const { db, terminalId } = await enrolledTerminal(server.db, tmp.file('probe.sqlite'), url);
+    dbs.push(db);
+    // A server (or a proxy in front of it) that refuses any batch holding the poison without details.
+    const refusing: typeof fetch = async (input, init) => {
+      if (typeof init?.body === 'string' && init.body.includes('poison'))
+        return new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'no' } }), { status: 400, headers: { 'content-type': 'application/json' } });
+      return fetch(input, init);
+    };
+    const uploader = new Uploader(db, new SyncClient(db, { fetch: refusing }));
+    appendEvent(db, 'ticket.issued', { n: 1 });
+    appendEvent(db, 'ticket.issued', { n: 2, note: 'poison' });
+    appendEvent(db, 'ticket.issued', { n: 3 });
+    const rounds = [];
+    for (let r = await uploader.round(); r.kind !== 'idle'; r = await uploader.round()) rounds.push(r.kind);
+    expect(rounds).toEqual(['retry', 'sent', 'retry', 'dead-lettered', 'sent']);
+    expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 3]);
+    expect(uploadStatus(db)).toMatchObject({ pending: 0, dead: 1 });
+  });
+
+  it('while the server is down the sync backs off; on reconnect it drains everything', async () => {
+    const { db, client, terminalId } = await enrolledTerminal(server.db, tmp.file('down.sqlite'), url);
+    dbs.push(db);
+    db.prepare('UPDATE sync_identity SET server_url = ?').run('http://127.0.0.1:9');
+    const outcomes: string[] = [];
+    const sync = startUploadSync(db, client, { intervalMs: 3_600_000, backoff: { baseMs: 50, maxMs: 100 }, onRound: (r) => outcomes.push(r.kind) });
+    try {
+      for (let i = 1; i <= 5; i++) appendEvent(db, 'ticket.issued', { n: i });
+      await until(() => outcomes.filter((o) => o === 'retry').length >= 3, 10_000);
+      expect(sync.status()).toMatchObject({ pending: 5, lastError: 'NETWORK' });
+      db.prepare('UPDATE sync_identity SET server_url = ?').run(url);
+      sync.kick({ force: true });
+      await until(() => sync.status().pending === 0, 10_000);
+      expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(sync.status().lastError).toBeNull();
     } finally {
       sync.stop();
     }
