@@ -9,6 +9,7 @@ import { SyncClient } from '../core/sync/client.js';
 import { buildTerminalApp } from './app.js';
 import type { TerminalConfig } from './config.js';
 import { startDownloadSync } from './sync/download-sync.js';
+import { startUploadSync } from './sync/upload-sync.js';
 
 export interface TerminalService {
   config: TerminalConfig;
@@ -40,7 +41,9 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
     log(`Terminal service (${config.role}) listening on ${url}`);
     // Once enrolled, reference data follows the central server (live push, and a timer as backstop).
     const sync = new SyncClient(db);
-    const download = sync.identity() ? startDownloadSync(db, sync, { log }) : null;
+    // The outbox goes up on every local write, on a timer and whenever the live channel reconnects.
+    const upload = sync.identity() ? startUploadSync(db, sync, { log }) : null;
+    const download = sync.identity() ? startDownloadSync(db, sync, { log, onLiveState: (s) => s === 'open' && upload?.kick({ force: true }) }) : null;
     let stopped = false;
     return {
       config,
@@ -52,6 +55,8 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
         if (stopped) return;
         stopped = true;
         download?.stop();
+        upload?.stop();
+        await upload?.settled();
         await app.close();
         db.close();
       },

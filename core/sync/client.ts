@@ -27,6 +27,8 @@ export interface SyncClientOptions {
   fetch?: typeof fetch;
   /** This terminal's clock, ms; replaced in tests. */
   now?: () => number;
+  /** A request (answer included) taking longer counts as a network error; default 30 s. */
+  timeoutMs?: number;
 }
 
 interface Sent {
@@ -38,6 +40,7 @@ interface Sent {
 export class SyncClient {
   private readonly fetch: typeof fetch;
   private readonly now: () => number;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly db: Db,
@@ -45,6 +48,7 @@ export class SyncClient {
   ) {
     this.fetch = opts.fetch ?? fetch;
     this.now = opts.now ?? Date.now;
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
   }
 
   identity(): SyncIdentity | null {
@@ -95,6 +99,8 @@ export class SyncClient {
         method,
         headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         body,
+        // A server that stops answering (cable pulled, no reset) must not hold a sync loop forever.
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch {
       throw new SyncRequestError('NETWORK', null);

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/connection.js';
 import { tempDir } from '../../core/db/test-db.js';
@@ -123,6 +125,22 @@ describe.each(backends)('upload retries and refusals on $name', (backend) => {
     expect(rounds).toEqual(['retry', 'sent', 'retry', 'dead-lettered', 'sent']);
     expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 3]);
     expect(uploadStatus(db)).toMatchObject({ pending: 0, dead: 1 });
+  });
+
+  it('a server that accepts the connection and never answers is a network error after the timeout', async () => {
+    const { db } = await enrolledTerminal(server.db, tmp.file('silent.sqlite'), url);
+    dbs.push(db);
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      db.prepare('UPDATE sync_identity SET server_url = ?').run(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+      appendEvent(db, 'ticket.issued', { n: 1 });
+      expect(await new Uploader(db, new SyncClient(db, { timeoutMs: 300 })).round()).toMatchObject({ kind: 'retry', code: 'NETWORK' });
+      expect(uploadStatus(db).pending).toBe(1);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('while the server is down the sync backs off; on reconnect it drains everything', async () => {
