@@ -1,15 +1,13 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db/connection.js';
-import { tempDir } from '../../core/db/test-db.js';
 import { SyncClient } from '../../core/sync/client.js';
 import { createTerminal } from '../../server/terminals/repository.js';
-import { backends, type TestDb } from '../../server/test-db.js';
+import { backends } from '../../server/test-db.js';
 import { ROOT } from '../../terminal/config.js';
-import { listen, serverConfig } from './upload-helpers.js';
+import { serverConfig, syncServer } from './upload-helpers.js';
 
 const run = promisify(execFile);
 
@@ -24,25 +22,12 @@ function enrollCli(dataDir: string, ...args: string[]) {
 }
 
 describe.each(backends)('npm run terminal:enroll on $name', (backend) => {
-  let server: TestDb;
-  let app: FastifyInstance;
-  let url: string;
-  const tmp = tempDir('hall-enroll-cli-');
-
-  beforeAll(async () => {
-    server = await backend.open();
-    ({ app, url } = await listen(server.db));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-    tmp.cleanup();
-  });
+  const fx = syncServer(backend, 'hall-enroll-cli-');
 
   it('enrolls the terminal database under DATA_DIR with the code the administrator printed', { timeout: 60_000 }, async () => {
-    const { terminal, code } = await createTerminal(server.db, { name: 'Kiosk 1', hall: 'main', roles: ['kiosk'] }, Date.now(), serverConfig.enrollCodeTtlMs);
-    const dir = join(tmp.dir, 'ok');
-    const res = await enrollCli(dir, url, code.toLowerCase());
+    const { terminal, code } = await createTerminal(fx.db, { name: 'Kiosk 1', hall: 'main', roles: ['kiosk'] }, Date.now(), serverConfig.enrollCodeTtlMs);
+    const dir = join(fx.tmp.dir, 'ok');
+    const res = await enrollCli(dir, fx.url, code.toLowerCase());
     expect(res.code).toBe(0);
     expect(res.stdout).toContain(terminal.id);
     const db = openDatabase(join(dir, 'terminal.sqlite'));
@@ -51,8 +36,8 @@ describe.each(backends)('npm run terminal:enroll on $name', (backend) => {
   });
 
   it('a wrong code is refused plainly and leaves the terminal unenrolled', { timeout: 60_000 }, async () => {
-    const dir = join(tmp.dir, 'bad');
-    const res = await enrollCli(dir, url, 'AAAAA-AAAAA');
+    const dir = join(fx.tmp.dir, 'bad');
+    const res = await enrollCli(dir, fx.url, 'AAAAA-AAAAA');
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('ENROLL_CODE_INVALID');
     const db = openDatabase(join(dir, 'terminal.sqlite'));

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from '../../core/db/test-db.js';
 import { openDatabase, type Db } from '../../core/db/connection.js';
 import { SyncClient } from '../../core/sync/client.js';
 import { loadServerConfig } from '../../server/config.js';
 import type { ServerDb } from '../../server/db/connection.js';
 import { buildServerApp } from '../../server/http/app.js';
 import { createTerminal } from '../../server/terminals/repository.js';
+import type { Backend, TestDb } from '../../server/test-db.js';
 
 export const serverConfig = loadServerConfig({});
 
@@ -36,4 +39,41 @@ export async function until(done: () => boolean | Promise<boolean>, ms: number):
     if (Date.now() > end) throw new Error(`not done within ${ms} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A real central server on `backend` for one describe block, listening on loopback: opened before
+ * its tests, closed after them together with every terminal database that `terminal()` enrolled.
+ */
+export function syncServer(backend: Backend, prefix: string) {
+  const tmp = tempDir(prefix);
+  const dbs: Db[] = [];
+  let server: TestDb | undefined;
+  let app: FastifyInstance | undefined;
+  let url = '';
+  beforeAll(async () => {
+    server = await backend.open();
+    ({ app, url } = await listen(server.db));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.close();
+    for (const db of dbs) db.close();
+    tmp.cleanup();
+  });
+  return {
+    tmp,
+    get db(): ServerDb {
+      return server!.db;
+    },
+    get url(): string {
+      return url;
+    },
+    /** A terminal database `name`.sqlite enrolled with this server. */
+    async terminal(name: string) {
+      const t = await enrolledTerminal(server!.db, tmp.file(`${name}.sqlite`), url);
+      dbs.push(t.db);
+      return t;
+    },
+  };
 }

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db/connection.js';
-import { tempDir } from '../../core/db/test-db.js';
-import { backends, type TestDb } from '../../server/test-db.js';
-import { enrolledTerminal, listen, serverEvents, until } from './upload-helpers.js';
+import { backends } from '../../server/test-db.js';
+import { enrolledTerminal, serverEvents, syncServer, until } from './upload-helpers.js';
 
 const CHILD = new URL('./upload-child.ts', import.meta.url).pathname;
 
@@ -17,29 +15,16 @@ function child(file: string, mode: 'write' | 'drain'): { proc: ChildProcess; out
 }
 
 describe.each(backends)('a terminal killed in the middle of a sync loses nothing on $name', (backend) => {
-  let server: TestDb;
-  let app: FastifyInstance;
-  let url: string;
-  const tmp = tempDir('hall-sigkill-');
-
-  beforeAll(async () => {
-    server = await backend.open();
-    ({ app, url } = await listen(server.db));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-    tmp.cleanup();
-  });
+  const fx = syncServer(backend, 'hall-sigkill-');
 
   it('after SIGKILL and a restart the server holds every committed event exactly once', { timeout: 90_000 }, async () => {
-    const file = tmp.file('killed.sqlite');
-    const { db, terminalId } = await enrolledTerminal(server.db, file, url);
+    const file = fx.tmp.file('killed.sqlite');
+    const { db, terminalId } = await enrolledTerminal(fx.db, file, fx.url);
     db.close();
 
     const first = child(file, 'write');
     // Kill while events are both on the server and still waiting on the terminal.
-    await until(async () => (await serverEvents(server.db, terminalId)).length >= 300, 60_000);
+    await until(async () => (await serverEvents(fx.db, terminalId)).length >= 300, 60_000);
     first.proc.kill('SIGKILL');
     expect(await first.exited).toBeNull();
     const reported = Math.max(...[...first.out().matchAll(/committed (\d+)/g)].map((m) => Number(m[1])));
@@ -58,7 +43,7 @@ describe.each(backends)('a terminal killed in the middle of a sync loses nothing
     after.close();
     // Every commit the process reported survived the kill, and the server holds each event once.
     expect(local.length).toBeGreaterThanOrEqual(reported);
-    const remote = await serverEvents(server.db, terminalId);
+    const remote = await serverEvents(fx.db, terminalId);
     expect(remote.map((r) => r.device_seq)).toEqual(local.map((l) => l.device_seq));
     expect(remote.map((r) => r.event_id)).toEqual(local.map((l) => l.event_id));
     expect(local.map((l) => l.device_seq)).toEqual(Array.from({ length: local.length }, (_, i) => i + 1));

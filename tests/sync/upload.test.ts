@@ -1,42 +1,19 @@
-import type { FastifyInstance } from 'fastify';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../core/db/connection.js';
-import { tempDir } from '../../core/db/test-db.js';
+import { describe, expect, it } from 'vitest';
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { SyncClient } from '../../core/sync/client.js';
 import { deadLetters, Uploader, uploadStatus } from '../../core/sync/upload.js';
-import { backends, type TestDb } from '../../server/test-db.js';
+import { backends } from '../../server/test-db.js';
 import { startUploadSync } from '../../terminal/sync/upload-sync.js';
-import { enrolledTerminal, listen, serverEvents, until } from './upload-helpers.js';
+import { serverEvents, syncServer, until } from './upload-helpers.js';
 
 describe.each(backends)('a terminal uploads its outbox to the central server on $name', (backend) => {
-  let server: TestDb;
-  let app: FastifyInstance;
-  let url: string;
-  const tmp = tempDir('hall-upload-');
-  const dbs: Db[] = [];
+  const fx = syncServer(backend, 'hall-upload-');
 
-  beforeAll(async () => {
-    server = await backend.open();
-    ({ app, url } = await listen(server.db));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-    for (const db of dbs) db.close();
-    tmp.cleanup();
-  });
-
-  async function terminal(name: string) {
-    const t = await enrolledTerminal(server.db, tmp.file(`${name}.sqlite`), url);
-    dbs.push(t.db);
-    return t;
-  }
 
   it('sends events in device_seq order in batches and marks them sent once acknowledged', async () => {
-    const { db, client, terminalId } = await terminal('batches');
+    const { db, client, terminalId } = await fx.terminal('batches');
     for (let i = 1; i <= 25; i++) appendEvent(db, 'ticket.issued', { n: i });
     const uploader = new Uploader(db, client, { maxEvents: 10 });
     expect(await uploader.round()).toEqual({ kind: 'sent', ackedThrough: 10, marked: 10, more: true });
@@ -44,7 +21,7 @@ describe.each(backends)('a terminal uploads its outbox to the central server on 
     expect(await uploader.round()).toMatchObject({ ackedThrough: 20 });
     expect(await uploader.round()).toMatchObject({ ackedThrough: 25, more: false });
     expect(await uploader.round()).toEqual({ kind: 'idle' });
-    const rows = await serverEvents(server.db, terminalId);
+    const rows = await serverEvents(fx.db, terminalId);
     expect(rows.map((r) => r.device_seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(rows[24]!.payload).toEqual({ n: 25 });
     expect(uploadStatus(db)).toMatchObject({ pending: 0, dead: 0, lastError: null });
@@ -52,14 +29,14 @@ describe.each(backends)('a terminal uploads its outbox to the central server on 
   });
 
   it('an event the server refuses is dead-lettered for staff and the rest still arrive', async () => {
-    const { db, client, terminalId } = await terminal('dead');
+    const { db, client, terminalId } = await fx.terminal('dead');
     appendEvent(db, 'ticket.issued', { n: 1 });
     appendEvent(db, 'Not A Type', { n: 2 });
     appendEvent(db, 'ticket.issued', { n: 3 });
     const uploader = new Uploader(db, client);
     expect(await uploader.round()).toEqual({ kind: 'dead-lettered', seqs: [2] });
     expect(await uploader.round()).toMatchObject({ kind: 'sent', ackedThrough: 3, more: false });
-    expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 3]);
+    expect((await serverEvents(fx.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 3]);
     expect(uploadStatus(db)).toMatchObject({ pending: 0, dead: 1 });
     expect(deadLetters(db)).toMatchObject([{ deviceSeq: 2, type: 'Not A Type', reason: expect.stringContaining('events.1.type') }]);
     // Later events are acknowledged past the dead letter.
@@ -68,7 +45,7 @@ describe.each(backends)('a terminal uploads its outbox to the central server on 
   });
 
   it('an unreachable server leaves everything pending, to be retried', async () => {
-    const { db, client } = await terminal('offline');
+    const { db, client } = await fx.terminal('offline');
     db.prepare('UPDATE sync_identity SET server_url = ?').run('http://127.0.0.1:9');
     appendEvent(db, 'ticket.issued', { n: 1 });
     expect(await new Uploader(db, client).round()).toMatchObject({ kind: 'retry', code: 'NETWORK' });
@@ -76,13 +53,13 @@ describe.each(backends)('a terminal uploads its outbox to the central server on 
   });
 
   it('every local write triggers an upload; the sync keeps one upload at a time', async () => {
-    const { db, client, terminalId } = await terminal('kick');
+    const { db, client, terminalId } = await fx.terminal('kick');
     const sync = startUploadSync(db, client, { maxEvents: 7, intervalMs: 3_600_000 });
     try {
       for (let i = 1; i <= 40; i++) db.transaction(() => appendEvent(db, 'ticket.issued', { n: i }))();
       await until(() => sync.status().pending === 0, 20_000);
       await sync.settled();
-      expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect((await serverEvents(fx.db, terminalId)).map((r) => r.device_seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     } finally {
       sync.stop();
     }
@@ -90,26 +67,10 @@ describe.each(backends)('a terminal uploads its outbox to the central server on 
 });
 
 describe.each(backends)('upload retries and refusals on $name', (backend) => {
-  let server: TestDb;
-  let app: FastifyInstance;
-  let url: string;
-  const tmp = tempDir('hall-upload-retry-');
-  const dbs: Db[] = [];
-
-  beforeAll(async () => {
-    server = await backend.open();
-    ({ app, url } = await listen(server.db));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-    for (const db of dbs) db.close();
-    tmp.cleanup();
-  });
+  const fx = syncServer(backend, 'hall-upload-retry-');
 
   it('a refusal that does not say which event is wrong is narrowed down one event at a time', async () => {
-    const { db, terminalId } = await enrolledTerminal(server.db, tmp.file('probe.sqlite'), url);
-    dbs.push(db);
+    const { db, terminalId } = await fx.terminal('probe');
     // A server (or a proxy in front of it) that refuses any batch holding the poison without details.
     const refusing: typeof fetch = async (input, init) => {
       if (typeof init?.body === 'string' && init.body.includes('poison'))
@@ -123,13 +84,12 @@ describe.each(backends)('upload retries and refusals on $name', (backend) => {
     const rounds = [];
     for (let r = await uploader.round(); r.kind !== 'idle'; r = await uploader.round()) rounds.push(r.kind);
     expect(rounds).toEqual(['retry', 'sent', 'retry', 'dead-lettered', 'sent']);
-    expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 3]);
+    expect((await serverEvents(fx.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 3]);
     expect(uploadStatus(db)).toMatchObject({ pending: 0, dead: 1 });
   });
 
   it('a server that accepts the connection and never answers is a network error after the timeout', async () => {
-    const { db } = await enrolledTerminal(server.db, tmp.file('silent.sqlite'), url);
-    dbs.push(db);
+    const { db } = await fx.terminal('silent');
     const silent = createServer(() => {});
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     try {
@@ -144,8 +104,7 @@ describe.each(backends)('upload retries and refusals on $name', (backend) => {
   });
 
   it('while the server is down the sync backs off; on reconnect it drains everything', async () => {
-    const { db, client, terminalId } = await enrolledTerminal(server.db, tmp.file('down.sqlite'), url);
-    dbs.push(db);
+    const { db, client, terminalId } = await fx.terminal('down');
     db.prepare('UPDATE sync_identity SET server_url = ?').run('http://127.0.0.1:9');
     const outcomes: string[] = [];
     const sync = startUploadSync(db, client, { intervalMs: 3_600_000, backoff: { baseMs: 50, maxMs: 100 }, onRound: (r) => outcomes.push(r.kind) });
@@ -153,10 +112,10 @@ describe.each(backends)('upload retries and refusals on $name', (backend) => {
       for (let i = 1; i <= 5; i++) appendEvent(db, 'ticket.issued', { n: i });
       await until(() => outcomes.filter((o) => o === 'retry').length >= 3, 10_000);
       expect(sync.status()).toMatchObject({ pending: 5, lastError: 'NETWORK' });
-      db.prepare('UPDATE sync_identity SET server_url = ?').run(url);
+      db.prepare('UPDATE sync_identity SET server_url = ?').run(fx.url);
       sync.kick({ force: true });
       await until(() => sync.status().pending === 0, 10_000);
-      expect((await serverEvents(server.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 2, 3, 4, 5]);
+      expect((await serverEvents(fx.db, terminalId)).map((r) => r.device_seq)).toEqual([1, 2, 3, 4, 5]);
       expect(sync.status().lastError).toBeNull();
     } finally {
       sync.stop();
