@@ -6,3 +6,4 @@ export * from './health.js';
 export * from './api.js';
 export * from "./openapi.js";
 export * from './server-index.js';
+export * from './print.js';
