@@ -4,5 +4,6 @@ import { m0002 } from './0002-catalog.js';
 import { m0003 } from './0003-search.js';
 import { m0004 } from './0004-enrollment.js';
 import { m0005 } from './0005-upload.js';
+import { m0006 } from './0006-print-jobs.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
