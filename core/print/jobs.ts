@@ -104,6 +104,14 @@ export function nextRetryAt(db: Db): string | null {
   return row.at;
 }
 
+/** Brings every waiting retry forward to now (the printer is back); returns how many there were. */
+export function retryWaitingNow(db: Db, now: Date = new Date()): number {
+  const at = now.toISOString();
+  return db
+    .prepare("UPDATE print_job SET next_attempt_at = ?, updated_at = ? WHERE state = 'failed' AND next_attempt_at > ?")
+    .run(at, at, at).changes;
+}
+
 /**
  * Takes the oldest job that may print now (queued, or failed and due for its retry), in the order
  * the jobs were queued, and marks it printing; this counts as one attempt. Null when none is due.
