@@ -6,7 +6,7 @@ import { enqueue, getJob, listRecent, reprint } from '../../core/print/jobs.js';
 import { ticketSlip } from '../../core/print/test-slips.js';
 import { FakePrinter, type FakeOutcome } from './fake-printer.js';
 import { ManualClock } from './manual-clock.js';
-import { PrintWorker, type PrintWorkerOptions } from './worker.js';
+import { BACKSTOP_FACTOR, PrintWorker, type PrintWorkerOptions } from './worker.js';
 
 const tmp = tempDir('hall-print-worker-');
 const open: { db: Db; worker: PrintWorker }[] = [];
@@ -149,7 +149,7 @@ describe('print worker', () => {
     expect(getJob(db, stuck.id)!.state).toBe('printing');
     expect(getJob(db, next.id)!.state).toBe('queued');
 
-    await clock.advance(10_000);
+    await clock.advance(BACKSTOP_FACTOR * 10_000);
     expect(getJob(db, stuck.id)).toMatchObject({ state: 'failed', failure: 'timeout' });
     expect(getJob(db, next.id)!.state).toBe('done');
     expect(worker.status().lastFailure).toBeNull();

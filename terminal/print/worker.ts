@@ -23,7 +23,10 @@ export interface PrintWorkerOptions {
   /** Attempts per job, the first included, before it is given up on. */
   maxAttempts?: number;
   backoff?: BackoffOptions;
-  /** A print (or status probe) the printer has not finished by then fails with 'timeout'. */
+  /**
+   * Handed to the printer: it fails a print with 'timeout' when the device accepts nothing for this
+   * long. The worker's own backstop, for a printer that never answers at all, is 3× this.
+   */
   timeoutMs?: number;
   /** How often the printer is asked for its status while idle; 0 turns the probe off. */
   probeIntervalMs?: number;
@@ -44,6 +47,7 @@ export interface PrintWorkerOptions {
 const RETRYABLE = new Set<PrintFailure>(['offline', 'timeout', 'disconnected']);
 
 class Timeout extends Error {}
+export const BACKSTOP_FACTOR = 3;
 
 /**
  * Drains the print queue to one slip printer, in queue order: renders each slip, prints it within a
@@ -185,10 +189,14 @@ export class PrintWorker {
     this.notify();
   }
 
-  /** The printer's own timeout should answer first; this is the backstop for one that never does. */
+  /**
+   * The printer's own timeout should answer first; this is the backstop for one that never does.
+   * It is longer because a transport applies its timeout per phase (connect, then send).
+   */
   private withTimeout<T>(work: Promise<T>): Promise<T> {
+    const ms = BACKSTOP_FACTOR * this.timeoutMs;
     return new Promise<T>((resolve, reject) => {
-      const timer = this.clock.setTimeout(() => reject(new Timeout(`no answer from the printer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      const timer = this.clock.setTimeout(() => reject(new Timeout(`no answer from the printer within ${ms} ms`)), ms);
       work.then(resolve, reject).finally(() => this.clock.clearTimeout(timer));
     });
   }
