@@ -1,0 +1,72 @@
+import type { Lang } from '../../../core/contract/common.js';
+import { displayWidth, fit, wrap } from '../charset.js';
+import { EscPos, type LineStyle } from '../escpos.js';
+import { translator, type Translate } from '../locales/index.js';
+
+/** 48 columns of font A fit 80 mm paper (576 dots); 58 mm paper takes 32. */
+export const DEFAULT_COLUMNS = 48;
+
+/** A slip being laid out: text wrapped and aligned in display columns over an ESC/POS job. */
+export class Page {
+  readonly out = new EscPos();
+  readonly t: Translate;
+
+  constructor(
+    lang: Lang,
+    readonly columns: number,
+  ) {
+    this.t = translator(lang);
+  }
+
+  /** A paragraph wrapped to the paper width (divided by the character magnification). */
+  text(text: string, style: LineStyle = {}): this {
+    for (const line of wrap(text, Math.floor(this.columns / (style.width ?? 1)))) this.out.line(line, style);
+    return this;
+  }
+
+  /** "Label: value" on one line when it fits, otherwise the label on its own line and the value under it. */
+  field(label: string, value: string): this {
+    const head = `${label}: `;
+    if (displayWidth(head) + displayWidth(value) <= this.columns) return this.text(head + value);
+    this.out.line(label + ':');
+    return this.text(value);
+  }
+
+  rule(): this {
+    this.out.line('-'.repeat(this.columns));
+    return this;
+  }
+
+  /**
+   * Cells padded to fixed column widths and joined by one space. The first cell wraps; its
+   * continuation lines are indented by the display width of `hang` (a "3. " list marker).
+   */
+  row(cells: { text: string; width: number; align?: 'left' | 'right' | 'center' }[], hang = ''): this {
+    const [first, ...rest] = cells;
+    if (!first) return this;
+    const indent = displayWidth(hang);
+    const lines = wrap(first.text, first.width - indent).map((l, i) => (i === 0 ? hang : ' '.repeat(indent)) + l);
+    lines.forEach((line, i) => {
+      const parts = [fit(line, first.width, first.align), ...rest.map((c) => fit(i === 0 ? c.text : '', c.width, c.align))];
+      this.out.line(parts.join(' ').trimEnd());
+    });
+    return this;
+  }
+
+  qr(data: string, hint: string): this {
+    this.out.align('center');
+    this.out.qr(data, { size: this.columns >= 48 ? 6 : 5, level: 'M' });
+    this.out.line('', { align: 'center' });
+    return this.text(hint, { align: 'center' });
+  }
+
+  finish(): Uint8Array {
+    return this.out.feed(1).cut().bytes();
+  }
+}
+
+/** "2026-11-26 09:30" as the timestamp was written (the terminal writes its hall's local offset). */
+export function localTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso;
+}

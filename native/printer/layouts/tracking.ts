@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { TrackingSlip } from '../../../core/contract/print.js';
+import { localTime, Page } from './page.js';
+
+export function renderTracking(slip: z.infer<typeof TrackingSlip>, columns: number): Uint8Array {
+  const page = new Page(slip.lang, columns);
+  const { t } = page;
+  page.text(t('common.hall'), { align: 'center' });
+  page.text(t('tracking.title'), { align: 'center', bold: true });
+  page.rule();
+  page.text(`${t('tracking.code')}:`, { align: 'center' });
+  page.text(slip.trackingCode, { align: 'center', bold: true, width: 2, height: 2 });
+  page.field(t('tracking.category'), slip.category);
+  page.field(t('tracking.filedAt'), localTime(slip.filedAt));
+  if (slip.deadline) page.field(t('tracking.deadline'), slip.deadline);
+  if (slip.lookupHint) page.text(slip.lookupHint);
+  page.rule();
+  page.qr(slip.qr, t('tracking.scanHint'));
+  page.text(t('common.keep'), { align: 'center' });
+  return page.finish();
+}

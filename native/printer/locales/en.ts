@@ -1,0 +1,46 @@
+import type zhCN from './zh-CN.js';
+
+export default {
+  common: {
+    hall: 'Consultation Service Office',
+    issuedAt: 'Issued',
+    counterArea: 'Counter',
+    ahead: 'People ahead of you: {{count}}',
+    aheadNone: 'Nobody is ahead of you; listen for your number',
+    keep: 'Please keep this slip',
+  },
+  ticket: {
+    title: 'Queue number',
+    service: 'Service',
+    scanHint: 'Scan to follow the queue and rate the service',
+    offline: 'Issued offline: the server is unreachable right now. This number is valid; listen for your call.',
+  },
+  checkin: {
+    title: 'Appointment check-in',
+    enterprise: 'Enterprise',
+    matter: 'Matter',
+    appointmentCode: 'Appointment code',
+    slot: 'Time slot',
+    scanHint: 'Scan to follow the queue and rate the service',
+  },
+  checklist: {
+    title: 'Materials checklist',
+    procedureCode: 'Item code',
+    material: 'Material',
+    originals: 'Orig.',
+    copies: 'Copies',
+    timeLimit: 'Time limit',
+    office: 'Office',
+    phone: 'Phone',
+    printedAt: 'Printed',
+    scanHint: 'Scan for the full procedure guide',
+  },
+  tracking: {
+    title: 'Opinion received',
+    code: 'Tracking code',
+    category: 'Category',
+    filedAt: 'Filed',
+    deadline: 'Reply by',
+    scanHint: 'Scan or enter the tracking code to follow progress',
+  },
+} satisfies typeof zhCN;

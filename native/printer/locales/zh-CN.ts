@@ -1,0 +1,45 @@
+/** Slip labels in Chinese, the default; i18next's resource shape and {{name}} placeholders. */
+export default {
+  common: {
+    hall: '咨询服务处',
+    issuedAt: '取号时间',
+    counterArea: '办理窗口',
+    ahead: '您前面还有 {{count}} 人',
+    aheadNone: '您前面没有人，请留意叫号',
+    keep: '请妥善保管此凭条',
+  },
+  ticket: {
+    title: '排队号',
+    service: '办理业务',
+    scanHint: '扫码查看排队进度、评价服务',
+    offline: '离线取号：服务器暂时无法连接，本号码有效，请留意叫号。',
+  },
+  checkin: {
+    title: '预约签到凭条',
+    enterprise: '企业名称',
+    matter: '办理事项',
+    appointmentCode: '预约码',
+    slot: '预约时段',
+    scanHint: '扫码查看排队进度、评价服务',
+  },
+  checklist: {
+    title: '办事材料清单',
+    procedureCode: '事项编码',
+    material: '材料名称',
+    originals: '原件',
+    copies: '复印件',
+    timeLimit: '办理时限',
+    office: '办理地点',
+    phone: '咨询电话',
+    printedAt: '打印时间',
+    scanHint: '扫码查看完整办事指南',
+  },
+  tracking: {
+    title: '意见建议受理回执',
+    code: '查询码',
+    category: '类别',
+    filedAt: '提交时间',
+    deadline: '答复期限',
+    scanHint: '扫码或凭查询码查询办理进度',
+  },
+};
