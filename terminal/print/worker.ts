@@ -25,7 +25,8 @@ export interface PrintWorkerOptions {
   backoff?: BackoffOptions;
   /**
    * Handed to the printer: it fails a print with 'timeout' when the device accepts nothing for this
-   * long. The worker's own backstop, for a printer that never answers at all, is 3× this.
+   * long (this, not a `?timeout=` in the printer URI, applies to the worker's jobs; default 10 s).
+   * The worker's own backstop, for a printer that never answers at all, is 3× this.
    */
   timeoutMs?: number;
   /** How often the printer is asked for its status while idle; 0 turns the probe off. */
@@ -76,7 +77,7 @@ export class PrintWorker {
   ) {
     this.clock = opts.clock ?? systemClock;
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
-    this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.render = opts.render ?? renderSlip;
   }
 
