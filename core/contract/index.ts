@@ -7,3 +7,4 @@ export * from './api.js';
 export * from "./openapi.js";
 export * from './server-index.js';
 export * from './print.js';
+export * from './queue.js';

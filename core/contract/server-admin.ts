@@ -33,6 +33,9 @@ export const TerminalRecord = z.object({
   version: z.string().nullable(),
   outboxPending: z.number().int().nullable(),
   clockOffsetMs: z.number().int().nullable(),
+  deadLetters: z.number().int().nullable().default(null),
+  lastSyncAt: z.iso.datetime().nullable().default(null),
+  ticketPrefix: z.string().nullable().default(null),
 });
 export type TerminalRecord = z.infer<typeof TerminalRecord>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RouteDef } from './api.js';
 import { TerminalRecord, TerminalRole } from './server-admin.js';
 import { ChangesGone, ChangesQuery, ChangesResponse } from './server-sync.js';
+import { serverQueueApi } from './server-queue.js';
 
 /** The central server's API. `signed: true` routes need the headers of server-auth.ts. */
 export interface ServerRouteDef extends RouteDef {
@@ -25,6 +26,8 @@ export const EnrollResponse = z.object({
   name: z.string(),
   hall: z.string(),
   roles: z.array(TerminalRole),
+  /** Put before the numbers of tickets this terminal issues while the server is unreachable (T3-A005). */
+  ticketPrefix: z.string().regex(/^[A-Z][0-9]{1,3}$/).optional(),
   /** Milliseconds since the epoch by the server's clock. */
   serverTime: z.number().int(),
 });
@@ -39,6 +42,10 @@ export const HeartbeatRequest = z.object({
   outboxPending: z.int().min(0),
   /** The terminal's own estimate of (server clock - its clock), in ms. */
   clockOffsetMs: z.int().nullable(),
+  /** Events the server refused (4xx), kept on the terminal for staff. */
+  deadLetters: z.int().min(0).default(0),
+  /** When the terminal last completed an upload or download. */
+  lastSyncAt: z.iso.datetime().nullable().default(null),
 });
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequest>;
 
@@ -119,6 +126,7 @@ export const serverApi = {
     response: ChangesResponse,
     gone: ChangesGone,
   },
+  ...serverQueueApi,
 } as const satisfies Record<string, ServerRouteDef>;
 
 export type ServerApi = typeof serverApi;

@@ -16,6 +16,8 @@ export const SERVER_ERROR_CODES = [
   'TERMINAL_DISABLED',
   'TIMESTAMP_OUT_OF_WINDOW',
   'NONCE_REUSED',
+  'QUEUE_CONFLICT',
+  'UNKNOWN_SERVICE',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -43,6 +45,8 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   TERMINAL_DISABLED: 403,
   TIMESTAMP_OUT_OF_WINDOW: 401,
   NONCE_REUSED: 401,
+  QUEUE_CONFLICT: 409,
+  UNKNOWN_SERVICE: 400,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. */
@@ -61,6 +65,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TERMINAL_DISABLED: '此终端已被管理员停用。',
     TIMESTAMP_OUT_OF_WINDOW: '终端时间与中心服务器相差太大，请校准时间。',
     NONCE_REUSED: '重复的请求已被拒绝。',
+    QUEUE_CONFLICT: '该号已被其他窗口叫过或已办结，不能再次操作。',
+    UNKNOWN_SERVICE: '本大厅没有这个业务队列。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -76,6 +82,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TERMINAL_DISABLED: 'This terminal has been disabled by the administrator.',
     TIMESTAMP_OUT_OF_WINDOW: "The terminal's clock is too far from the central server's. Please set the time.",
     NONCE_REUSED: 'A repeated request was refused.',
+    QUEUE_CONFLICT: 'That ticket has already been called by another counter or is finished.',
+    UNKNOWN_SERVICE: 'This hall has no such queue line.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -91,6 +99,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TERMINAL_DISABLED: 'Этот терминал отключён администратором.',
     TIMESTAMP_OUT_OF_WINDOW: 'Часы терминала слишком расходятся с часами центрального сервера. Установите время.',
     NONCE_REUSED: 'Повторный запрос отклонён.',
+    QUEUE_CONFLICT: 'Этот талон уже вызван другим окном или обслужен.',
+    UNKNOWN_SERVICE: 'В этом зале нет такой очереди.',
   },
 };
 

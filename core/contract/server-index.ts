@@ -3,3 +3,4 @@ export * from './server-auth.js';
 export * from './server-errors.js';
 export * from './server-api.js';
 export * from './server-sync.js';
+export * from './server-queue.js';

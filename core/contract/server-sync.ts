@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CatalogFile } from './catalog.js';
+import { Appointment, HallConfig, StaffCredential } from './queue.js';
 
 /**
  * Download side of sync (DESIGN.md §5): every server-side change of reference data is numbered by
@@ -7,7 +8,7 @@ import { CatalogFile } from './catalog.js';
  * appointments and announcements are further entities of the same feed.
  */
 
-export const SYNC_ENTITIES = ['catalog'] as const;
+export const SYNC_ENTITIES = ['catalog', 'staff', 'appointment', 'hall-config'] as const;
 export const SyncEntity = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 
@@ -42,6 +43,10 @@ export const SyncSnapshot = z.object({
   cursor: z.int().min(0),
   /** null while the server holds no catalog. */
   catalog: CatalogFile.nullable(),
+  /** Absent from servers before the queue (issue 4). */
+  staff: z.array(StaffCredential).optional(),
+  appointments: z.array(Appointment).optional(),
+  halls: z.array(HallConfig).optional(),
 });
 export type SyncSnapshot = z.infer<typeof SyncSnapshot>;
 

@@ -37,16 +37,19 @@ function fmt(d: string | null): string {
 }
 
 function terminalTable(rows: TerminalRecord[]): string {
-  const head = ['ID', 'NAME', 'HALL', 'ROLES', 'ENROLLED', 'DISABLED', 'LAST SEEN', 'BACKLOG', 'CLOCK'];
+  const head = ['ID', 'NAME', 'HALL', 'ROLES', 'PREFIX', 'ENROLLED', 'DISABLED', 'LAST SEEN', 'LAST SYNC', 'BACKLOG', 'DEAD', 'CLOCK'];
   const body = rows.map((t) => [
     t.id,
     t.name,
     t.hall,
     t.roles.join(','),
+    t.ticketPrefix ?? '-',
     fmt(t.enrolledAt),
     fmt(t.disabledAt),
     fmt(t.lastSeenAt),
+    fmt(t.lastSyncAt),
     t.outboxPending === null ? '-' : String(t.outboxPending),
+    t.deadLetters === null ? '-' : String(t.deadLetters),
     t.clockOffsetMs === null ? '-' : `${t.clockOffsetMs > 0 ? '+' : ''}${(t.clockOffsetMs / 1000).toFixed(1)}s`,
   ]);
   return table(head, body);

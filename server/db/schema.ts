@@ -22,6 +22,9 @@ export interface TerminalsTable {
   reported_backlog: number | null;
   /** bigint: pg returns it as a string. */
   reported_clock_offset_ms: ColumnType<string | null, number | null, number | null>;
+  reported_dead_letters: number | null;
+  reported_last_sync_at: Timestamp | null;
+  ticket_prefix: string | null;
   created_at: Timestamp;
 }
 

@@ -61,7 +61,7 @@ describe.each(backends)('central server on $name', (backend) => {
     return { row, nonces };
   }
 
-  const heartbeat = JSON.stringify({ version: '0.1.0', outboxPending: 3, clockOffsetMs: -1200 });
+  const heartbeat = JSON.stringify({ version: '0.1.0', outboxPending: 3, clockOffsetMs: -1200, deadLetters: 2, lastSyncAt: '2026-03-02T08:00:00.000Z' });
   const postHeartbeat = (headers: Record<string, string>, payload = heartbeat) =>
     app.inject({ method: 'POST', url: '/api/terminal/heartbeat', headers: { ...headers, 'content-type': 'application/json' }, payload });
 
@@ -71,7 +71,8 @@ describe.each(backends)('central server on $name', (backend) => {
       const key = newKey();
       const res = await app.inject({ method: 'POST', url: '/api/enroll', payload: { code, publicKey: key.publicKey, deviceId: 'dev-c3' } });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ terminalId: terminal.id, name: 'Counter 3', hall: 'main', roles: ['counter', 'rating'], serverTime: clock });
+      expect(res.json()).toEqual({ terminalId: terminal.id, name: 'Counter 3', hall: 'main', roles: ['counter', 'rating'], ticketPrefix: terminal.ticketPrefix, serverTime: clock });
+      expect(terminal.ticketPrefix).toMatch(/^T\d+$/);
       expect(res.headers['x-server-time']).toBe(String(clock));
       const row = await db.selectFrom('terminals').selectAll().where('id', '=', terminal.id).executeTakeFirstOrThrow();
       expect(row.public_key).toBe(key.publicKey);
@@ -138,12 +139,12 @@ describe.each(backends)('central server on $name', (backend) => {
       expect((await snapshot(id)).nonces.map((n) => n.nonce)).toEqual([headers['x-nonce']]);
     });
 
-    it('records a heartbeat: version, outbox backlog and clock offset', async () => {
+    it('records a heartbeat: version, outbox backlog, dead letters, last sync and clock offset', async () => {
       const { id, key } = await enrolled('Beat');
       const res = await postHeartbeat(signed(id, key, 'POST', '/api/terminal/heartbeat', heartbeat, clock));
       expect(res.statusCode).toBe(200);
       const me = await app.inject({ method: 'GET', url: '/api/terminal/me', headers: signed(id, key, 'GET', '/api/terminal/me', '', clock) });
-      expect(me.json().terminal).toMatchObject({ version: '0.1.0', outboxPending: 3, clockOffsetMs: -1200 });
+      expect(me.json().terminal).toMatchObject({ version: '0.1.0', outboxPending: 3, clockOffsetMs: -1200, deadLetters: 2, lastSyncAt: '2026-03-02T08:00:00.000Z' });
     });
 
     it('refuses a tampered body and changes nothing', async () => {
@@ -229,7 +230,7 @@ describe.each(backends)('central server on $name', (backend) => {
 
   it('serves an OpenAPI document with the server error codes and the signature headers', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(['/api/enroll', '/api/terminal/me', '/api/terminal/heartbeat', '/api/sync/events', '/api/sync/changes']);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/enroll', '/api/terminal/me', '/api/terminal/heartbeat', '/api/sync/events', '/api/sync/changes', '/api/queue/tickets']));
     expect(doc.paths['/api/sync/changes'].get.responses['410'].content['application/json'].schema.required).toEqual(['snapshot']);
     const me = doc.paths['/api/terminal/me'].get;
     expect(me.parameters.map((p: any) => p.name)).toEqual(['x-terminal-id', 'x-timestamp', 'x-nonce', 'x-signature']);

@@ -8,6 +8,7 @@ import type { ServerDb } from '../db/connection.js';
 import { storeEvents } from '../events/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { LiveHub, registerLive } from '../sync/live.js';
+import { queueHandlers } from '../queue/handlers.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
 import { acceptLang, errorBody } from './errors.js';
 import { serverOpenApi } from './openapi.js';
@@ -15,8 +16,9 @@ import { registerServerApi, type ServerHandlers } from './register.js';
 
 export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-function handlers(db: ServerDb, config: ServerConfig): ServerHandlers {
+function handlers(db: ServerDb, config: ServerConfig, live: LiveHub): ServerHandlers {
   return {
+    ...queueHandlers(db, config, live),
     enroll: ({ body }) => enrollTerminal(db, body, config.now()),
     terminalMe: async (_input, { terminal }) => {
       const now = config.now();
@@ -48,8 +50,9 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
   });
   const authenticate = (req: FastifyRequest, body: Buffer) =>
     verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs });
-  registerServerApi(app, handlers(db, config), authenticate);
-  await registerLive(app, db, opts.live ?? new LiveHub(), { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
+  const live = opts.live ?? new LiveHub();
+  registerServerApi(app, handlers(db, config, live), authenticate);
+  await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   app.setNotFoundHandler((req, reply) => {
     const { status, body } = errorBody(new ServerError('NOT_FOUND'), acceptLang(req.headers['accept-language']));

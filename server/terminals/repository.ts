@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { ulid } from 'ulid';
 import { ServerError, type EnrollRequest, type EnrollResponse, type HeartbeatRequest, type NewTerminal, type TerminalRecord } from '../../core/contract/index.js';
 import { hashEnrollCode, newEnrollCode } from '../auth/enroll-code.js';
@@ -23,6 +23,9 @@ export function toRecord(t: TerminalRow): TerminalRecord {
     version: t.reported_version,
     outboxPending: t.reported_backlog,
     clockOffsetMs: t.reported_clock_offset_ms === null ? null : Number(t.reported_clock_offset_ms),
+    deadLetters: t.reported_dead_letters,
+    lastSyncAt: iso(t.reported_last_sync_at),
+    ticketPrefix: t.ticket_prefix,
   };
 }
 
@@ -41,6 +44,7 @@ export async function createTerminal(db: ServerDb, input: NewTerminal, now: numb
       enroll_code_hash: hashEnrollCode(code),
       enroll_code_expires_at: new Date(now + ttlMs),
       created_at: new Date(now),
+      ticket_prefix: sql<string>`'T' || nextval('terminal_prefix_seq')`,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -87,7 +91,14 @@ export async function touchLastSeen(db: ServerDb, id: string, now: number): Prom
 export async function recordHeartbeat(db: ServerDb, id: string, hb: HeartbeatRequest, now: number): Promise<void> {
   await db
     .updateTable('terminals')
-    .set({ last_seen_at: new Date(now), reported_version: hb.version, reported_backlog: hb.outboxPending, reported_clock_offset_ms: hb.clockOffsetMs })
+    .set({
+      last_seen_at: new Date(now),
+      reported_version: hb.version,
+      reported_backlog: hb.outboxPending,
+      reported_clock_offset_ms: hb.clockOffsetMs,
+      reported_dead_letters: hb.deadLetters,
+      reported_last_sync_at: hb.lastSyncAt ? new Date(hb.lastSyncAt) : null,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -126,5 +137,5 @@ export async function enrollTerminal(db: ServerDb, req: EnrollRequest, now: numb
     if (isUniqueViolation(err)) throw new ServerError('KEY_ALREADY_ENROLLED');
     throw err;
   }
-  return { terminalId: t.id, name: t.name, hall: t.hall, roles: t.roles, serverTime: now };
+  return { terminalId: t.id, name: t.name, hall: t.hall, roles: t.roles, ticketPrefix: t.ticket_prefix ?? undefined, serverTime: now };
 }

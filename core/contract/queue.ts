@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { Localized } from './common.js';
+import { HallCode } from './server-admin.js';
+
+/**
+ * The hall queue (issue 4). The central server owns the live order: it numbers tickets and picks
+ * who is called next. Terminals keep a replica, and while the server is unreachable they issue
+ * tickets numbered with their own prefix and call tickets they know of; the outbox carries every
+ * issue and call up as events, which the server applies idempotently (by ticket id and action id).
+ */
+
+export const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a ULID');
+
+/** One letter per queue line: A, B, C… */
+export const ServiceCode = z.string().regex(/^[A-Z]$/);
+export type ServiceCode = z.infer<typeof ServiceCode>;
+
+export const CounterNo = z.int().min(1).max(99);
+export const StaffLogin = z.string().regex(/^[a-z0-9][a-z0-9_.-]{1,31}$/);
+
+/** A queue line, with its A and B clerks (AB角): when A is away, B's counter takes the line. */
+export const QueueService = z.object({
+  code: ServiceCode,
+  name: Localized,
+  /** Where the visitor goes, e.g. "1–3号窗口". */
+  counterArea: z.string().min(1).max(40),
+  /** Catalog procedure codes served on this line (the kiosk suggests the line from a procedure). */
+  procedures: z.array(z.string()).default([]),
+  aClerk: StaffLogin.nullable(),
+  bClerk: StaffLogin.nullable(),
+});
+export type QueueService = z.infer<typeof QueueService>;
+
+/** A hall's queue lines and counters: reference data, server-authoritative, synced down as `hall-config`. */
+export const HallConfig = z.object({
+  hall: HallCode,
+  services: z.array(QueueService).min(1).max(26),
+  counters: z.array(CounterNo).min(1),
+});
+export type HallConfig = z.infer<typeof HallConfig>;
+
+export const TICKET_STATES = ['waiting', 'called', 'parked', 'done', 'no-show'] as const;
+export const TicketState = z.enum(TICKET_STATES);
+export type TicketState = z.infer<typeof TicketState>;
+
+export const Ticket = z.object({
+  id: Ulid,
+  hall: HallCode,
+  /** A012 when numbered by the server; T3-A005 when a terminal numbered it offline (T3 = its prefix). */
+  number: z.string().min(2).max(16),
+  service: ServiceCode,
+  state: TicketState,
+  appointmentId: Ulid.nullable(),
+  /** The enterprise of an appointment ticket, for the clerk; null for walk-ins. */
+  enterprise: z.string().nullable(),
+  issuedAt: z.iso.datetime({ offset: true }),
+  offline: z.boolean(),
+  counterNo: CounterNo.nullable(),
+  calledAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Staff number (工号) of the clerk who called it; never the visitor's data. */
+  calledBy: z.string().nullable(),
+  callCount: z.int().min(0),
+  finishedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const QUEUE_ACTIONS = ['call-next', 'call', 'recall', 'transfer', 'no-show', 'park', 'finish'] as const;
+export const QueueActionName = z.enum(QUEUE_ACTIONS);
+export type QueueActionName = z.infer<typeof QueueActionName>;
+
+/** A counter's action. `call-next` names the lines it serves; the others name a ticket by id or number. */
+export const QueueAction = z.object({
+  actionId: Ulid,
+  action: QueueActionName,
+  hall: HallCode,
+  counterNo: CounterNo,
+  staff: StaffLogin,
+  /** Staff number shown to visitors (工号). */
+  staffNumber: z.string().min(1).max(32),
+  ticketId: Ulid.nullable().default(null),
+  number: z.string().min(2).max(16).nullable().default(null),
+  services: z.array(ServiceCode).default([]),
+  toService: ServiceCode.nullable().default(null),
+  at: z.iso.datetime({ offset: true }),
+});
+export type QueueAction = z.infer<typeof QueueAction>;
+
+export const PRESENCE_STATES = ['in', 'away', 'out'] as const;
+export const PresenceState = z.enum(PRESENCE_STATES);
+export type PresenceState = z.infer<typeof PresenceState>;
+
+export const CounterPresence = z.object({
+  counterNo: CounterNo,
+  staff: StaffLogin.nullable(),
+  staffName: z.string().nullable(),
+  staffNumber: z.string().nullable(),
+  state: PresenceState,
+  since: z.iso.datetime({ offset: true }),
+});
+export type CounterPresence = z.infer<typeof CounterPresence>;
+
+/** The hall's live queue: today's tickets not yet finished plus the recent calls. */
+export const QueueState = z.object({
+  hall: HallCode,
+  tickets: z.array(Ticket),
+  presence: z.array(CounterPresence),
+  serverTime: z.int(),
+});
+export type QueueState = z.infer<typeof QueueState>;
+
+/** Pushed to a hall's terminals over the live channel (LiveMessage type 'hall'). */
+export const QueueHallEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ticket'), ticket: Ticket }),
+  z.object({ kind: z.literal('presence'), presence: CounterPresence }),
+]);
+export type QueueHallEvent = z.infer<typeof QueueHallEvent>;
+
+export const Phone = z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'not a phone number');
+
+export const AppointmentState = z.enum(['booked', 'checked-in', 'cancelled']);
+export type AppointmentState = z.infer<typeof AppointmentState>;
+
+/** What a clerk enters while on the phone with the business. */
+export const NewAppointment = z.object({
+  enterprise: z.string().trim().min(2).max(100),
+  contactPhone: Phone,
+  matter: z.string().trim().min(1).max(100),
+  procedureCode: z.string().nullable().default(null),
+  service: ServiceCode,
+  date: z.iso.date(),
+  from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  createdBy: StaffLogin,
+});
+export type NewAppointment = z.infer<typeof NewAppointment>;
+
+/** An appointment as terminals hold it: the phone only masked plus its last four digits for check-in. */
+export const Appointment = z.object({
+  id: Ulid,
+  /** Read out on the phone and printed in the confirmation QR code. */
+  code: z.string().regex(/^[0-9]{6}$/),
+  hall: HallCode,
+  enterprise: z.string(),
+  phoneMasked: z.string(),
+  phoneLast4: z.string().regex(/^\d{4}$/),
+  matter: z.string(),
+  procedureCode: z.string().nullable(),
+  service: ServiceCode,
+  date: z.iso.date(),
+  from: z.string(),
+  to: z.string(),
+  state: AppointmentState,
+  ticketId: Ulid.nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Appointment = z.infer<typeof Appointment>;
+
+/** The confirmation QR code carries this prefix and the appointment code. */
+export const APPOINTMENT_QR_PREFIX = 'HALL-APPT:';
+
+/** Staff as terminals hold them, for offline sign-in with the last known credentials. */
+export const StaffCredential = z.object({
+  login: StaffLogin,
+  name: z.string(),
+  number: z.string(),
+  role: z.enum(['clerk', 'supervisor', 'admin']),
+  /** The server's scrypt hash string; the password never travels. */
+  passwordHash: z.string(),
+  disabled: z.boolean(),
+});
+export type StaffCredential = z.infer<typeof StaffCredential>;
+
+/** Outbox event types of the queue. */
+export const QUEUE_EVENTS = {
+  ticketIssued: 'queue.ticket-issued',
+  action: 'queue.action',
+  checkedIn: 'appointment.checked-in',
+} as const;
+
+export const TicketIssuedEvent = Ticket;
+export const CheckedInEvent = z.object({ appointmentId: Ulid, ticketId: Ulid, at: z.iso.datetime({ offset: true }) });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Appointment, NewAppointment, PresenceState, CounterNo, QueueAction, QueueState, ServiceCode, StaffLogin, Ticket, Ulid } from './queue.js';
+
+/** Issue a ticket while the server is reachable: the server numbers it. Idempotent by id. */
+export const IssueTicketRequest = z.object({
+  id: Ulid,
+  service: ServiceCode,
+  appointmentId: Ulid.nullable().default(null),
+  issuedAt: z.iso.datetime({ offset: true }),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+export const IssueTicketResponse = z.object({
+  ticket: Ticket,
+  /** Tickets of the same line waiting before this one. */
+  ahead: z.int().min(0),
+});
+export type IssueTicketResponse = z.infer<typeof IssueTicketResponse>;
+
+/** The ticket the action touched; null when call-next found nobody waiting. Idempotent by actionId. */
+export const QueueActionResponse = z.object({ ticket: Ticket.nullable() });
+export type QueueActionResponse = z.infer<typeof QueueActionResponse>;
+
+export const PresenceRequest = z.object({
+  counterNo: CounterNo,
+  staff: StaffLogin,
+  state: PresenceState,
+});
+export type PresenceRequest = z.infer<typeof PresenceRequest>;
+
+export const AppointmentList = z.object({ appointments: z.array(Appointment) });
+
+export const AppointmentListQuery = z.object({ date: z.iso.date() });
+
+const EmptyQuery = z.object({});
+
+/** Queue routes of the central server; all signed by the calling terminal, acting for the hall it belongs to. */
+export const serverQueueApi = {
+  issueTicket: {
+    method: 'POST',
+    path: '/api/queue/tickets',
+    summary: "Number a new ticket in the terminal's hall (signed); the same id again returns the same ticket",
+    signed: true,
+    query: EmptyQuery,
+    body: IssueTicketRequest,
+    response: IssueTicketResponse,
+  },
+  queueAction: {
+    method: 'POST',
+    path: '/api/queue/actions',
+    summary: 'A counter calls, recalls, transfers, parks, finishes or marks a no-show (signed); 409 QUEUE_CONFLICT when the ticket is not in a state for it',
+    signed: true,
+    query: EmptyQuery,
+    body: QueueAction,
+    response: QueueActionResponse,
+  },
+  queueState: {
+    method: 'GET',
+    path: '/api/queue/state',
+    summary: "The live queue of the terminal's hall today and who is at which counter (signed)",
+    signed: true,
+    query: EmptyQuery,
+    response: QueueState,
+  },
+  presence: {
+    method: 'POST',
+    path: '/api/queue/presence',
+    summary: 'A clerk signs in at a counter, steps away or signs out (signed); decides whose counter serves an AB line',
+    signed: true,
+    query: EmptyQuery,
+    body: PresenceRequest,
+    response: QueueState,
+  },
+  createAppointment: {
+    method: 'POST',
+    path: '/api/appointments',
+    summary: "A clerk books an appointment taken by phone (signed); it reaches the hall's terminals as a change",
+    signed: true,
+    query: EmptyQuery,
+    body: NewAppointment,
+    response: Appointment,
+  },
+  listAppointments: {
+    method: 'GET',
+    path: '/api/appointments',
+    summary: "Appointments of the terminal's hall on a date (signed)",
+    signed: true,
+    query: AppointmentListQuery,
+    response: AppointmentList,
+  },
+} as const;
