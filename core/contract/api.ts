@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LangQuery } from './common.js';
+import { hallApi } from './hall-api.js';
 import { Health, KioskConfig } from './health.js';
 import {
   CategoryList,
@@ -22,6 +23,8 @@ export interface RouteDef {
   query?: z.ZodObject;
   body?: z.ZodType;
   response: z.ZodType;
+  /** Needs a signed-in clerk's token (`Authorization: Bearer`); a kiosk never has one. */
+  staff?: boolean;
 }
 
 const EmptyQuery = z.object({});
@@ -70,6 +73,7 @@ export const api = {
     query: LangQuery,
     response: ProhibitionList,
   },
+  ...hallApi,
 } as const satisfies Record<string, RouteDef>;
 
 export type Api = typeof api;

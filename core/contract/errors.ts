@@ -8,6 +8,14 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'FORBIDDEN',
   'INTERNAL',
+  'UNAUTHORIZED',
+  'WRONG_CREDENTIALS',
+  'QUEUE_CONFLICT',
+  'UNKNOWN_SERVICE',
+  'APPOINTMENT_NOT_FOUND',
+  'ALREADY_CHECKED_IN',
+  'SERVER_UNREACHABLE',
+  'NO_COUNTER',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -28,6 +36,14 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
   INTERNAL: 500,
+  UNAUTHORIZED: 401,
+  WRONG_CREDENTIALS: 401,
+  QUEUE_CONFLICT: 409,
+  UNKNOWN_SERVICE: 400,
+  APPOINTMENT_NOT_FOUND: 404,
+  ALREADY_CHECKED_IN: 409,
+  SERVER_UNREACHABLE: 503,
+  NO_COUNTER: 400,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -38,6 +54,14 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     NOT_FOUND: '没有找到您要的内容。',
     FORBIDDEN: '此终端无权进行该操作。',
     INTERNAL: '系统暂时出现问题，请稍后再试或联系工作人员。',
+    UNAUTHORIZED: '请先登录。',
+    WRONG_CREDENTIALS: '工号或密码不正确。',
+    QUEUE_CONFLICT: '该号已被其他窗口叫过或已办结。',
+    UNKNOWN_SERVICE: '没有这个业务队列。',
+    APPOINTMENT_NOT_FOUND: '没有找到今天的这个预约，请核对预约码或咨询工作人员。',
+    ALREADY_CHECKED_IN: '这个预约已经签到过了。',
+    SERVER_UNREACHABLE: '暂时连不上中心服务器，请稍后再试。',
+    NO_COUNTER: '本大厅没有这个窗口号。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -46,6 +70,14 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     NOT_FOUND: 'What you asked for was not found.',
     FORBIDDEN: 'This terminal is not allowed to do that.',
     INTERNAL: 'Something went wrong. Please try again later or ask a member of staff.',
+    UNAUTHORIZED: 'Please sign in first.',
+    WRONG_CREDENTIALS: 'The login or password is not right.',
+    QUEUE_CONFLICT: 'That ticket has already been called by another counter or is finished.',
+    UNKNOWN_SERVICE: 'There is no such queue line.',
+    APPOINTMENT_NOT_FOUND: 'No appointment for today was found. Please check the code or ask a member of staff.',
+    ALREADY_CHECKED_IN: 'This appointment has already been checked in.',
+    SERVER_UNREACHABLE: 'The central server cannot be reached right now. Please try again later.',
+    NO_COUNTER: 'This hall has no counter with that number.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -54,6 +86,14 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     NOT_FOUND: 'Ничего не найдено.',
     FORBIDDEN: 'Этому терминалу это действие не разрешено.',
     INTERNAL: 'Произошла ошибка. Повторите попытку позже или обратитесь к сотруднику.',
+    UNAUTHORIZED: 'Сначала войдите в систему.',
+    WRONG_CREDENTIALS: 'Неверный логин или пароль.',
+    QUEUE_CONFLICT: 'Этот талон уже вызван другим окном или обслужен.',
+    UNKNOWN_SERVICE: 'Такой очереди нет.',
+    APPOINTMENT_NOT_FOUND: 'Запись на сегодня не найдена. Проверьте код или обратитесь к сотруднику.',
+    ALREADY_CHECKED_IN: 'По этой записи уже отмечались.',
+    SERVER_UNREACHABLE: 'Центральный сервер сейчас недоступен. Повторите попытку позже.',
+    NO_COUNTER: 'В этом зале нет окна с таким номером.',
   },
 };
 

@@ -8,3 +8,4 @@ export * from "./openapi.js";
 export * from './server-index.js';
 export * from './print.js';
 export * from './queue.js';
+export * from './hall-api.js';

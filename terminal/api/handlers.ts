@@ -6,10 +6,12 @@ import { schemaVersion } from '../../core/db/migrate.js';
 import { pendingCount } from '../../core/outbox/outbox.js';
 import { searchProcedures } from '../../core/search/search.js';
 import type { TerminalConfig } from '../config.js';
+import { hallHandlers } from './hall-handlers.js';
 import type { Handlers } from './register.js';
 
 export function terminalHandlers(db: Db, config: TerminalConfig, version: string): Handlers {
   return {
+    ...hallHandlers(),
     health: () => ({
       status: 'ok',
       version,

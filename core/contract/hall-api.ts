@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { Lang, LangQuery, Localized } from './common.js';
+import { PrinterStatus, PrintJob } from './print.js';
+import { Appointment, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, ServiceCode, Ticket, Ulid } from './queue.js';
+
+/** Terminal-service routes of the hall queue, printing and sync status; merged into `api`. */
+
+export const QueueLine = z.object({
+  code: ServiceCode,
+  name: z.string(),
+  counterArea: z.string(),
+  waiting: z.int().min(0),
+});
+
+export const QueueLines = z.object({
+  lines: z.array(QueueLine),
+  /** False while the central server is unreachable: tickets are then numbered by this terminal. */
+  online: z.boolean(),
+});
+
+/** What the kiosk shows and prints once a ticket is issued. */
+export const IssuedTicket = z.object({
+  ticket: Ticket,
+  ahead: z.int().min(0),
+  serviceName: z.string(),
+  counterArea: z.string(),
+  /** Encoded in the QR code on the slip and on screen. */
+  qr: z.string(),
+  /** queued: the slip is printing; no-printer/printer-down: show the ticket on screen; skipped: the visitor chose the screen. */
+  print: z.enum(['queued', 'no-printer', 'printer-down', 'skipped']),
+  jobId: z.string().nullable(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicket>;
+
+export const IssueTicketBody = z.object({ service: ServiceCode, lang: Lang.default('zh-CN'), print: z.boolean().default(true) });
+
+export const CheckinBody = z.discriminatedUnion('by', [
+  /** The six-digit code read out on the phone, or the text of the confirmation's QR code. */
+  z.object({ by: z.literal('code'), code: z.string().trim().min(1).max(200), lang: Lang.default('zh-CN'), print: z.boolean().default(true) }),
+  /** After choosing the enterprise among the appointments for the phone's last four digits. */
+  z.object({ by: z.literal('phone'), appointmentId: Ulid, last4: z.string().regex(/^\d{4}$/), lang: Lang.default('zh-CN'), print: z.boolean().default(true) }),
+]);
+
+export const PhoneLookupQuery = z.object({ last4: z.string().regex(/^\d{4}$/) });
+/** Today's bookings for four digits: just enough for the visitor to pick their enterprise. */
+export const PhoneLookup = z.object({
+  appointments: z.array(z.object({ id: Ulid, enterprise: z.string(), matter: z.string(), from: z.string(), to: z.string() })),
+});
+
+export const StaffSummary = z.object({ login: z.string(), name: z.string(), number: z.string() });
+export type StaffSummary = z.infer<typeof StaffSummary>;
+
+export const CounterLoginBody = z.object({
+  login: z.string().trim().min(1).max(32),
+  password: z.string().min(1).max(256),
+  counterNo: CounterNo,
+});
+export const CounterSession = z.object({
+  /** Sent as `Authorization: Bearer <token>` on every counter route. */
+  token: z.string(),
+  staff: StaffSummary,
+  counterNo: CounterNo,
+});
+export type CounterSession = z.infer<typeof CounterSession>;
+
+export const CounterLine = z.object({
+  code: ServiceCode,
+  name: z.string(),
+  /** This clerk's part in the line (AB角). A B line is served only while its A clerk is away. */
+  role: z.enum(['A', 'B']),
+  active: z.boolean(),
+  waiting: z.array(Ticket),
+});
+export const CounterQueue = z.object({
+  counterNo: CounterNo,
+  staff: StaffSummary,
+  presence: PresenceState,
+  online: z.boolean(),
+  lines: z.array(CounterLine),
+  /** Every line of the hall, for transfers. */
+  services: z.array(z.object({ code: ServiceCode, name: z.string() })),
+  current: Ticket.nullable(),
+  parked: z.array(Ticket),
+  counters: z.array(CounterPresence),
+});
+export type CounterQueue = z.infer<typeof CounterQueue>;
+
+export const CounterActionBody = z.object({
+  action: QueueActionName,
+  ticketId: Ulid.optional(),
+  /** A number typed in by the clerk (call by number). */
+  number: z.string().trim().toUpperCase().min(2).max(16).optional(),
+  toService: ServiceCode.optional(),
+});
+export const CounterActionResult = z.object({
+  ticket: Ticket.nullable(),
+  /** True when the central server was unreachable and the action was recorded here for later. */
+  offline: z.boolean(),
+});
+
+export const CounterPresenceBody = z.object({ state: z.enum(['in', 'away']) });
+
+export const AppointmentBody = NewAppointment.omit({ createdBy: true });
+export const DateQuery = z.object({ date: z.iso.date() });
+
+export const BoardView = z.object({
+  hall: z.string(),
+  online: z.boolean(),
+  counters: z.array(z.object({ counterNo: CounterNo, number: z.string().nullable(), service: ServiceCode.nullable(), staffNumber: z.string().nullable() })),
+  recent: z.array(z.object({ number: z.string(), counterNo: CounterNo, calledAt: z.string(), callCount: z.int() })),
+  waiting: z.array(z.object({ service: ServiceCode, name: Localized, count: z.int().min(0) })),
+});
+export type BoardView = z.infer<typeof BoardView>;
+
+export const SyncStatusView = z.object({
+  enrolled: z.boolean(),
+  terminal: z.object({ id: z.string(), name: z.string(), hall: z.string(), ticketPrefix: z.string().nullable() }).nullable(),
+  /** The live channel to the central server is open, or the last request to it succeeded. */
+  online: z.boolean(),
+  backlog: z.int().min(0),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  clock: z.object({
+    state: z.enum(['unknown', 'ok', 'drifted']),
+    offsetMs: z.int().nullable(),
+    boundMs: z.int(),
+    measuredAt: z.string().nullable(),
+  }),
+  deadLetters: z.array(z.object({ deviceSeq: z.int(), type: z.string(), createdAt: z.string(), deadAt: z.string(), reason: z.string() })),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusView>;
+
+const EmptyQuery = z.object({});
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const hallApi = {
+  syncStatus: {
+    method: 'GET',
+    path: '/api/status',
+    summary: 'Sync health: online, backlog, last sync, clock offset and drift, dead letters',
+    query: EmptyQuery,
+    response: SyncStatusView,
+  },
+  queueLines: {
+    method: 'GET',
+    path: '/api/queue/lines',
+    summary: 'The queue lines a visitor can take a ticket for, with people waiting',
+    query: LangQuery,
+    response: QueueLines,
+  },
+  takeTicket: {
+    method: 'POST',
+    path: '/api/queue/tickets',
+    summary: 'A walk-in ticket: numbered by the central server, or by this terminal with its prefix while offline; printed',
+    query: EmptyQuery,
+    body: IssueTicketBody,
+    response: IssuedTicket,
+  },
+  checkin: {
+    method: 'POST',
+    path: '/api/checkin',
+    summary: 'Check in for an appointment by code, QR text, or phone digits and chosen enterprise; issues and prints a ticket',
+    query: EmptyQuery,
+    body: CheckinBody,
+    response: IssuedTicket,
+  },
+  checkinByPhone: {
+    method: 'GET',
+    path: '/api/checkin/phone',
+    summary: "Today's appointments whose phone ends in the four digits",
+    query: PhoneLookupQuery,
+    response: PhoneLookup,
+  },
+  printerStatus: {
+    method: 'GET',
+    path: '/api/printer',
+    summary: 'Whether the slip printer is configured and ready, and what last failed',
+    query: EmptyQuery,
+    response: PrinterStatus,
+  },
+  printChecklist: {
+    method: 'POST',
+    path: '/api/procedures/:id/checklist',
+    summary: "Print a procedure's materials checklist on a slip",
+    params: IdParams,
+    query: EmptyQuery,
+    body: z.object({ lang: Lang.default('zh-CN') }),
+    response: z.object({ jobId: z.string().nullable(), printer: PrinterStatus }),
+  },
+  board: {
+    method: 'GET',
+    path: '/api/board',
+    summary: 'The call board: current call per counter, the last calls, people waiting per line',
+    query: EmptyQuery,
+    response: BoardView,
+  },
+  counterLogin: {
+    method: 'POST',
+    path: '/api/counter/login',
+    summary: 'A clerk signs in at a counter with the last known credentials (works offline)',
+    query: EmptyQuery,
+    body: CounterLoginBody,
+    response: CounterSession,
+  },
+  counterLogout: {
+    method: 'POST',
+    path: '/api/counter/logout',
+    summary: 'Sign out (staff token)',
+    staff: true,
+    query: EmptyQuery,
+    body: z.object({}),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  counterPresence: {
+    method: 'POST',
+    path: '/api/counter/presence',
+    summary: 'The clerk steps away or is back (staff token); an away A clerk hands the line to B',
+    staff: true,
+    query: EmptyQuery,
+    body: CounterPresenceBody,
+    response: CounterQueue,
+  },
+  counterQueue: {
+    method: 'GET',
+    path: '/api/counter/queue',
+    summary: "The counter's lines (A and B), waiting tickets, current and parked tickets (staff token)",
+    staff: true,
+    query: EmptyQuery,
+    response: CounterQueue,
+  },
+  counterAction: {
+    method: 'POST',
+    path: '/api/counter/actions',
+    summary: 'Call next, call by number, recall, transfer, no-show, park, finish (staff token)',
+    staff: true,
+    query: EmptyQuery,
+    body: CounterActionBody,
+    response: CounterActionResult,
+  },
+  createAppointment: {
+    method: 'POST',
+    path: '/api/counter/appointments',
+    summary: 'Book an appointment taken by phone (staff token; needs the central server)',
+    staff: true,
+    query: EmptyQuery,
+    body: AppointmentBody,
+    response: Appointment,
+  },
+  listAppointments: {
+    method: 'GET',
+    path: '/api/counter/appointments',
+    summary: 'Appointments of this hall on a date, phones masked (staff token)',
+    staff: true,
+    query: DateQuery,
+    response: z.object({ appointments: z.array(Appointment) }),
+  },
+  printJobs: {
+    method: 'GET',
+    path: '/api/counter/print-jobs',
+    summary: "This terminal's recent print jobs (staff token)",
+    staff: true,
+    query: EmptyQuery,
+    response: z.object({ jobs: z.array(PrintJob) }),
+  },
+  reprint: {
+    method: 'POST',
+    path: '/api/counter/print-jobs/:id/reprint',
+    summary: 'Print a job again (staff token)',
+    staff: true,
+    params: IdParams,
+    query: EmptyQuery,
+    body: z.object({}),
+    response: PrintJob,
+  },
+} as const;
+
+/** What the terminal service pushes to its screens over /api/live. */
+export const ScreenMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), deviceId: z.string(), role: z.string() }),
+  /** Something in the queue changed: refetch. */
+  z.object({ type: z.literal('queue') }),
+  /** A ticket was called or recalled: the board shows and announces it. */
+  z.object({ type: z.literal('call'), number: z.string(), counterNo: CounterNo, callCount: z.int() }),
+  z.object({ type: z.literal('status') }),
+]);
+export type ScreenMessage = z.infer<typeof ScreenMessage>;
