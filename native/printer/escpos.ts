@@ -99,9 +99,10 @@ export class EscPos {
     if (style.bold) this.bold(true);
     if (width !== 1 || height !== 1) this.size(width, height);
     if (line.some((c) => c.kind === 'bitmap')) {
-      this.raster(drawLine(line, width, height));
+      this.raster(drawLine(line, { scaleW: width, scaleH: height, bold: style.bold }));
     } else {
       this.textCells(line);
+      this.chineseMode(false);
       this.raw(LF);
     }
     if (width !== 1 || height !== 1) this.size(1, 1);

@@ -29,7 +29,7 @@ function canvas(): CanvasModule {
  * Draws a line of cells on the printer's column grid, so a drawn line is as wide as the same
  * line would be in text; `scaleW`/`scaleH` follow the character size (GS !).
  */
-export function drawLine(line: Cell[], scaleW = 1, scaleH = 1): Bitmap {
+export function drawLine(line: Cell[], { scaleW = 1, scaleH = 1, bold = false } = {}): Bitmap {
   const cols = line.reduce((n, c) => n + c.cols, 0);
   const width = Math.max(8, Math.ceil((cols * COLUMN_DOTS * scaleW) / 8) * 8);
   const height = LINE_DOTS * scaleH;
@@ -40,7 +40,7 @@ export function drawLine(line: Cell[], scaleW = 1, scaleH = 1): Bitmap {
   ctx.fillRect(0, 0, width, height);
   ctx.scale(scaleW, scaleH);
   ctx.fillStyle = '#000';
-  ctx.font = `22px ${FONT_STACK}`;
+  ctx.font = `${bold ? 'bold ' : ''}22px ${FONT_STACK}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
   let col = 0;

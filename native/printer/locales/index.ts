@@ -11,7 +11,11 @@ export interface Resource {
   [key: string]: string | Resource;
 }
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export interface Translate {
+  (key: string, vars?: Record<string, string | number>): string;
+  /** The label before its placeholders are filled. */
+  raw(key: string): string;
+}
 
 function lookup(res: Resource, key: string): string | undefined {
   let node: string | Resource | undefined = res;
@@ -21,11 +25,14 @@ function lookup(res: Resource, key: string): string | undefined {
 
 /** Translation in `lang`, falling back to Chinese; an unknown key is a programming error. */
 export function translator(lang: Lang): Translate {
-  return (key, vars = {}) => {
+  const raw = (key: string) => {
     const text = lookup(resources[lang], key) ?? lookup(resources['zh-CN'], key);
     if (text === undefined) throw new Error(`Missing slip label "${key}"`);
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+    return text;
   };
+  const t = (key: string, vars: Record<string, string | number> = {}) =>
+    raw(key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+  return Object.assign(t, { raw });
 }
 
 /** Every key path of a resource, for the test that all languages have the same labels. */

@@ -1,0 +1,60 @@
+import type { SlipInput } from '../../core/contract/print.js';
+
+/** One slip of each kind, as the kiosk and counter would send them. */
+export const ticket: SlipInput = {
+  kind: 'ticket',
+  lang: 'zh-CN',
+  number: 'A012',
+  service: '对外劳务合作经营资格核准',
+  counterArea: '1-5号窗口',
+  ahead: 3,
+  issuedAt: '2026-11-26T09:30:00+08:00',
+  qr: 'https://hall.example/q/A012?t=对外劳务',
+  offline: true,
+};
+
+/** 䶮 (U+4DAE, FE9F in iconv-lite's table, blank in printer fonts) and 𠀾 (U+2003E, four bytes in GB18030). */
+export const RARE_ENTERPRISE = '黑龙江䶮𠀾国际贸易有限公司';
+
+export const checkin: SlipInput = {
+  kind: 'checkin',
+  lang: 'zh-CN',
+  number: 'B003',
+  enterprise: RARE_ENTERPRISE,
+  matter: '企业境外投资备案',
+  appointmentCode: 'YY20261126-0042',
+  slot: '09:30-10:00',
+  counterArea: '3号窗口',
+  ahead: 0,
+  issuedAt: '2026-11-26T09:31:00+08:00',
+  qr: 'checkin:YY20261126-0042',
+};
+
+export const checklist: SlipInput = {
+  kind: 'checklist',
+  lang: 'zh-CN',
+  procedureCode: '11230000MB0000000X-001',
+  procedureName: '技术进出口合同登记（自由类）',
+  materials: [
+    { name: '技术进出口合同登记申请书', originals: 1, copies: 0 },
+    { name: '技术进出口合同副本', originals: 0, copies: 2 },
+    { name: '签约双方法律地位的证明文件（营业执照副本或事业单位法人证书）', originals: 1, copies: 1 },
+    { name: 'Power of attorney', originals: 1, copies: 12 },
+  ],
+  timeLimit: '3个工作日',
+  office: '咨询服务处 3号窗口',
+  phone: '0451-12345678',
+  printedAt: '2026-11-26T09:32:00+08:00',
+  qr: 'https://hall.example/p/tech-contract',
+};
+
+export const tracking: SlipInput = {
+  kind: 'tracking',
+  lang: 'zh-CN',
+  trackingCode: 'TS-7F3K-9Q',
+  category: '投诉：办事拖延',
+  filedAt: '2026-11-26T09:33:00+08:00',
+  deadline: '2026-12-17',
+  lookupHint: '可在任一自助终端输入查询码',
+  qr: 'https://hall.example/c/TS-7F3K-9Q',
+};
