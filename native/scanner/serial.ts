@@ -72,6 +72,7 @@ export class SerialScanner implements Scanner {
     this.port = undefined;
     if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
     port?.removeAllListeners();
+    port?.on('error', () => undefined);
   }
 
   private connect(): void {
