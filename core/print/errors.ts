@@ -9,10 +9,3 @@ export class InvalidSlipError extends AppError {
   }
 }
 
-/** A reprint asked for a job that is still queued, printing or waiting to retry: it would print twice. */
-export class PrintJobPendingError extends Error {
-  constructor(readonly jobId: string) {
-    super(`Print job ${jobId} has not finished yet; it will print by itself, so it cannot be reprinted now.`);
-    this.name = 'PrintJobPendingError';
-  }
-}

@@ -13,7 +13,6 @@ import {
   markFailed,
   nextRetryAt,
   pendingCount,
-  PrintJobPendingError,
   recoverAfterRestart,
   reprint,
   toPrintJob,
@@ -94,7 +93,9 @@ describe('print job queue', () => {
     const db = openDatabase(tmp.file('p.sqlite'));
     const a = enqueue(db, ticketSlip('A001'), T0);
     claimNext(db, at(1));
-    expect(() => reprint(db, a.id, at(2))).toThrow(PrintJobPendingError);
+    // Still printing: a reprint does not double it.
+    expect(reprint(db, a.id, at(2)).id).toBe(a.id);
+    expect(jobCount(db)).toBe(1);
     markFailed(db, a.id, 'paper-out', null, at(2));
     expect(getJob(db, a.id)).toMatchObject({ state: 'failed', failure: 'paper-out', nextAttemptAt: null });
     expect(pendingCount(db)).toBe(0);
@@ -110,6 +111,17 @@ describe('print job queue', () => {
     expect(reprint(db, copy.id, at(6)).reprintOf).toBe(copy.id);
     expect(() => reprint(db, 'no-such-job', at(7))).toThrow(/NOT_FOUND/);
     expect(pendingEvents(db).map((e) => e.type)).toEqual(['print.queued', 'print.failed', 'print.queued', 'print.done', 'print.queued']);
+    db.close();
+  });
+
+  it('a reprint of a slip waiting to retry moves its retry to now instead of queuing a second one', () => {
+    const db = openDatabase(tmp.file('p.sqlite'));
+    const a = enqueue(db, ticketSlip('A001'), T0);
+    claimNext(db, at(1));
+    markFailed(db, a.id, 'offline', at(60_000), at(2));
+    expect(reprint(db, a.id, at(3))).toMatchObject({ id: a.id, state: 'failed', nextAttemptAt: at(3).toISOString() });
+    expect(jobCount(db)).toBe(1);
+    expect(claimNext(db, at(3))!.id).toBe(a.id);
     db.close();
   });
 

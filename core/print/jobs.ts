@@ -3,9 +3,9 @@ import { AppError } from '../contract/errors.js';
 import { Slip, type PrintFailure, type PrintJob, type PrintJobState } from '../contract/print.js';
 import type { Db } from '../db/connection.js';
 import { appendEvent } from '../outbox/outbox.js';
-import { InvalidSlipError, PrintJobPendingError } from './errors.js';
+import { InvalidSlipError } from './errors.js';
 
-export { InvalidSlipError, PrintJobPendingError } from './errors.js';
+export { InvalidSlipError } from './errors.js';
 
 /** A job as stored: the contract's PrintJob plus what the worker and a reprint need. */
 export interface PrintJobRecord extends PrintJob {
@@ -75,13 +75,19 @@ function insertJob(db: Db, slip: Slip, reprintOf: string | null, now: Date): Pri
   return getJob(db, id)!;
 }
 
-/** Validates the slip and queues it. A slip that does not match the schema throws InvalidSlipError and writes nothing. */
-export function enqueue(db: Db, slip: unknown, now: Date = new Date()): PrintJobRecord {
+/** The slip with its defaults filled in; InvalidSlipError when it does not match the schema. */
+export function validateSlip(slip: unknown): Slip {
   const parsed = Slip.safeParse(slip);
   if (!parsed.success) {
     throw new InvalidSlipError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
-  return db.transaction(() => insertJob(db, parsed.data, null, now))();
+  return parsed.data;
+}
+
+/** Validates the slip and queues it. A slip that does not match the schema throws InvalidSlipError and writes nothing. */
+export function enqueue(db: Db, slip: unknown, now: Date = new Date()): PrintJobRecord {
+  const valid = validateSlip(slip);
+  return db.transaction(() => insertJob(db, valid, null, now))();
 }
 
 export function getJob(db: Db, id: string): PrintJobRecord | null {
@@ -167,17 +173,23 @@ export function markFailed(db: Db, id: string, reason: PrintFailure, nextAttempt
 }
 
 /**
- * Queues the slip of a finished job (printed, or given up on) again as a new job linked to it.
- * A job still pending is refused with PrintJobPendingError: it will print by itself.
+ * Prints a job's slip again. A finished job (printed, or given up on) is copied into a new job
+ * linked to it. A job still pending is not doubled: it is returned as it is, a waiting retry moved
+ * to now, so a clerk pressing "reprint" twice gets one slip.
  */
 export function reprint(db: Db, jobId: string, now: Date = new Date()): PrintJobRecord {
   return db.transaction(() => {
     const original = getJob(db, jobId);
     if (!original) throw new AppError('NOT_FOUND');
-    if (original.state !== 'done' && !(original.state === 'failed' && original.nextAttemptAt === null)) {
-      throw new PrintJobPendingError(jobId);
+    if (original.state === 'done' || (original.state === 'failed' && original.nextAttemptAt === null)) {
+      return insertJob(db, original.slip, jobId, now);
     }
-    return insertJob(db, original.slip, jobId, now);
+    if (original.nextAttemptAt !== null) {
+      const at = now.toISOString();
+      db.prepare('UPDATE print_job SET next_attempt_at = ?, updated_at = ? WHERE id = ?').run(at, at, jobId);
+      enqueueListeners.get(db)?.forEach((l) => queueMicrotask(l));
+    }
+    return getJob(db, jobId)!;
   })();
 }
 

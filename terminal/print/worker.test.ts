@@ -182,6 +182,42 @@ describe('print worker', () => {
     expect(clock.pending).toBe(0);
   });
 
+  it('submit() queues a ticket only when the printer can take it; otherwise the screen shows it', async () => {
+    const { db, clock, worker, printer } = setup(['paper-out']);
+    worker.start();
+    const first = worker.submit(ticketSlip('A001'));
+    expect(first.print).toBe('queued');
+    await clock.advance(0);
+    expect(worker.status().state).toBe('paper-out');
+    expect(worker.submit(ticketSlip('A002'))).toEqual({ job: null, print: 'printer-down' });
+    expect(listRecent(db)).toHaveLength(1);
+
+    printer.state = 'online';
+    await clock.advance(30_000);
+    const third = worker.submit(ticketSlip('A003'));
+    expect(third.print).toBe('queued');
+    await clock.advance(0);
+    expect(getJob(db, third.job!.id)!.state).toBe('done');
+
+    const none = setup([], {}, null).worker;
+    expect(none.submit(ticketSlip('A004'))).toEqual({ job: null, print: 'no-printer' });
+    expect(() => none.submit({ kind: 'ticket' })).toThrow(/not valid/);
+  });
+
+  it('reprint() prints a finished slip again; pressing it on a slip still waiting prints it once', async () => {
+    const { db, clock, worker, printer } = setup(['offline']);
+    worker.start();
+    const job = worker.enqueue(ticketSlip('A001'));
+    await clock.advance(0);
+    expect(worker.reprint(job.id).id).toBe(job.id);
+    await clock.advance(0);
+    expect(getJob(db, job.id)!.state).toBe('done');
+    const copy = worker.reprint(job.id);
+    await clock.advance(0);
+    expect(getJob(db, copy.id)).toMatchObject({ state: 'done', reprintOf: job.id });
+    expect(printer.texts.map((t) => t.match(/A00\d/)?.[0])).toEqual(['A001', 'A001']);
+  });
+
   it('refuses a bad slip and queues nothing', () => {
     const { db, worker } = setup();
     expect(() => worker.enqueue({ kind: 'ticket', number: '' })).toThrow(/not valid/);

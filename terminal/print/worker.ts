@@ -9,6 +9,8 @@ import {
   onEnqueue,
   pendingCount,
   recoverAfterRestart,
+  reprint,
+  validateSlip,
   retryWaitingNow,
   type PrintJobRecord,
 } from '../../core/print/jobs.js';
@@ -105,6 +107,24 @@ export class PrintWorker {
   /** Queues a slip (validated; InvalidSlipError on bad input) and wakes the worker. */
   enqueue(slip: unknown): PrintJobRecord {
     const job = enqueue(this.db, slip, this.date());
+    this.notify();
+    return job;
+  }
+
+  /**
+   * For a slip the screen can show instead (a queue ticket): queued only when a printer is configured
+   * and not known to be down, so a ticket never comes out after its visitor has gone.
+   */
+  submit(slip: unknown): { job: PrintJobRecord | null; print: 'queued' | 'no-printer' | 'printer-down' } {
+    validateSlip(slip);
+    if (!this.printer) return { job: null, print: 'no-printer' };
+    if (this.state === 'offline' || this.state === 'paper-out') return { job: null, print: 'printer-down' };
+    return { job: this.enqueue(slip), print: 'queued' };
+  }
+
+  /** Prints a job again (see core/print/jobs.ts reprint) and wakes the worker. */
+  reprint(jobId: string): PrintJobRecord {
+    const job = reprint(this.db, jobId, this.date());
     this.notify();
     return job;
   }
