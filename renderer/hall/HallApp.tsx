@@ -1,0 +1,3 @@
+export default function HallApp() {
+  return <main className="hall" data-testid="hall-board" />;
+}

@@ -1,0 +1,3 @@
+export default function StatusApp() {
+  return <main className="sync-status" data-testid="status-screen" />;
+}
