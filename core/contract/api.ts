@@ -79,7 +79,9 @@ export const api = {
 export type Api = typeof api;
 export type RouteName = keyof Api;
 type In<T> = T extends z.ZodType ? z.input<T> : never;
-export type RouteInput<N extends RouteName> = (Api[N] extends { params: infer P } ? In<P> : unknown) &
-  (Api[N] extends { query: infer Q } ? In<Q> : unknown) &
+/** z.object({}) infers as Record<string, never>, which would forbid the `body` beside it. */
+type ObjIn<T> = T extends z.ZodObject<infer S> ? (keyof S extends never ? unknown : In<T>) : In<T>;
+export type RouteInput<N extends RouteName> = (Api[N] extends { params: infer P } ? ObjIn<P> : unknown) &
+  (Api[N] extends { query: infer Q } ? ObjIn<Q> : unknown) &
   (Api[N] extends { body: infer B } ? { body: In<B> } : unknown);
 export type RouteOutput<N extends RouteName> = z.infer<Api[N]['response']>;
