@@ -108,4 +108,36 @@ describe('createClient', () => {
     const client = createClient({ fetch: failing });
     await expect(client.call('kioskConfig', {})).rejects.toMatchObject({ code: 'NETWORK', status: null });
   });
+
+  it('sends the clerk token only to staff routes, never to public ones', async () => {
+    const seen: Seen[] = [];
+    const client = createClient({ fetch: fakeFetch(200, { jobs: [] }, seen), token: () => 'tok-123' });
+    await client.call('printJobs', {});
+    await client.call('health', {}).catch(() => undefined);
+    const auth = (i: number) => (seen[i]?.init?.headers as Record<string, string>).Authorization;
+    expect(auth(0)).toBe('Bearer tok-123');
+    expect(auth(1)).toBeUndefined();
+  });
+
+  it('sends no Authorization header while nobody is signed in', async () => {
+    const seen: Seen[] = [];
+    const client = createClient({ fetch: fakeFetch(200, { jobs: [] }, seen), token: () => null });
+    await client.call('printJobs', {});
+    expect((seen[0]?.init?.headers as Record<string, string>).Authorization).toBeUndefined();
+  });
+
+  it('reports a 401 from a staff route so the screen can sign in again, but not a wrong password at sign-in', async () => {
+    const expired: string[] = [];
+    const unauthorized = fakeFetch(401, { error: { code: 'UNAUTHORIZED', message: '请先登录。' } });
+    const client = createClient({ fetch: unauthorized, token: () => 'old', onUnauthorized: (r) => expired.push(r) });
+    await expect(client.call('counterQueue', {})).rejects.toMatchObject({ code: 'UNAUTHORIZED', status: 401 });
+    expect(expired).toEqual(['counterQueue']);
+
+    const wrong = fakeFetch(401, { error: { code: 'WRONG_CREDENTIALS', message: '工号或密码不正确。' } });
+    const login = createClient({ fetch: wrong, onUnauthorized: (r) => expired.push(r) });
+    await expect(login.call('counterLogin', { body: { login: 'zhang.wei', password: 'x', counterNo: 3 } })).rejects.toMatchObject({
+      code: 'WRONG_CREDENTIALS',
+    });
+    expect(expired).toEqual(['counterQueue']);
+  });
 });

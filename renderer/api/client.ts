@@ -30,6 +30,10 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Sent as Accept-Language, so routes without a `lang` parameter still answer errors in the screen's language. */
   lang?: () => string;
+  /** A signed-in clerk's token, sent as `Authorization: Bearer` on routes marked `staff` (never elsewhere). */
+  token?: () => string | null;
+  /** Called when a staff route answers 401: the token is gone or expired, so the screen signs in again. */
+  onUnauthorized?: (route: RouteName) => void;
 }
 
 /** Fills `:name` segments from input and puts every other defined value into the query string. */
@@ -60,6 +64,9 @@ export function createClient(opts: ClientOptions = {}): ApiClient {
       const headers: Record<string, string> = { Accept: 'application/json' };
       const lang = opts.lang?.();
       if (lang) headers['Accept-Language'] = lang;
+      const staff = 'staff' in route && route.staff === true;
+      const token = staff ? opts.token?.() : null;
+      if (token) headers.Authorization = `Bearer ${token}`;
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       let res: Response;
       try {
@@ -75,6 +82,7 @@ export function createClient(opts: ClientOptions = {}): ApiClient {
       }
       const json: unknown = await res.json().catch(() => undefined);
       if (!res.ok) {
+        if (staff && res.status === 401) opts.onUnauthorized?.(name);
         const parsed = ErrorBody.safeParse(json);
         if (parsed.success) throw new ApiError(parsed.data.error.code, parsed.data.error.message, res.status);
         throw new ApiError('BAD_RESPONSE', `HTTP ${res.status}`, res.status);
