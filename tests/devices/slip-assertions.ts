@@ -20,7 +20,7 @@ export function expectTicket(d: Decoded): void {
   expect(d.text).toContain('您前面还有 3 人');
   expect(d.text).toContain('取号时间: 2026-11-26 09:30');
   expect(d.text.join('')).toContain('离线取号：服务器暂时无法连接，本号码有效，请留意叫号。');
-  expect(d.qr).toEqual([ticket.kind === 'ticket' ? ticket.qr : '']);
+  expect(d.qr).toEqual([ticket.qr]);
   expect(d.images).toHaveLength(0);
   expect(d.cuts).toBe(1);
   expect(d.items[d.items.length - 1]).toEqual({ type: 'cut' });
@@ -44,7 +44,7 @@ export function expectCheckin(d: Decoded): void {
   expect(d.items[labelAt + 1]).toMatchObject({ type: 'image' });
   // Ink in the cells of 䶮 (4th character) and 𠀾 (5th): they were drawn, not left blank.
   expect(inkIn(img, 3 * 24, 5 * 24)).toBeGreaterThan(20);
-  expect(d.qr).toEqual([checkin.kind === 'checkin' ? checkin.qr : '']);
+  expect(d.qr).toEqual([checkin.qr]);
   expect(d.cuts).toBe(1);
 }
 
@@ -64,7 +64,6 @@ export function expectChecklist(d: Decoded, columns: number): void {
   const origEnd = columnOf(header, '原件') + 4;
   const copiesEnd = columnOf(header, '复印件') + 6;
   expect(copiesEnd).toBe(columns);
-  if (checklist.kind !== 'checklist') throw new Error('fixture');
   checklist.materials.forEach((m, i) => {
     const row = d.lines.find((l) => l.text.startsWith(`${i + 1}. `))!;
     expect(row, `row ${i + 1}`).toBeDefined();
@@ -97,6 +96,6 @@ export function expectTracking(d: Decoded): void {
   expect(d.lines.find((l) => l.text === 'TS-7F3K-9Q')).toMatchObject({ bold: true, width: 2 });
   expect(d.text).toContain('类别: 投诉：办事拖延');
   expect(d.text).toContain('答复期限: 2026-12-17');
-  expect(d.qr).toEqual([tracking.kind === 'tracking' ? tracking.qr : '']);
+  expect(d.qr).toEqual([tracking.qr]);
   expect(d.cuts).toBe(1);
 }

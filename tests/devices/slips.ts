@@ -1,7 +1,8 @@
-import type { SlipInput } from '../../core/contract/print.js';
+import type { z } from 'zod';
+import type { CheckinSlip, ChecklistSlip, TicketSlip, TrackingSlip } from '../../core/contract/print.js';
 
 /** One slip of each kind, as the kiosk and counter would send them. */
-export const ticket: SlipInput = {
+export const ticket: z.input<typeof TicketSlip> = {
   kind: 'ticket',
   lang: 'zh-CN',
   number: 'A012',
@@ -16,7 +17,7 @@ export const ticket: SlipInput = {
 /** 䶮 (U+4DAE, FE9F in iconv-lite's table, blank in printer fonts) and 𠀾 (U+2003E, four bytes in GB18030). */
 export const RARE_ENTERPRISE = '黑龙江䶮𠀾国际贸易有限公司';
 
-export const checkin: SlipInput = {
+export const checkin: z.input<typeof CheckinSlip> = {
   kind: 'checkin',
   lang: 'zh-CN',
   number: 'B003',
@@ -30,7 +31,7 @@ export const checkin: SlipInput = {
   qr: 'checkin:YY20261126-0042',
 };
 
-export const checklist: SlipInput = {
+export const checklist: z.input<typeof ChecklistSlip> = {
   kind: 'checklist',
   lang: 'zh-CN',
   procedureCode: '11230000MB0000000X-001',
@@ -48,7 +49,7 @@ export const checklist: SlipInput = {
   qr: 'https://hall.example/p/tech-contract',
 };
 
-export const tracking: SlipInput = {
+export const tracking: z.input<typeof TrackingSlip> = {
   kind: 'tracking',
   lang: 'zh-CN',
   trackingCode: 'TS-7F3K-9Q',

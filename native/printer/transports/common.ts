@@ -1,8 +1,14 @@
 import { PrinterError } from '../types.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** How long to wait for a DLE EOT answer; printers answer real-time commands within milliseconds. */
-export const STATUS_WAIT_MS = 500;
+/**
+ * Longest wait for a DLE EOT answer. Printers answer real-time commands within milliseconds; the
+ * margin is for a loaded host. Before a job we wait a quarter of its time limit at most.
+ */
+export const STATUS_WAIT_MS = 2000;
+
+export const preflightWait = (timeoutMs: number) => Math.min(STATUS_WAIT_MS, Math.floor(timeoutMs / 4));
+export const statusWait = (timeoutMs: number) => Math.min(STATUS_WAIT_MS, Math.floor(timeoutMs / 2));
 
 /** Runs one operation at a time on a device, in call order. */
 export class Serial {

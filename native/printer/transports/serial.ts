@@ -2,7 +2,7 @@ import type { PrinterState } from '../../../core/contract/print.js';
 import { statusRequest } from '../escpos.js';
 import { isStatusByte, stateFromStatus } from '../status.js';
 import { PrinterError, type Printer, type PrintOptions } from '../types.js';
-import { DEFAULT_TIMEOUT_MS, Serial, STATUS_WAIT_MS, withTimeout } from './common.js';
+import { DEFAULT_TIMEOUT_MS, preflightWait, Serial, statusWait, withTimeout } from './common.js';
 
 /** The part of serialport's stream the printer uses; SerialPort and SerialPortMock both fit. */
 export interface PortLike {
@@ -72,7 +72,7 @@ export class SerialPrinter implements Printer {
     return this.queue.run(async () => {
       const { port, answers, lost } = await this.open();
       try {
-        const paper = await SerialPrinter.ask(port, answers, statusRequest(4), Math.min(STATUS_WAIT_MS, timeoutMs));
+        const paper = await SerialPrinter.ask(port, answers, statusRequest(4), preflightWait(timeoutMs));
         if (stateFromStatus(undefined, paper) === 'paper-out') throw new PrinterError('paper-out', 'printer reports paper end');
         port.write(bytes);
         // drain() waits for tcdrain: every byte has left through the line (flow control can hold it).
@@ -92,7 +92,7 @@ export class SerialPrinter implements Printer {
   }
 
   status(options: PrintOptions = {}): Promise<PrinterState> {
-    const wait = Math.min(STATUS_WAIT_MS * 2, options.timeoutMs ?? this.timeoutMs);
+    const wait = statusWait(options.timeoutMs ?? Math.min(this.timeoutMs, 3000));
     return this.queue.run(async () => {
       let opened: Awaited<ReturnType<SerialPrinter['open']>>;
       try {

@@ -3,7 +3,7 @@ import type { PrinterState } from '../../../core/contract/print.js';
 import { statusRequest } from '../escpos.js';
 import { isStatusByte, stateFromStatus } from '../status.js';
 import { PrinterError, type Printer, type PrintOptions } from '../types.js';
-import { DEFAULT_TIMEOUT_MS, errorCode, Serial, STATUS_WAIT_MS } from './common.js';
+import { DEFAULT_TIMEOUT_MS, errorCode, preflightWait, Serial, statusWait } from './common.js';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
 
@@ -127,7 +127,7 @@ export class TcpPrinter implements Printer {
       const conn = await Connection.open(this.host, this.port, timeoutMs);
       try {
         // Ask the paper sensor first so a job is not buffered into a printer without paper.
-        const paper = await conn.ask(statusRequest(4), Math.min(STATUS_WAIT_MS, timeoutMs));
+        const paper = await conn.ask(statusRequest(4), preflightWait(timeoutMs));
         if (stateFromStatus(undefined, paper) === 'paper-out') throw new PrinterError('paper-out', 'printer reports paper end');
         await conn.send(bytes, timeoutMs);
       } finally {
@@ -146,7 +146,7 @@ export class TcpPrinter implements Printer {
         return 'offline';
       }
       try {
-        const wait = Math.min(STATUS_WAIT_MS * 2, timeoutMs);
+        const wait = statusWait(timeoutMs);
         const printer = await conn.ask(statusRequest(1), wait);
         if (printer === undefined) return 'unknown';
         const paper = await conn.ask(statusRequest(4), wait);
