@@ -63,6 +63,7 @@ export function decodeEscPos(input: Uint8Array): Decoded {
   let qrLevel = 'L';
   let text = '';
   let cols: number[] = [];
+  let graphic: { x: number; y: number; at: number } | undefined;
   let i = 0;
 
   const need = (n: number, what: string) => {
@@ -97,6 +98,19 @@ export function decodeEscPos(input: Uint8Array): Decoded {
         i += 2;
         continue;
       }
+      if (c === 0x24 || c === 0x5c) {
+        // ESC $ (absolute) and ESC \ (relative) horizontal position in dots: 12 dots a column.
+        need(4, 'ESC position');
+        const raw = bytes[i + 2]! | (bytes[i + 3]! << 8);
+        const used = cols.reduce((a, b) => a + b, 0);
+        const target = c === 0x24 ? Math.round(raw / 12) : used + Math.round((raw >= 0x8000 ? raw - 0x10000 : raw) / 12);
+        for (let k = used; k < target; k++) {
+          text += ' ';
+          cols.push(1);
+        }
+        i += 4;
+        continue;
+      }
       need(3, `ESC ${c.toString(16)}`);
       if (c === 0x61) align = ALIGNS[n! % 48] ?? 'left';
       else if (c === 0x45) bold = (n! & 1) === 1;
@@ -110,15 +124,22 @@ export function decodeEscPos(input: Uint8Array): Decoded {
         bold = (n! & 0x08) !== 0;
         height = n! & 0x10 ? 2 : 1;
         width = n! & 0x20 ? 2 : 1;
-      } else if (![0x2d, 0x4d, 0x33, 0x4a].includes(c)) throw new Error(`Unknown command ESC 0x${c.toString(16)} at byte ${i}`);
+      } else if (![0x2d, 0x4d, 0x33, 0x4a, 0x20, 0x7b].includes(c)) throw new Error(`Unknown command ESC 0x${c.toString(16)} at byte ${i}`);
       i += 3;
     } else if (b === 0x1c) {
       need(2, 'FS');
       const c = bytes[i + 1]!;
       if (c === 0x26) chinese = true;
       else if (c === 0x2e) chinese = false;
-      else if (c === 0x21) {
+      else if (c === 0x21 || c === 0x2d) {
         i += 3;
+        continue;
+      } else if (c === 0x53) {
+        i += 4;
+        continue;
+      } else if (c === 0x28) {
+        need(5, 'FS (');
+        i += 5 + (bytes[i + 3]! | (bytes[i + 4]! << 8));
         continue;
       } else throw new Error(`Unknown command FS 0x${c.toString(16)} at byte ${i}`);
       i += 2;
@@ -165,8 +186,28 @@ export function decodeEscPos(input: Uint8Array): Decoded {
         if (text) flush();
         items.push({ type: 'image', image: { width: x * 8, height: y, align, data: Uint8Array.from(bytes.subarray(i + 8, i + 8 + x * y)) } });
         i += 8 + x * y;
-      } else if (c === 0x42) {
+      } else if (c === 0x38 && bytes[i + 2] === 0x4c) {
+        // GS 8 L: graphics data with a 32-bit length; function 112 stores a raster image.
+        need(7, 'GS 8 L');
+        const len = bytes.readUInt32LE(i + 3);
+        need(7 + len, 'GS 8 L data');
+        if (bytes[i + 8] === 112) graphic = { x: bytes.readUInt16LE(i + 13), y: bytes.readUInt16LE(i + 15), at: i + 17 };
+        i += 7 + len;
+      } else if (c === 0x28 && bytes[i + 2] === 0x4c) {
+        // GS ( L: function 50 prints the stored graphics.
+        need(7, 'GS ( L');
+        const len = bytes[i + 3]! | (bytes[i + 4]! << 8);
+        if (bytes[i + 6] === 50 && graphic) {
+          if (text) flush();
+          const rowBytes = Math.ceil(graphic.x / 8);
+          const data = Uint8Array.from(bytes.subarray(graphic.at, graphic.at + rowBytes * graphic.y));
+          items.push({ type: 'image', image: { width: rowBytes * 8, height: graphic.y, align, data } });
+        }
+        i += 5 + len;
+      } else if (c === 0x42 || c === 0x72 || c === 0x61) {
         i += 3;
+      } else if (c === 0x4c || c === 0x57) {
+        i += 4;
       } else throw new Error(`Unknown command GS 0x${c.toString(16)} at byte ${i}`);
     } else if (b < 0x20 || b === 0x7f) {
       throw new Error(`Unexpected control byte 0x${b.toString(16)} at byte ${i}`);
