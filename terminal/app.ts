@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { AppError } from '../core/contract/index.js';
+import { AppError, type ScreenMessage } from '../core/contract/index.js';
 import type { Db } from '../core/db/connection.js';
 import { deviceId } from '../core/db/meta.js';
 import { ROOT, type TerminalConfig } from './config.js';
@@ -14,11 +14,12 @@ import { errorBody } from './api/errors.js';
 import { isAllowedRequest } from './api/guard.js';
 import { requestLang } from './api/lang.js';
 import { registerApi } from './api/register.js';
+import type { TerminalRuntime } from './runtime.js';
 
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The terminal service: the contract API, the live channel and the built screens, on one port. */
-export async function buildTerminalApp(db: Db, config: TerminalConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildTerminalApp(db: Db, config: TerminalConfig, runtime: TerminalRuntime, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     // A pasted 10,000-character query must reach the API and get a translated error, not a bare 431.
@@ -30,12 +31,13 @@ export async function buildTerminalApp(db: Db, config: TerminalConfig, opts: { l
     const { body } = errorBody(new AppError('FORBIDDEN'), requestLang(req.query, req.headers['accept-language']));
     return reply.status(403).send(body);
   });
-  registerApi(app, terminalHandlers(db, config, VERSION));
+  registerApi(app, terminalHandlers(db, config, VERSION, runtime));
   app.get('/api/openapi.json', async () => terminalOpenApi(VERSION));
 
   await app.register(fastifyWebsocket);
   app.get('/api/live', { websocket: true }, (socket) => {
-    socket.send(JSON.stringify({ type: 'hello', deviceId: deviceId(db), role: config.role }));
+    socket.send(JSON.stringify({ type: 'hello', deviceId: deviceId(db), role: config.role } satisfies ScreenMessage));
+    runtime.screens.add(socket);
   });
 
   const hasScreens = existsSync(join(config.rendererDir, 'index.html'));

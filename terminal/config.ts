@@ -21,6 +21,16 @@ export interface TerminalConfig {
   countdownSeconds: number;
   catalogFile: string;
   rendererDir: string;
+  /** Slip printer URI (tcp://, serial:, file:, preview:); null: no printer, tickets are shown on screen. */
+  printer: string | null;
+  /** Serial QR/barcode scanner URI; null: keyboard-wedge scanners only. */
+  scanner: string | null;
+  /** The hall's time zone: tickets are numbered per day in it. */
+  timeZone: string;
+  /** The hall's lines and counters until the central server sends them. */
+  hallConfigFile: string;
+  /** Staff are told when this terminal's clock is further than this from the server's. */
+  clockBoundMs: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -28,6 +38,15 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
   return n;
+}
+
+function timeZone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz;
+  } catch {
+    throw new Error(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${tz}"`);
+  }
 }
 
 /** Configuration from the environment; see README.md "Configuration". */
@@ -45,5 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
     countdownSeconds: Math.min(10, idleSeconds - 1),
     catalogFile: resolve(env.CATALOG_FILE ?? resolve(ROOT, 'assets/catalog/commerce.json')),
     rendererDir: resolve(env.RENDERER_DIR ?? resolve(ROOT, 'dist/renderer')),
+    printer: env.PRINTER?.trim() || null,
+    scanner: env.SCANNER?.trim() || null,
+    timeZone: timeZone(env.TIME_ZONE ?? 'Asia/Shanghai'),
+    hallConfigFile: resolve(env.HALL_CONFIG_FILE ?? resolve(ROOT, 'assets/hall/default.json')),
+    clockBoundMs: int(env.CLOCK_BOUND_SECONDS, 60, 'CLOCK_BOUND_SECONDS') * 1000,
   };
 }

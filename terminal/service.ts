@@ -6,7 +6,9 @@ import { importCatalogText } from '../core/catalog/import.js';
 import { catalogStats } from '../core/catalog/repository.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
 import { SyncClient } from '../core/sync/client.js';
-import { buildTerminalApp } from './app.js';
+import { buildTerminalApp, VERSION } from './app.js';
+import { createRuntime } from './runtime.js';
+import { startHeartbeat } from './sync/heartbeat.js';
 import type { TerminalConfig } from './config.js';
 import { startDownloadSync } from './sync/download-sync.js';
 import { startUploadSync } from './sync/upload-sync.js';
@@ -34,16 +36,31 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
       const summary = importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
       log(`Imported the seed catalog: ${summary.procedures} procedures in ${summary.categories} categories.`);
     }
-    const app = await buildTerminalApp(db, config);
+    const sync = new SyncClient(db);
+    const runtime = createRuntime(db, config, { client: sync, log });
+    const app = await buildTerminalApp(db, config, runtime);
     await app.listen({ host: config.host, port: config.port });
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${urlHost(config.host)}:${port}`;
     log(`Terminal service (${config.role}) listening on ${url}`);
-    // Once enrolled, reference data follows the central server (live push, and a timer as backstop).
-    const sync = new SyncClient(db);
+    const enrolled = sync.identity() !== null;
     // The outbox goes up on every local write, on a timer and whenever the live channel reconnects.
-    const upload = sync.identity() ? startUploadSync(db, sync, { log }) : null;
-    const download = sync.identity() ? startDownloadSync(db, sync, { log, onLiveState: (s) => s === 'open' && upload?.kick({ force: true }) }) : null;
+    const upload = enrolled ? startUploadSync(db, sync, { log, onRound: (r) => r.kind !== 'idle' && runtime.screens.send({ type: 'status' }) }) : null;
+    const heartbeat = enrolled ? startHeartbeat(db, sync, VERSION, { log }) : null;
+    // Reference data follows the central server (live push, and a timer as backstop); hall events feed the queue.
+    const download = enrolled
+      ? startDownloadSync(db, sync, {
+          log,
+          onHall: (event) => runtime.queue.onHallEvent(event),
+          onLiveState: (s) => {
+            runtime.link.set(s === 'open');
+            if (s !== 'open') return;
+            upload?.kick({ force: true });
+            heartbeat?.beat();
+            void runtime.queue.refresh().catch((err: unknown) => log(`Queue refresh failed: ${(err as Error).message}`));
+          },
+        })
+      : null;
     let stopped = false;
     return {
       config,
@@ -55,8 +72,10 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
         if (stopped) return;
         stopped = true;
         download?.stop();
+        heartbeat?.stop();
         upload?.stop();
         await upload?.settled();
+        await runtime.stop();
         await app.close();
         db.close();
       },

@@ -5,12 +5,14 @@ import { openDatabase, type Db } from '../core/db/connection.js';
 import { tempDir } from '../core/db/test-db.js';
 import { buildTerminalApp } from './app.js';
 import { loadConfig, type TerminalConfig } from './config.js';
+import { createRuntime, type TerminalRuntime } from './runtime.js';
 
 export interface RunningService {
   url: string;
   db: Db;
   app: FastifyInstance;
   config: TerminalConfig;
+  runtime: TerminalRuntime;
   stop(): Promise<void>;
 }
 
@@ -20,14 +22,17 @@ export async function startTestService(env: NodeJS.ProcessEnv = {}): Promise<Run
   const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0', ...env });
   const db = openDatabase(tmp.file('terminal.sqlite'));
   importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
-  const app = await buildTerminalApp(db, config);
+  const runtime = createRuntime(db, config);
+  const app = await buildTerminalApp(db, config, runtime);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
     db,
     app,
     config,
+    runtime,
     async stop() {
+      await runtime.stop();
       await app.close();
       db.close();
       tmp.cleanup();

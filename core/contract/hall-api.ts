@@ -282,5 +282,7 @@ export const ScreenMessage = z.discriminatedUnion('type', [
   /** A ticket was called or recalled: the board shows and announces it. */
   z.object({ type: z.literal('call'), number: z.string(), counterNo: CounterNo, callCount: z.int() }),
   z.object({ type: z.literal('status') }),
+  /** A code read by the terminal's serial scanner (the kiosk treats it like a wedge scan). */
+  z.object({ type: z.literal('scan'), code: z.string() }),
 ]);
 export type ScreenMessage = z.infer<typeof ScreenMessage>;

@@ -5,7 +5,10 @@ import {
   type ServerErrorCode,
 } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
-import { deviceId } from '../db/meta.js';
+import { deviceId, setMeta } from '../db/meta.js';
+
+/** Meta key of the prefix the server gave this terminal for tickets it numbers offline. */
+export const TICKET_PREFIX_KEY = 'ticket_prefix';
 import { estimateClockOffset, loadClockOffset, saveClockOffset } from './clock.js';
 import { loadIdentity, newKeyPair, saveIdentity, type SyncIdentity } from './identity.js';
 import { signRequest } from './sign.js';
@@ -79,19 +82,20 @@ export class SyncClient {
       enrolledAt: new Date(this.now()).toISOString(),
     };
     saveIdentity(this.db, identity);
+    if (e.ticketPrefix) setMeta(this.db, TICKET_PREFIX_KEY, e.ticketPrefix);
     return identity;
   }
 
   /** A signed request to the enrolled server; returns the parsed JSON of a 2xx answer. */
-  async request(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<unknown> {
+  async request(method: 'GET' | 'POST', path: string, payload?: unknown, opts: { timeoutMs?: number } = {}): Promise<unknown> {
     const id = loadIdentity(this.db);
     if (!id) throw new SyncRequestError('NOT_ENROLLED', null);
     const body = payload === undefined ? undefined : JSON.stringify(payload);
     const headers = signRequest(id, { method, path, body }, this.serverNow());
-    return (await this.send(id.serverUrl, method, path, body, headers)).json;
+    return (await this.send(id.serverUrl, method, path, body, headers, opts.timeoutMs)).json;
   }
 
-  private async send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Sent> {
+  private async send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>, timeoutMs = this.timeoutMs): Promise<Sent> {
     const sentAt = this.now();
     let res: Response;
     try {
@@ -100,7 +104,7 @@ export class SyncClient {
         headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         body,
         // A server that stops answering (cable pulled, no reset) must not hold a sync loop forever.
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch {
       throw new SyncRequestError('NETWORK', null);

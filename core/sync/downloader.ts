@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CatalogFile, ChangesGone, ChangesPage, type SyncChange, type SyncSnapshot } from '../contract/index.js';
 import { importCatalog } from '../catalog/import.js';
+import { applyQueueSnapshot, QUEUE_APPLY } from '../queue/reference.js';
 import type { Db } from '../db/connection.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { SyncRequestError, type SyncClient } from './client.js';
@@ -35,6 +36,7 @@ const APPLY: Record<string, (db: Db, change: SyncChange, now: Date) => void> = {
     // The catalog is one document: a delete would leave the kiosk empty, so only upserts apply.
     if (c.op === 'upsert') applyCatalog(db, c.data, now);
   },
+  ...QUEUE_APPLY,
 };
 
 /**
@@ -60,6 +62,7 @@ export function applyPage(db: Db, page: ChangesPage, now: Date = new Date()): nu
 export function applySnapshot(db: Db, snap: SyncSnapshot, now: Date = new Date()): void {
   db.transaction(() => {
     if (snap.catalog) applyCatalog(db, snap.catalog, now);
+    applyQueueSnapshot(db, snap);
     setMeta(db, CURSOR_KEY, String(snap.cursor));
   })();
 }

@@ -1,13 +1,64 @@
-import { AppError, type hallApi } from '../../core/contract/index.js';
-import type { Handlers } from './register.js';
+import { AppError, type hallApi, type Slip } from '../../core/contract/index.js';
+import { getProcedureDetail } from '../../core/catalog/repository.js';
+import { listRecent, toPrintJob } from '../../core/print/jobs.js';
+import type { Db } from '../../core/db/connection.js';
+import type { TerminalConfig } from '../config.js';
+import type { TerminalRuntime } from '../runtime.js';
+import { syncStatus } from '../sync/status.js';
+import type { CallContext, Handlers } from './register.js';
 
 type HallHandlers = Pick<Handlers, keyof typeof hallApi>;
 
-/** Placeholder until the queue lands in the terminal service. */
-export function hallHandlers(): HallHandlers {
-  const notYet = () => {
-    throw new AppError('NOT_FOUND');
+const tokenOf = (ctx: CallContext) => {
+  if (!ctx.token) throw new AppError('UNAUTHORIZED');
+  return ctx.token;
+};
+
+export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime): HallHandlers {
+  const { queue, desk, printer } = rt;
+  return {
+    syncStatus: () => syncStatus(db, rt.link.online, config.clockBoundMs),
+    queueLines: ({ lang }) => queue.lines(lang),
+    takeTicket: ({ body }) => queue.issue(body.service, body.lang, body.print),
+    checkin: ({ body }) => queue.checkin(body),
+    checkinByPhone: ({ last4 }) => queue.byPhone(last4),
+    printerStatus: () => printer.status(),
+    printChecklist: ({ id, body }) => {
+      const p = getProcedureDetail(db, id, body.lang);
+      if (!p) throw new AppError('NOT_FOUND');
+      const slip: Slip = {
+        kind: 'checklist',
+        lang: body.lang,
+        procedureCode: p.code,
+        procedureName: p.name,
+        materials: p.materials.map((m) => ({ name: m.name, originals: m.originals, copies: m.copies })),
+        timeLimit: p.promisedDays !== null ? String(p.promisedDays) : undefined,
+        office: p.department.place,
+        phone: p.department.phone,
+        printedAt: new Date().toISOString(),
+      };
+      const status = printer.status();
+      if (!status.configured) return { jobId: null, printer: status };
+      return { jobId: printer.enqueue(slip).id, printer: printer.status() };
+    },
+    board: () => queue.board(),
+    counterLogin: ({ body }) => desk.login(body.login, body.password, body.counterNo),
+    counterLogout: async (_i, ctx) => {
+      await desk.logout(tokenOf(ctx));
+      return { ok: true as const };
+    },
+    counterPresence: ({ body }, ctx) => desk.setPresence(tokenOf(ctx), body.state),
+    counterQueue: (_i, ctx) => desk.view(tokenOf(ctx)),
+    counterAction: ({ body }, ctx) => desk.act(tokenOf(ctx), body),
+    createAppointment: ({ body }, ctx) => desk.createAppointment(tokenOf(ctx), body),
+    listAppointments: ({ date }, ctx) => desk.appointments(tokenOf(ctx), date),
+    printJobs: (_i, ctx) => {
+      desk.session(tokenOf(ctx));
+      return { jobs: listRecent(db, 30).map(toPrintJob) };
+    },
+    reprint: ({ id }, ctx) => {
+      desk.session(tokenOf(ctx));
+      return toPrintJob(printer.reprint(id));
+    },
   };
-  const names = ['syncStatus', 'queueLines', 'takeTicket', 'checkin', 'checkinByPhone', 'printerStatus', 'printChecklist', 'board', 'counterLogin', 'counterLogout', 'counterPresence', 'counterQueue', 'counterAction', 'createAppointment', 'listAppointments', 'printJobs', 'reprint'] as const;
-  return Object.fromEntries(names.map((n) => [n, notYet])) as unknown as HallHandlers;
 }

@@ -6,12 +6,13 @@ import { schemaVersion } from '../../core/db/migrate.js';
 import { pendingCount } from '../../core/outbox/outbox.js';
 import { searchProcedures } from '../../core/search/search.js';
 import type { TerminalConfig } from '../config.js';
+import type { TerminalRuntime } from '../runtime.js';
 import { hallHandlers } from './hall-handlers.js';
 import type { Handlers } from './register.js';
 
-export function terminalHandlers(db: Db, config: TerminalConfig, version: string): Handlers {
+export function terminalHandlers(db: Db, config: TerminalConfig, version: string, runtime: TerminalRuntime): Handlers {
   return {
-    ...hallHandlers(),
+    ...hallHandlers(db, config, runtime),
     health: () => ({
       status: 'ok',
       version,

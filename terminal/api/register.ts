@@ -8,7 +8,17 @@ type Parsed<N extends RouteName> = (Api[N] extends { params: infer P extends z.Z
   (Api[N] extends { query: infer Q extends z.ZodType } ? z.infer<Q> : unknown) &
   (Api[N] extends { body: infer B extends z.ZodType } ? { body: z.infer<B> } : unknown);
 
-export type Handlers = { [N in RouteName]: (input: Parsed<N>) => RouteOutput<N> | Promise<RouteOutput<N>> };
+/** What a handler knows of the caller: the clerk's bearer token on staff routes. */
+export interface CallContext {
+  token: string | null;
+}
+
+export type Handlers = { [N in RouteName]: (input: Parsed<N>, ctx: CallContext) => RouteOutput<N> | Promise<RouteOutput<N>> };
+
+function bearer(header: string | undefined): string | null {
+  const m = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header ?? '');
+  return m ? m[1]! : null;
+}
 
 /** Registers every route of the contract, validating input and output with its schemas. */
 export function registerApi(app: FastifyInstance, handlers: Handlers): void {
@@ -25,7 +35,9 @@ export function registerApi(app: FastifyInstance, handlers: Handlers): void {
           .safeParse({ ...(req.query as object), ...(req.params as object) });
         if (!parsed.success) throw fromZodError(parsed.error);
         const input = 'body' in route ? { ...parsed.data, body: (route.body as z.ZodType).parse(req.body) } : parsed.data;
-        const out = await (handlers[name] as (i: unknown) => unknown)(input);
+        const token = bearer(req.headers.authorization);
+        if ('staff' in route && route.staff && !token) throw new AppError('UNAUTHORIZED');
+        const out = await (handlers[name] as (i: unknown, c: CallContext) => unknown)(input, { token });
         return reply.send(route.response.parse(out));
       },
     });

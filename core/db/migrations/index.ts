@@ -5,5 +5,6 @@ import { m0003 } from './0003-search.js';
 import { m0004 } from './0004-enrollment.js';
 import { m0005 } from './0005-upload.js';
 import { m0006 } from './0006-print-jobs.js';
+import { m0007 } from './0007-queue.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

@@ -1,0 +1,91 @@
+import { Appointment, HallConfig, StaffCredential, type SyncChange } from '../contract/index.js';
+import type { Db } from '../db/connection.js';
+
+/** Server-owned reference data of the queue as it lands on a terminal (DESIGN.md §5: server-authoritative). */
+
+export function putStaff(db: Db, s: StaffCredential): void {
+  db.prepare(
+    `INSERT INTO staff (login, name, number, role, password_hash, disabled) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (login) DO UPDATE SET name = excluded.name, number = excluded.number, role = excluded.role,
+       password_hash = excluded.password_hash, disabled = excluded.disabled`,
+  ).run(s.login, s.name, s.number, s.role, s.passwordHash, s.disabled ? 1 : 0);
+}
+
+export function getStaff(db: Db, login: string): StaffCredential | null {
+  const r = db.prepare('SELECT * FROM staff WHERE login = ?').get(login) as
+    | { login: string; name: string; number: string; role: StaffCredential['role']; password_hash: string; disabled: number }
+    | undefined;
+  return r ? { login: r.login, name: r.name, number: r.number, role: r.role, passwordHash: r.password_hash, disabled: r.disabled === 1 } : null;
+}
+
+export function putHallConfig(db: Db, c: HallConfig): void {
+  db.prepare('INSERT INTO hall_config (hall, doc) VALUES (?, ?) ON CONFLICT (hall) DO UPDATE SET doc = excluded.doc').run(c.hall, JSON.stringify(c));
+}
+
+export function getHallConfig(db: Db, hall: string): HallConfig | null {
+  const r = db.prepare('SELECT doc FROM hall_config WHERE hall = ?').get(hall) as { doc: string } | undefined;
+  return r ? HallConfig.parse(JSON.parse(r.doc)) : null;
+}
+
+export function putAppointment(db: Db, a: Appointment): void {
+  db.prepare(
+    `INSERT INTO appointment (id, code, hall, date, phone_last4, state, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET code = excluded.code, hall = excluded.hall, date = excluded.date,
+       phone_last4 = excluded.phone_last4, state = excluded.state, doc = excluded.doc`,
+  ).run(a.id, a.code, a.hall, a.date, a.phoneLast4, a.state, JSON.stringify(a));
+}
+
+function rowsToAppointments(rows: { doc: string }[]): Appointment[] {
+  return rows.map((r) => Appointment.parse(JSON.parse(r.doc)));
+}
+
+export function getAppointment(db: Db, id: string): Appointment | null {
+  return rowsToAppointments(db.prepare('SELECT doc FROM appointment WHERE id = ?').all(id) as { doc: string }[])[0] ?? null;
+}
+
+export function appointmentByCode(db: Db, hall: string, code: string, date: string): Appointment | null {
+  const rows = db.prepare("SELECT doc FROM appointment WHERE code = ? AND hall = ? AND date = ? AND state != 'cancelled'").all(code, hall, date) as { doc: string }[];
+  return rowsToAppointments(rows)[0] ?? null;
+}
+
+export function appointmentsByPhone(db: Db, hall: string, last4: string, date: string): Appointment[] {
+  const rows = db.prepare("SELECT doc FROM appointment WHERE phone_last4 = ? AND hall = ? AND date = ? AND state = 'booked' ORDER BY doc ->> 'from'").all(last4, hall, date) as { doc: string }[];
+  return rowsToAppointments(rows);
+}
+
+export function appointmentsOn(db: Db, hall: string, date: string): Appointment[] {
+  const rows = db.prepare("SELECT doc FROM appointment WHERE hall = ? AND date = ? ORDER BY doc ->> 'from', id").all(hall, date) as { doc: string }[];
+  return rowsToAppointments(rows);
+}
+
+/** How each queue entity of the change feed lands (see core/sync/downloader.ts). */
+export const QUEUE_APPLY: Record<string, (db: Db, change: SyncChange) => void> = {
+  staff: (db, c) => {
+    if (c.op === 'upsert') putStaff(db, StaffCredential.parse(c.data));
+    else db.prepare('UPDATE staff SET disabled = 1 WHERE login = ?').run(c.key);
+  },
+  appointment: (db, c) => {
+    if (c.op === 'upsert') putAppointment(db, Appointment.parse(c.data));
+    else db.prepare('DELETE FROM appointment WHERE id = ?').run(c.key);
+  },
+  'hall-config': (db, c) => {
+    if (c.op === 'upsert') putHallConfig(db, HallConfig.parse(c.data));
+    else db.prepare('DELETE FROM hall_config WHERE hall = ?').run(c.key);
+  },
+};
+
+/** A 410 snapshot replaces the queue's reference data wholesale. */
+export function applyQueueSnapshot(db: Db, snap: { staff?: StaffCredential[]; appointments?: Appointment[]; halls?: HallConfig[] }): void {
+  if (snap.staff) {
+    db.prepare('DELETE FROM staff').run();
+    snap.staff.forEach((s) => putStaff(db, s));
+  }
+  if (snap.appointments) {
+    db.prepare('DELETE FROM appointment').run();
+    snap.appointments.forEach((a) => putAppointment(db, a));
+  }
+  if (snap.halls) {
+    db.prepare('DELETE FROM hall_config').run();
+    snap.halls.forEach((h) => putHallConfig(db, h));
+  }
+}

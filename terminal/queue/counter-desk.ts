@@ -1,0 +1,181 @@
+import { ulid } from 'ulid';
+import {
+  AppError,
+  Appointment,
+  AppointmentList,
+  pickLang,
+  QUEUE_EVENTS,
+  QueueActionResponse,
+  QueueState,
+  type CounterPresence,
+  type CounterQueue,
+  type CounterSession,
+  type NewAppointment,
+  type PresenceState,
+  type QueueAction,
+  type QueueActionName,
+  type StaffCredential,
+  type Ticket,
+} from '../../core/contract/index.js';
+import { appendEvent } from '../../core/outbox/outbox.js';
+import { linesOf } from '../../core/queue/lines.js';
+import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
+import { closeSession, findSession, openSession, setSessionPresence, verifyStaffPassword, type CounterSessionRow } from '../../core/queue/sessions.js';
+import { getTicket, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
+import { applyAction } from '../../core/queue/transitions.js';
+import type { HallQueue } from './hall-queue.js';
+
+export interface ActionRequest {
+  action: QueueActionName;
+  ticketId?: string;
+  number?: string;
+  toService?: string;
+}
+
+/** A clerk at a counter: sign-in with the last known credentials, the lines they serve, and calling. */
+export class CounterDesk {
+  constructor(private readonly q: HallQueue) {}
+
+  async login(login: string, password: string, counterNo: number): Promise<CounterSession> {
+    const staff = getStaff(this.q.db, login.trim().toLowerCase());
+    // One answer for an unknown login, a disabled one and a wrong password: nothing to probe.
+    const ok = staff && !staff.disabled && (await verifyStaffPassword(password, staff.passwordHash));
+    if (!staff || !ok) throw new AppError('WRONG_CREDENTIALS');
+    if (!this.q.config().counters.includes(counterNo)) throw new AppError('NO_COUNTER');
+    const token = openSession(this.q.db, staff.login, counterNo, this.q.now());
+    await this.announcePresence(staff, counterNo, 'in');
+    return { token, staff: { login: staff.login, name: staff.name, number: staff.number }, counterNo };
+  }
+
+  session(token: string | null): CounterSessionRow & { staff: StaffCredential } {
+    const s = token ? findSession(this.q.db, token) : null;
+    const staff = s ? getStaff(this.q.db, s.login) : null;
+    if (!s || !staff || staff.disabled) throw new AppError('UNAUTHORIZED');
+    return { ...s, staff };
+  }
+
+  async logout(token: string): Promise<void> {
+    const s = this.session(token);
+    closeSession(this.q.db, token);
+    await this.announcePresence(s.staff, s.counterNo, 'out');
+  }
+
+  async setPresence(token: string, state: 'in' | 'away'): Promise<CounterQueue> {
+    const s = this.session(token);
+    setSessionPresence(this.q.db, token, state);
+    await this.announcePresence(s.staff, s.counterNo, state);
+    return this.view(token);
+  }
+
+  /** Tells the hall (through the server when it answers) who is at this counter; AB lines depend on it. */
+  private async announcePresence(staff: StaffCredential, counterNo: number, state: PresenceState): Promise<void> {
+    const p: CounterPresence = { counterNo, staff: staff.login, staffName: staff.name, staffNumber: staff.number, state, since: this.q.now().toISOString() };
+    this.q.putPresence(p);
+    const answer = await this.q.link.call('POST', '/api/queue/presence', { counterNo, staff: staff.login, state }, (j) => QueueState.parse(j));
+    if (answer.ok) answer.value.presence.forEach((x) => this.q.putPresence(x));
+    this.q.screens.send({ type: 'queue' });
+  }
+
+  view(token: string, lang: 'zh-CN' | 'en' | 'ru' = 'zh-CN'): CounterQueue {
+    const s = this.session(token);
+    const config = this.q.config();
+    const presence = this.q.presence();
+    const tickets = ticketsOfDay(this.q.db, this.q.hall(), this.q.today());
+    const name = (code: string) => pickLang(config.services.find((x) => x.code === code)!.name, lang);
+    const mine = (t: Ticket) => t.counterNo === s.counterNo;
+    return {
+      counterNo: s.counterNo,
+      staff: { login: s.staff.login, name: s.staff.name, number: s.staff.number },
+      presence: s.presence,
+      online: this.q.link.online,
+      lines: linesOf(config, s.staff.login, presence).map((l) => ({ ...l, name: name(l.code), waiting: tickets.filter((t) => t.service === l.code && t.state === 'waiting') })),
+      services: config.services.map((x) => ({ code: x.code, name: pickLang(x.name, lang) })),
+      current: tickets.filter((t) => mine(t) && t.state === 'called').sort((a, b) => b.calledAt!.localeCompare(a.calledAt!))[0] ?? null,
+      parked: tickets.filter((t) => mine(t) && t.state === 'parked'),
+      counters: presence,
+    };
+  }
+
+  /** Asks the server first (it owns the order and refuses a ticket called twice); offline, decides here. */
+  async act(token: string, req: ActionRequest): Promise<{ ticket: Ticket | null; offline: boolean }> {
+    const s = this.session(token);
+    const view = this.view(token);
+    const day = this.q.today();
+    const known = req.ticketId ? getTicket(this.q.db, req.ticketId) : req.number ? ticketByNumber(this.q.db, this.q.hall(), req.number, day) : null;
+    const target = known ?? (['call-next', 'call'].includes(req.action) ? null : view.current);
+    if (req.action === 'transfer' && !req.toService) throw new AppError('VALIDATION_FAILED');
+    if (req.toService) this.q.service(req.toService);
+    const action: QueueAction = {
+      actionId: ulid(),
+      action: req.action,
+      hall: this.q.hall(),
+      counterNo: s.counterNo,
+      staff: s.staff.login,
+      staffNumber: s.staff.number,
+      ticketId: target?.id ?? null,
+      number: target?.number ?? req.number ?? null,
+      services: view.lines.filter((l) => l.active).map((l) => l.code),
+      toService: req.toService ?? null,
+      at: this.q.now().toISOString(),
+    };
+    if (req.action !== 'call-next' && !action.ticketId && !action.number) throw new AppError('NOT_FOUND');
+    const answer = await this.q.link.call('POST', '/api/queue/actions', action, (j) => QueueActionResponse.parse(j));
+    const ticket = answer.ok ? answer.value.ticket : this.decideOffline(action, target);
+    this.q.db.transaction(() => {
+      appendEvent(this.q.db, QUEUE_EVENTS.action, action);
+    })();
+    if (ticket) this.q.record(ticket);
+    return { ticket, offline: !answer.ok };
+  }
+
+  private decideOffline(a: QueueAction, target: Ticket | null): Ticket | null {
+    if (a.action === 'call-next') {
+      const next = ticketsOfDay(this.q.db, a.hall, this.q.today()).find((t) => t.state === 'waiting' && a.services.includes(t.service));
+      if (!next) return null;
+      a.ticketId = next.id;
+      a.number = next.number;
+      return applyAction(next, a);
+    }
+    if (!target) {
+      // A number typed in that this terminal never saw (issued by another kiosk while offline): call it anyway.
+      if (a.action !== 'call' || !a.number) throw new AppError('NOT_FOUND');
+      const service = /([A-Z])\d+$/.exec(a.number)?.[1] ?? a.services[0] ?? this.q.config().services[0]!.code;
+      const placeholder: Ticket = {
+        id: ulid(),
+        hall: a.hall,
+        number: a.number,
+        service,
+        state: 'waiting',
+        appointmentId: null,
+        enterprise: null,
+        issuedAt: a.at,
+        offline: true,
+        counterNo: null,
+        calledAt: null,
+        calledBy: null,
+        callCount: 0,
+        finishedAt: null,
+      };
+      return applyAction(placeholder, a);
+    }
+    const next = applyAction(target, a);
+    if (!next) throw new AppError('QUEUE_CONFLICT');
+    return next;
+  }
+
+  async createAppointment(token: string, body: Omit<NewAppointment, 'createdBy'>): Promise<Appointment> {
+    const s = this.session(token);
+    this.q.service(body.service);
+    const answer = await this.q.link.call('POST', '/api/appointments', { ...body, createdBy: s.staff.login }, (j) => Appointment.parse(j));
+    if (!answer.ok) throw new AppError('SERVER_UNREACHABLE');
+    putAppointment(this.q.db, answer.value);
+    return answer.value;
+  }
+
+  async appointments(token: string, date: string): Promise<{ appointments: Appointment[] }> {
+    this.session(token);
+    const answer = await this.q.link.call('GET', `/api/appointments?date=${encodeURIComponent(date)}`, undefined, (j) => AppointmentList.parse(j));
+    if (answer.ok) answer.value.appointments.forEach((a) => putAppointment(this.q.db, a));
+    return { appointments: appointmentsOn(this.q.db, this.q.hall(), date) };
+  }
+}

@@ -1,0 +1,225 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { ulid } from 'ulid';
+import {
+  AppError,
+  APPOINTMENT_QR_PREFIX,
+  CounterPresence,
+  HallConfig,
+  IssueTicketResponse,
+  pickLang,
+  QUEUE_EVENTS,
+  QueueHallEvent,
+  QueueState,
+  type Appointment,
+  type BoardView,
+  type IssuedTicket,
+  type Lang,
+  type QueueService,
+  type ServiceCode,
+  type Ticket,
+} from '../../core/contract/index.js';
+import type { Db } from '../../core/db/connection.js';
+import { getMeta } from '../../core/db/meta.js';
+import { appendEvent } from '../../core/outbox/outbox.js';
+import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
+import { getTicket, hallDay, nextOfflineNumber, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
+import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
+import type { ScreenHub } from '../live/screen-hub.js';
+import type { PrintWorker } from '../print/worker.js';
+import type { ServerLink } from './server-link.js';
+
+export interface HallQueueOptions {
+  timeZone: string;
+  /** Used until the central server sends this hall's config (a terminal not enrolled yet). */
+  fallbackConfigFile: string | null;
+  now?: () => Date;
+}
+
+/** The slip's QR code: lets the visitor rate the service or look it up later by ticket. */
+export const ticketQr = (t: Ticket) => `HALL-TICKET:${t.number}:${t.id}`;
+
+/** The hall queue as this terminal sees it: issuing and check-in (kiosk), the board, and the replica. */
+export class HallQueue {
+  readonly now: () => Date;
+
+  constructor(
+    readonly db: Db,
+    readonly link: ServerLink,
+    readonly printer: PrintWorker,
+    readonly screens: ScreenHub,
+    private readonly opts: HallQueueOptions,
+  ) {
+    this.now = opts.now ?? (() => new Date(link.client ? link.client.serverNow() : Date.now()));
+  }
+
+  hall(): string {
+    return this.link.client?.identity()?.hall ?? this.fallback()?.hall ?? 'main';
+  }
+
+  today(): string {
+    return hallDay(this.now(), this.opts.timeZone);
+  }
+
+  config(): HallConfig {
+    const c = getHallConfig(this.db, this.hall()) ?? this.fallback();
+    if (!c) throw new AppError('UNKNOWN_SERVICE');
+    return c;
+  }
+
+  private fallback(): HallConfig | null {
+    const f = this.opts.fallbackConfigFile;
+    return f && existsSync(f) ? HallConfig.parse(JSON.parse(readFileSync(f, 'utf8'))) : null;
+  }
+
+  service(code: ServiceCode): QueueService {
+    const s = this.config().services.find((x) => x.code === code);
+    if (!s) throw new AppError('UNKNOWN_SERVICE');
+    return s;
+  }
+
+  lines(lang: Lang) {
+    const day = this.today();
+    return {
+      online: this.link.online,
+      lines: this.config().services.map((s) => ({
+        code: s.code,
+        name: pickLang(s.name, lang),
+        counterArea: s.counterArea,
+        waiting: waitingIn(this.db, this.hall(), day, s.code).length,
+      })),
+    };
+  }
+
+  /** A walk-in or appointment ticket: numbered by the server when it answers, else by us with our prefix. */
+  async issue(service: ServiceCode, lang: Lang, print: boolean, appointment: Appointment | null = null): Promise<IssuedTicket> {
+    const svc = this.service(service);
+    const id = ulid();
+    const issuedAt = this.now().toISOString();
+    const day = this.today();
+    const hall = this.hall();
+    const answer = await this.link.call('POST', '/api/queue/tickets', { id, service, appointmentId: appointment?.id ?? null, issuedAt }, (j) => IssueTicketResponse.parse(j));
+    const ticket = this.db.transaction((): Ticket => {
+      const t: Ticket = answer.ok
+        ? { ...answer.value.ticket, enterprise: answer.value.ticket.enterprise ?? appointment?.enterprise ?? null }
+        : {
+            id,
+            hall,
+            number: nextOfflineNumber(this.db, getMeta(this.db, TICKET_PREFIX_KEY) ?? 'K', service, day),
+            service,
+            state: 'waiting',
+            appointmentId: appointment?.id ?? null,
+            enterprise: appointment?.enterprise ?? null,
+            issuedAt,
+            offline: true,
+            counterNo: null,
+            calledAt: null,
+            calledBy: null,
+            callCount: 0,
+            finishedAt: null,
+          };
+      putTicket(this.db, t, day);
+      appendEvent(this.db, QUEUE_EVENTS.ticketIssued, t);
+      if (appointment) {
+        putAppointment(this.db, { ...appointment, state: 'checked-in', ticketId: t.id });
+        appendEvent(this.db, QUEUE_EVENTS.checkedIn, { appointmentId: appointment.id, ticketId: t.id, at: issuedAt });
+      }
+      return t;
+    })();
+    const ahead = answer.ok ? answer.value.ahead : Math.max(0, waitingIn(this.db, hall, day, service).findIndex((x) => x.id === ticket.id));
+    this.screens.send({ type: 'queue' });
+    const qr = ticketQr(ticket);
+    const common = { lang, number: ticket.number, counterArea: svc.counterArea, ahead, issuedAt: ticket.issuedAt, qr };
+    const slip = appointment
+      ? { kind: 'checkin' as const, ...common, enterprise: appointment.enterprise, matter: appointment.matter, appointmentCode: appointment.code, slot: `${appointment.date} ${appointment.from}–${appointment.to}` }
+      : { kind: 'ticket' as const, ...common, service: pickLang(svc.name, lang), offline: ticket.offline };
+    const printed = print ? this.printer.submit(slip) : { job: null, print: 'skipped' as const };
+    return { ticket, ahead, serviceName: pickLang(svc.name, lang), counterArea: svc.counterArea, qr, print: printed.print, jobId: printed.job?.id ?? null };
+  }
+
+  /** By the 6-digit code, the confirmation's QR text, or the appointment chosen after the phone's last digits. */
+  async checkin(body: { by: 'code'; code: string; lang: Lang; print: boolean } | { by: 'phone'; appointmentId: string; last4: string; lang: Lang; print: boolean }): Promise<IssuedTicket> {
+    let appt: Appointment | null;
+    if (body.by === 'code') {
+      const code = body.code.startsWith(APPOINTMENT_QR_PREFIX) ? body.code.slice(APPOINTMENT_QR_PREFIX.length) : body.code;
+      appt = /^\d{6}$/.test(code) ? appointmentByCode(this.db, this.hall(), code, this.today()) : null;
+    } else {
+      appt = getAppointment(this.db, body.appointmentId);
+      if (appt && (appt.phoneLast4 !== body.last4 || appt.date !== this.today() || appt.hall !== this.hall())) appt = null;
+    }
+    if (!appt || appt.state === 'cancelled') throw new AppError('APPOINTMENT_NOT_FOUND');
+    if (appt.state === 'checked-in') throw new AppError('ALREADY_CHECKED_IN');
+    return this.issue(appt.service, body.lang, body.print, appt);
+  }
+
+  byPhone(last4: string) {
+    return {
+      appointments: appointmentsByPhone(this.db, this.hall(), last4, this.today()).map((a) => ({ id: a.id, enterprise: a.enterprise, matter: a.matter, from: a.from, to: a.to })),
+    };
+  }
+
+  presence(): CounterPresence[] {
+    const rows = this.db.prepare('SELECT doc FROM counter_presence WHERE hall = ? ORDER BY counter_no').all(this.hall()) as { doc: string }[];
+    return rows.map((r) => CounterPresence.parse(JSON.parse(r.doc)));
+  }
+
+  putPresence(p: CounterPresence): void {
+    this.db
+      .prepare('INSERT INTO counter_presence (hall, counter_no, doc) VALUES (?, ?, ?) ON CONFLICT (hall, counter_no) DO UPDATE SET doc = excluded.doc')
+      .run(this.hall(), p.counterNo, JSON.stringify(p));
+  }
+
+  board(): BoardView {
+    const config = this.config();
+    const tickets = ticketsOfDay(this.db, this.hall(), this.today());
+    const called = tickets.filter((t) => t.calledAt).sort((a, b) => b.calledAt!.localeCompare(a.calledAt!));
+    const presence = this.presence();
+    return {
+      hall: config.hall,
+      online: this.link.online,
+      counters: config.counters.map((no) => {
+        const t = called.find((x) => x.counterNo === no && x.state === 'called');
+        return { counterNo: no, number: t?.number ?? null, service: t?.service ?? null, staffNumber: presence.find((p) => p.counterNo === no && p.state !== 'out')?.staffNumber ?? null };
+      }),
+      recent: called.slice(0, 8).map((t) => ({ number: t.number, counterNo: t.counterNo!, calledAt: t.calledAt!, callCount: t.callCount })),
+      waiting: config.services.map((s) => ({ service: s.code, name: s.name, count: tickets.filter((t) => t.service === s.code && t.state === 'waiting').length })),
+    };
+  }
+
+  /**
+   * A ticket as it now stands (from the server's push or our own action). Announces it when it was
+   * called or recalled since we last knew it, so a call made here is not announced twice.
+   */
+  record(t: Ticket): void {
+    const before = getTicket(this.db, t.id);
+    putTicket(this.db, t, hallDay(new Date(t.issuedAt), this.opts.timeZone));
+    this.screens.send({ type: 'queue' });
+    if (t.state === 'called' && t.counterNo !== null && t.callCount > (before?.callCount ?? 0)) {
+      this.screens.send({ type: 'call', number: t.number, counterNo: t.counterNo, callCount: t.callCount });
+    }
+  }
+
+  /** A hall event pushed by the central server over the live channel. */
+  onHallEvent(event: unknown): void {
+    const e = QueueHallEvent.safeParse(event);
+    if (!e.success) return;
+    if (e.data.kind === 'ticket') this.record(e.data.ticket);
+    else {
+      this.putPresence(e.data.presence);
+      this.screens.send({ type: 'queue' });
+    }
+  }
+
+  /** After a reconnect: the server's view of today's queue replaces what we missed. */
+  async refresh(): Promise<void> {
+    const answer = await this.link.call('GET', '/api/queue/state', undefined, (j) => QueueState.parse(j));
+    if (!answer.ok) return;
+    this.db.transaction(() => {
+      for (const t of answer.value.tickets) {
+        const before = getTicket(this.db, t.id);
+        if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number) putTicket(this.db, t, hallDay(new Date(t.issuedAt), this.opts.timeZone));
+      }
+      for (const p of answer.value.presence) this.putPresence(p);
+    })();
+    this.screens.send({ type: 'queue' });
+  }
+}

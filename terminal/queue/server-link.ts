@@ -1,0 +1,55 @@
+import { AppError, type ErrorCode } from '../../core/contract/index.js';
+import { SyncRequestError, type SyncClient } from '../../core/sync/client.js';
+
+/** How long a kiosk or counter waits for the central server before going on offline. */
+export const QUEUE_SERVER_TIMEOUT_MS = 2_500;
+
+export type ServerAnswer<T> = { ok: true; value: T } | { ok: false };
+
+/** Refusals of the server the visitor or clerk must hear about; anything else means "work offline". */
+const PASS_ON: Partial<Record<string, ErrorCode>> = {
+  QUEUE_CONFLICT: 'QUEUE_CONFLICT',
+  UNKNOWN_SERVICE: 'UNKNOWN_SERVICE',
+  NOT_FOUND: 'NOT_FOUND',
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+};
+
+/** Tracks whether the central server answered lately, for the screens' offline banners and status. */
+export class ServerLink {
+  private lastOk: boolean;
+  constructor(
+    readonly client: SyncClient | null,
+    private readonly onChange: (online: boolean) => void = () => {},
+  ) {
+    this.lastOk = client?.identity() != null;
+  }
+
+  get online(): boolean {
+    return this.client?.identity() != null && this.lastOk;
+  }
+
+  /** Live channel state feeds this too: an open socket means the server is there. */
+  set(online: boolean): void {
+    if (online === this.lastOk) return;
+    this.lastOk = online;
+    this.onChange(online);
+  }
+
+  async call<T>(method: 'GET' | 'POST', path: string, payload: unknown, parse: (json: unknown) => T): Promise<ServerAnswer<T>> {
+    if (!this.client?.identity()) return { ok: false };
+    try {
+      const value = parse(await this.client.request(method, path, payload, { timeoutMs: QUEUE_SERVER_TIMEOUT_MS }));
+      this.set(true);
+      return { ok: true, value };
+    } catch (err) {
+      if (!(err instanceof SyncRequestError)) throw err;
+      const passOn = PASS_ON[err.code];
+      if (passOn) {
+        this.set(true);
+        throw new AppError(passOn);
+      }
+      this.set(false);
+      return { ok: false };
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../core/db/connection.js';
+import { SyncClient } from '../core/sync/client.js';
+import { openPrinter } from '../native/printer/open.js';
+import { openScanner } from '../native/scanner/index.js';
+import type { Printer } from '../native/printer/types.js';
+import type { TerminalConfig } from './config.js';
+import { ScreenHub } from './live/screen-hub.js';
+import { PrintWorker } from './print/worker.js';
+import { CounterDesk } from './queue/counter-desk.js';
+import { HallQueue } from './queue/hall-queue.js';
+import { ServerLink } from './queue/server-link.js';
+
+/** Everything the API handlers act on, besides the database: the server link, the printer, the queue, the screens. */
+export interface TerminalRuntime {
+  client: SyncClient;
+  link: ServerLink;
+  screens: ScreenHub;
+  printer: PrintWorker;
+  queue: HallQueue;
+  desk: CounterDesk;
+  stop(): Promise<void>;
+}
+
+export function createRuntime(db: Db, config: TerminalConfig, opts: { client?: SyncClient; log?: (l: string) => void; startPrinter?: boolean } = {}): TerminalRuntime {
+  const client = opts.client ?? new SyncClient(db);
+  const screens = new ScreenHub();
+  const link = new ServerLink(client, () => screens.send({ type: 'status' }));
+  const device: Printer | null = config.printer ? openPrinter(config.printer) : null;
+  const printer = new PrintWorker(db, device, { log: opts.log, onStatus: () => screens.send({ type: 'status' }) });
+  if (opts.startPrinter !== false) printer.start();
+  // A serial scanner needs no focus: its codes reach the kiosk screen over the live channel.
+  const scanner = config.scanner ? openScanner(config.scanner) : null;
+  scanner?.onScan((code) => screens.send({ type: 'scan', code }));
+  const queue = new HallQueue(db, link, printer, screens, { timeZone: config.timeZone, fallbackConfigFile: config.hallConfigFile });
+  return {
+    client,
+    link,
+    screens,
+    printer,
+    queue,
+    desk: new CounterDesk(queue),
+    async stop() {
+      await scanner?.close();
+      await printer.stop();
+      await device?.close();
+      screens.closeAll();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { HeartbeatResponse } from '../../core/contract/index.js';
+import type { Db } from '../../core/db/connection.js';
+import type { SyncClient } from '../../core/sync/client.js';
+import { syncStatus } from './status.js';
+
+/** Tells the central server this terminal's backlog, dead letters, last sync and clock offset (for `terminal list`). */
+export async function sendHeartbeat(db: Db, client: SyncClient, version: string): Promise<void> {
+  const s = syncStatus(db, true, 0);
+  const body = { version, outboxPending: s.backlog, clockOffsetMs: s.clock.offsetMs, deadLetters: s.deadLetters.length, lastSyncAt: s.lastSyncAt };
+  HeartbeatResponse.parse(await client.request('POST', '/api/terminal/heartbeat', body));
+}
+
+export function startHeartbeat(db: Db, client: SyncClient, version: string, opts: { intervalMs?: number; log?: (l: string) => void } = {}): { beat(): void; stop(): void } {
+  const beat = () => void sendHeartbeat(db, client, version).catch((err: unknown) => opts.log?.(`Heartbeat failed: ${(err as Error).message}`));
+  const timer = setInterval(beat, opts.intervalMs ?? 60_000);
+  timer.unref();
+  beat();
+  return { beat, stop: () => clearInterval(timer) };
+}
