@@ -13,8 +13,20 @@ export interface ServerConfig {
   enrollCodeTtlMs: number;
   /** A signed request's timestamp may differ from the server's clock by at most this much. */
   signatureWindowMs: number;
+  /** IANA time zone of the halls: ticket numbers start again at 001 at its midnight. */
+  hallTimeZone: string;
   /** Milliseconds since the epoch; replaced in tests. */
   now: () => number;
+}
+
+function timeZone(value: string | undefined): string {
+  const tz = value?.trim() || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    throw new Error(`HALL_TIMEZONE must be an IANA time zone such as Asia/Shanghai, got "${tz}"`);
+  }
+  return tz;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -35,6 +47,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     db: url ? { kind: 'postgres', url } : { kind: 'pglite', dir: resolve(dataDir, 'pgdata') },
     enrollCodeTtlMs: int(env.ENROLL_CODE_TTL_HOURS, 24, 'ENROLL_CODE_TTL_HOURS') * 3_600_000,
     signatureWindowMs: int(env.SIGNATURE_WINDOW_SECONDS, 300, 'SIGNATURE_WINDOW_SECONDS') * 1000,
+    hallTimeZone: timeZone(env.HALL_TIMEZONE),
     now: Date.now,
   };
 }

@@ -1,10 +1,13 @@
 import { buildServerApp } from './http/app.js';
 import { loadServerConfig } from './config.js';
 import { openServerDb } from './db/connection.js';
+import { ensureHallConfig } from './halls/default.js';
 
 const config = loadServerConfig();
 const db = await openServerDb(config.db);
 const app = await buildServerApp(db, config, { logger: true });
+const hallNote = await ensureHallConfig(db, new Date(config.now()));
+if (hallNote) app.log[hallNote.ok ? 'info' : 'warn'](hallNote.message);
 const stop = async () => {
   await app.close();
   await db.destroy();

@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { NewStaff, NewTerminal, StaffPassword, TERMINAL_ROLES, type TerminalRecord } from '../../core/contract/index.js';
 import { loadServerConfig } from '../config.js';
 import { openServerDb, type ServerDb } from '../db/connection.js';
+import { hallConfig, importHallConfig, listHallConfigs } from '../halls/repository.js';
 import { importServerCatalog } from '../sync/catalog.js';
 import { createStaff, disableStaff, listStaff, StaffExistsError } from '../staff/repository.js';
 import { createTerminal, disableTerminal, listTerminals, reissueEnrollCode } from '../terminals/repository.js';
+import { hallTable } from './hall-table.js';
 import { readPassword } from './password-input.js';
 
 const USAGE = `Usage: npm run server:admin -- <command>
@@ -21,6 +23,9 @@ const USAGE = `Usage: npm run server:admin -- <command>
   staff disable LOGIN
   catalog import FILE             validate a catalog file as terminals do; if valid, it replaces the
                                   catalog and reaches every terminal (nothing changes when invalid)
+  hall import FILE                a hall's queue lines and counters (one config or an array); replaces
+                                  those halls' configs and reaches every terminal (nothing changes when invalid)
+  hall show [HALL] [--json]       the queue lines and counters of one hall, or of all
 
 The database is DATABASE_URL if set, else the embedded one under DATA_DIR (stop the server first).`;
 
@@ -141,6 +146,24 @@ async function run(argv: string[], db: () => Promise<ServerDb>, out: (s: string)
         throw new Error(`The catalog has ${result.issues.length} error(s); nothing was imported.\n${lines.join('\n')}`);
       }
       out(`Catalog imported: ${result.procedures} procedures in ${result.categories} categories (change ${result.seq}); terminals pull it now.`);
+      return;
+    }
+    case 'hall import': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('hall import needs a FILE');
+      const result = await importHallConfig(await db(), readFileSync(file, 'utf8'), new Date(now));
+      if (!result.ok) {
+        const lines = result.issues.map((i) => `  ${i.path || '(file)'}: ${i.message}`);
+        throw new Error(`The hall config has ${result.issues.length} error(s); nothing was imported.\n${lines.join('\n')}`);
+      }
+      for (const h of result.halls) out(`Hall ${h.hall} configured (change ${h.seq}); terminals pull it now.`);
+      return;
+    }
+    case 'hall show': {
+      const hall = positionals[0];
+      const configs = hall ? [(await hallConfig(await db(), hall))?.config].filter((c) => c !== undefined) : await listHallConfigs(await db());
+      if (hall && !configs.length) throw new Error(`No hall "${hall}" is configured.`);
+      out(values.json ? JSON.stringify(hall ? configs[0] : configs, null, 2) : configs.length ? configs.map(hallTable).join('\n\n') : 'No hall is configured yet.');
       return;
     }
     default:

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { StaffRole, TerminalRole } from '../../core/contract/index.js';
+import type { QueueSchema } from '../queue/schema.js';
 import type { SyncSchema } from '../sync/schema.js';
 
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -69,7 +70,7 @@ export interface EventAcksTable {
   acked_through: BigintColumn;
 }
 
-export interface ServerSchema extends SyncSchema {
+export interface ServerSchema extends SyncSchema, QueueSchema {
   terminals: TerminalsTable;
   staff: StaffTable;
   nonces: NoncesTable;

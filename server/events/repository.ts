@@ -1,15 +1,27 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { UploadRequest } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
+import type { ServerSchema } from '../db/schema.js';
+
+/** An event stored by this upload for the first time. */
+export interface NewlyStored {
+  eventId: string;
+  type: string;
+  payload: unknown;
+}
+
+/** Runs in the upload's transaction with the events it stored for the first time, in device_seq order. */
+export type ApplyStored = (tx: Transaction<ServerSchema>, events: NewlyStored[]) => Promise<void>;
 
 /**
  * Stores a terminal's uploaded events and answers its cumulative acknowledgement, in one
  * transaction. A re-sent event inserts nothing (ON CONFLICT DO NOTHING); an event that arrives
  * before the one below it is stored but not acknowledged past the gap. The terminal's event_acks
  * row is locked first, so two uploads from one terminal advance it one after the other, and only
- * seqs above the last acknowledgement are looked at.
+ * seqs above the last acknowledgement are looked at. `apply` (the queue) sees each event once: a re-sent
+ * one is not stored again, so it is not handed over again.
  */
-export async function storeEvents(db: ServerDb, terminalId: string, req: UploadRequest, now: number): Promise<number> {
+export async function storeEvents(db: ServerDb, terminalId: string, req: UploadRequest, now: number, apply?: ApplyStored): Promise<number> {
   const receivedAt = new Date(now);
   return db.transaction().execute(async (tx) => {
     await tx.insertInto('event_acks').values({ terminal_id: terminalId, acked_through: 0 }).onConflict((oc) => oc.doNothing()).execute();
@@ -23,7 +35,7 @@ export async function storeEvents(db: ServerDb, terminalId: string, req: UploadR
 
     const fresh = req.events.filter((e) => e.deviceSeq > acked);
     if (fresh.length) {
-      await tx
+      const stored = await tx
         .insertInto('events')
         .values(
           fresh.map((e) => ({
@@ -37,7 +49,12 @@ export async function storeEvents(db: ServerDb, terminalId: string, req: UploadR
           })),
         )
         .onConflict((oc) => oc.doNothing())
+        .returning(['device_seq', 'event_id', 'type', 'payload'])
         .execute();
+      if (apply && stored.length) {
+        stored.sort((a, b) => Number(a.device_seq) - Number(b.device_seq));
+        await apply(tx, stored.map((r) => ({ eventId: r.event_id, type: r.type, payload: r.payload })));
+      }
     }
     const skipped = [...new Set(req.skipped.filter((s) => s > acked))];
     if (skipped.length) {

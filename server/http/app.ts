@@ -8,7 +8,7 @@ import type { ServerDb } from '../db/connection.js';
 import { storeEvents } from '../events/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { LiveHub, registerLive } from '../sync/live.js';
-import { queueHandlers } from '../queue/handlers.js';
+import { queueEventApplier, queueHandlers } from '../queue/handlers.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
 import { acceptLang, errorBody } from './errors.js';
 import { serverOpenApi } from './openapi.js';
@@ -29,8 +29,13 @@ function handlers(db: ServerDb, config: ServerConfig, live: LiveHub): ServerHand
       await recordHeartbeat(db, terminal.id, body, now);
       return { serverTime: now };
     },
-    uploadEvents: async ({ body }, { terminal }) => ({ ackedThrough: await storeEvents(db, terminal.id, body, config.now()) }),
-    changes: ({ after, limit }) => changesAfter(db, after, limit),
+    uploadEvents: async ({ body }, { terminal }) => {
+      const queue = queueEventApplier(terminal, config, live);
+      const ackedThrough = await storeEvents(db, terminal.id, body, config.now(), queue.apply);
+      queue.publish();
+      return { ackedThrough };
+    },
+    changes: ({ after, limit }) => changesAfter(db, after, limit, { now: config.now(), timeZone: config.hallTimeZone }),
   };
 }
 

@@ -1,15 +1,81 @@
-import { ServerError } from '../../core/contract/index.js';
+import { ServerError, type QueueAction, type QueueHallEvent } from '../../core/contract/index.js';
+import { createAppointment, listAppointments } from '../appointments/repository.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
+import type { ApplyStored } from '../events/repository.js';
+import { hallConfig } from '../halls/repository.js';
 import type { ServerHandlers } from '../http/register.js';
 import type { LiveHub } from '../sync/live.js';
+import { applyAction } from './actions.js';
+import { applyQueueEvents, type EventTerminal } from './events.js';
+import { setPresence } from './presence.js';
+import { issueTicket, queueState, type QueueClock } from './tickets.js';
 
 type QueueHandlers = Pick<ServerHandlers, 'issueTicket' | 'queueAction' | 'queueState' | 'presence' | 'createAppointment' | 'listAppointments'>;
 
-/** The hall queue's routes (placeholder until the queue lands). */
-export function queueHandlers(_db: ServerDb, _config: ServerConfig, _live: LiveHub): QueueHandlers {
-  const notYet = () => {
-    throw new ServerError('NOT_FOUND');
+/** What the API refuses before touching the queue; the lines named must be lines of the hall. */
+async function checkAction(db: ServerDb, hall: string, a: QueueAction): Promise<void> {
+  if (a.hall !== hall) throw new ServerError('VALIDATION_FAILED', [{ path: 'hall', message: "not this terminal's hall" }]);
+  const lines = new Set((await hallConfig(db, hall))?.config.services.map((s) => s.code));
+  if (a.action === 'call-next') {
+    if (!a.services.length) throw new ServerError('VALIDATION_FAILED', [{ path: 'services', message: 'name at least one line' }]);
+    if (a.services.some((s) => !lines.has(s))) throw new ServerError('UNKNOWN_SERVICE');
+    return;
+  }
+  if (!a.ticketId && !a.number) throw new ServerError('VALIDATION_FAILED', [{ path: 'ticketId', message: 'name the ticket by id or number' }]);
+  if (a.action === 'transfer') {
+    if (!a.toService) throw new ServerError('VALIDATION_FAILED', [{ path: 'toService', message: 'name the line to transfer to' }]);
+    if (!lines.has(a.toService)) throw new ServerError('UNKNOWN_SERVICE');
+  }
+}
+
+/** The hall queue's routes. Every change to a ticket or a counter is pushed to the hall's terminals at once. */
+export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub): QueueHandlers {
+  const clock: QueueClock = { now: config.now, timeZone: config.hallTimeZone };
+  const push = (hall: string, event: QueueHallEvent) => live.publishToHall(hall, event);
+  return {
+    issueTicket: async ({ body }, { terminal }) => {
+      const { ticket, ahead, fresh } = await issueTicket(db, terminal.hall, terminal.id, body, clock);
+      if (fresh) push(terminal.hall, { kind: 'ticket', ticket });
+      return { ticket, ahead };
+    },
+    queueAction: async ({ body }, { terminal }) => {
+      await checkAction(db, terminal.hall, body);
+      const now = new Date(config.now());
+      const { repeat, result } = await db.transaction().execute(async (trx) => {
+        const applied = await applyAction(trx, terminal.hall, body, 'api', now, now, config.hallTimeZone);
+        // Unknown today: leave no trace, so the same actionId may be tried again.
+        if (applied.result.outcome === 'not-found') throw new ServerError('NOT_FOUND');
+        return applied;
+      });
+      if (result.outcome === 'not-found') throw new ServerError('NOT_FOUND');
+      if (result.outcome === 'conflict') throw new ServerError('QUEUE_CONFLICT');
+      if (!repeat && result.ticket) push(terminal.hall, { kind: 'ticket', ticket: result.ticket });
+      return { ticket: result.ticket };
+    },
+    queueState: (_input, { terminal }) => queueState(db, terminal.hall, clock),
+    presence: async ({ body }, { terminal }) => {
+      const presence = await setPresence(db, terminal.hall, body, config.now());
+      push(terminal.hall, { kind: 'presence', presence });
+      return queueState(db, terminal.hall, clock);
+    },
+    createAppointment: ({ body }, { terminal }) => createAppointment(db, terminal.hall, body, config.now(), config.hallTimeZone),
+    listAppointments: async ({ date }, { terminal }) => ({ appointments: await listAppointments(db, terminal.hall, date) }),
   };
-  return { issueTicket: notYet, queueAction: notYet, queueState: notYet, presence: notYet, createAppointment: notYet, listAppointments: notYet };
+}
+
+/**
+ * The queue's part of an event upload: applies the terminal's newly stored queue events in the
+ * upload's transaction; `publish` pushes what changed once it has committed.
+ */
+export function queueEventApplier(terminal: EventTerminal, config: ServerConfig, live: LiveHub): { apply: ApplyStored; publish: () => void } {
+  const pushes: QueueHallEvent[] = [];
+  return {
+    apply: async (tx, events) => {
+      pushes.push(...(await applyQueueEvents(tx, terminal, events, new Date(config.now()), config.hallTimeZone)));
+    },
+    publish: () => {
+      for (const e of pushes) live.publishToHall(terminal.hall, e);
+    },
+  };
 }

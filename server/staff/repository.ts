@@ -1,7 +1,24 @@
+import type { Selectable, Transaction } from 'kysely';
 import { ulid } from 'ulid';
-import type { NewStaff, StaffRole } from '../../core/contract/index.js';
+import type { NewStaff, StaffCredential, StaffRole } from '../../core/contract/index.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { ServerDb } from '../db/connection.js';
+import type { ServerSchema, StaffTable } from '../db/schema.js';
+import { appendChange } from '../sync/changes.js';
+
+/** What terminals hold of an account, for offline sign-in: the hash travels, never the password. */
+function toCredential(r: Selectable<StaffTable>): StaffCredential {
+  return { login: r.login, name: r.name, number: r.number, role: r.role, passwordHash: r.password_hash, disabled: r.disabled_at !== null };
+}
+
+/** Every account as a 'staff' change, in the caller's transaction. */
+async function appendStaffChange(trx: Transaction<ServerSchema>, row: Selectable<StaffTable>, now: number): Promise<void> {
+  await appendChange(trx, { entity: 'staff', key: row.login, op: 'upsert', data: toCredential(row) }, new Date(now));
+}
+
+export async function staffCredentials(db: ServerDb): Promise<StaffCredential[]> {
+  return (await db.selectFrom('staff').selectAll().orderBy('login').execute()).map(toCredential);
+}
 
 export interface StaffRecord {
   id: string;
@@ -21,11 +38,15 @@ export class StaffExistsError extends Error {
 export async function createStaff(db: ServerDb, input: NewStaff, password: string, now: number): Promise<StaffRecord> {
   const passwordHash = await hashPassword(password);
   try {
-    const row = await db
-      .insertInto('staff')
-      .values({ id: ulid(now), ...input, password_hash: passwordHash, created_at: new Date(now) })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto('staff')
+        .values({ id: ulid(now), ...input, password_hash: passwordHash, created_at: new Date(now) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendStaffChange(trx, created, now);
+      return created;
+    });
     return { id: row.id, login: row.login, name: row.name, number: row.number, role: row.role, disabledAt: null };
   } catch (err) {
     const e = err as { code?: string; constraint?: string; message?: string };
@@ -39,14 +60,18 @@ export async function listStaff(db: ServerDb): Promise<StaffRecord[]> {
   return rows.map((r) => ({ id: r.id, login: r.login, name: r.name, number: r.number, role: r.role, disabledAt: r.disabled_at?.toISOString() ?? null }));
 }
 
-/** By login or id. Returns false when no such account exists. */
+/** By login or id; terminals learn of it through the change feed. Returns false when no such account exists. */
 export async function disableStaff(db: ServerDb, loginOrId: string, now: number): Promise<boolean> {
-  const res = await db
-    .updateTable('staff')
-    .set((eb) => ({ disabled_at: eb.fn.coalesce('disabled_at', eb.val(new Date(now))) }))
-    .where((eb) => eb.or([eb('login', '=', loginOrId), eb('id', '=', loginOrId)]))
-    .executeTakeFirst();
-  return res.numUpdatedRows > 0n;
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('staff')
+      .set((eb) => ({ disabled_at: eb.fn.coalesce('disabled_at', eb.val(new Date(now))) }))
+      .where((eb) => eb.or([eb('login', '=', loginOrId), eb('id', '=', loginOrId)]))
+      .returningAll()
+      .execute();
+    for (const row of rows) await appendStaffChange(trx, row, now);
+    return rows.length > 0;
+  });
 }
 
 /** The account for a login and password, or null; a disabled account never signs in. */

@@ -2,6 +2,18 @@ import { sql, type Transaction } from 'kysely';
 import { SyncSnapshot, type ChangesResponse, type SyncChange } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
+import { upcomingAppointments } from '../appointments/repository.js';
+import { listHallConfigs } from '../halls/repository.js';
+import { hallDay } from '../queue/day.js';
+import { staffCredentials } from '../staff/repository.js';
+
+/** Which appointments a snapshot still holds: those from the hall's today on. */
+export interface SnapshotClock {
+  now: number;
+  timeZone: string;
+}
+
+const DEFAULT_CLOCK = (): SnapshotClock => ({ now: Date.now(), timeZone: 'Asia/Shanghai' });
 
 export type NewChange = Omit<SyncChange, 'seq'>;
 
@@ -34,14 +46,23 @@ async function prunedThrough(db: ServerDb | Transaction<ServerSchema>): Promise<
   return Number(row?.pruned_through ?? 0);
 }
 
-/** The current state of everything terminals download, and the seq it is current as of. */
-export async function snapshot(db: ServerDb): Promise<SyncSnapshot> {
+/**
+ * The current state of everything terminals download, and the seq it is current as of: catalog,
+ * staff credentials, booked and checked-in appointments from today on, and hall configs.
+ */
+export async function snapshot(db: ServerDb, clock: SnapshotClock = DEFAULT_CLOCK()): Promise<SyncSnapshot> {
   return db.transaction().execute(async (trx) => {
-    // Waits for appends in flight, so the catalog and the cursor belong together.
+    // Waits for appends in flight, so the data and the cursor belong together.
     await sql`LOCK TABLE changes IN SHARE MODE`.execute(trx);
     const cursor = await latestSeq(trx);
     const cat = await trx.selectFrom('catalog').select('doc').where('id', '=', 1).executeTakeFirst();
-    return SyncSnapshot.parse({ cursor, catalog: cat?.doc ?? null });
+    return SyncSnapshot.parse({
+      cursor,
+      catalog: cat?.doc ?? null,
+      staff: await staffCredentials(trx),
+      appointments: await upcomingAppointments(trx, hallDay(clock.now, clock.timeZone)),
+      halls: await listHallConfigs(trx),
+    });
   });
 }
 
@@ -49,9 +70,9 @@ export async function snapshot(db: ServerDb): Promise<SyncSnapshot> {
  * The changes after `after`, oldest first. A cursor whose next changes were pruned, or one ahead of
  * the server (its database restored from a backup), gets the snapshot instead.
  */
-export async function changesAfter(db: ServerDb, after: number, limit: number): Promise<ChangesResponse> {
+export async function changesAfter(db: ServerDb, after: number, limit: number, clock?: SnapshotClock): Promise<ChangesResponse> {
   const [pruned, latest] = [await prunedThrough(db), await latestSeq(db)];
-  if (after < pruned || after > latest) return { snapshot: await snapshot(db) };
+  if (after < pruned || after > latest) return { snapshot: await snapshot(db, clock) };
   const rows = await db
     .selectFrom('changes')
     .select(['seq', 'entity', 'key', 'op', 'data'])

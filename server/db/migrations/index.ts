@@ -3,6 +3,7 @@ import { m0001 } from './0001-terminals-staff-nonces.js';
 import { m0002 } from './0002-events.js';
 import { m0003 } from './0003-changes.js';
 import { m0004 } from './0004-terminal-status.js';
+import { m0005 } from './0005-queue.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0002-events': m0002,
   '0003-changes': m0003,
   '0004-terminal-status': m0004,
+  '0005-queue': m0005,
 };

@@ -1,0 +1,123 @@
+import { randomInt } from 'node:crypto';
+import type { Selectable, Transaction } from 'kysely';
+import { ulid } from 'ulid';
+import { ServerError, type Appointment, type NewAppointment } from '../../core/contract/index.js';
+import type { ServerDb } from '../db/connection.js';
+import type { ServerSchema } from '../db/schema.js';
+import { hallConfig } from '../halls/repository.js';
+import { hallDay } from '../queue/day.js';
+import type { AppointmentsTable } from '../queue/schema.js';
+import { appendChange } from '../sync/changes.js';
+
+type Row = Selectable<AppointmentsTable>;
+
+/** 13812345678 → 138****5678; a landline keeps its first three and last four digits the same way. */
+export function maskPhone(phone: string): { phoneMasked: string; phoneLast4: string } {
+  const digits = phone.replace(/\D/g, '');
+  return { phoneMasked: `${digits.slice(0, 3)}****${digits.slice(-4)}`, phoneLast4: digits.slice(-4) };
+}
+
+/** The shape terminals hold: never the full phone. */
+export function toAppointment(r: Row): Appointment {
+  return {
+    id: r.id,
+    code: r.code,
+    hall: r.hall,
+    enterprise: r.enterprise,
+    ...maskPhone(r.phone),
+    matter: r.matter,
+    procedureCode: r.procedure_code,
+    service: r.service,
+    date: r.day,
+    from: r.time_from,
+    to: r.time_to,
+    state: r.state,
+    ticketId: r.ticket_id,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+const invalid = (path: string, message: string) => new ServerError('VALIDATION_FAILED', [{ path, message }]);
+
+/**
+ * Books an appointment in a hall: a unique six-digit code (among booked appointments), the full
+ * phone kept on the server only, and an 'appointment' change for the hall's terminals.
+ */
+export async function createAppointment(db: ServerDb, hall: string, input: NewAppointment, now: number, timeZone: string): Promise<Appointment> {
+  const config = await hallConfig(db, hall);
+  if (!config?.config.services.some((s) => s.code === input.service)) throw new ServerError('UNKNOWN_SERVICE');
+  if (input.date < hallDay(now, timeZone)) throw invalid('date', 'the date has passed');
+  if (input.from >= input.to) throw invalid('to', 'the end must be after the start');
+  const staff = await db.selectFrom('staff').select('disabled_at').where('login', '=', input.createdBy).executeTakeFirst();
+  if (!staff || staff.disabled_at) throw invalid('createdBy', 'no such active staff account');
+  if (input.procedureCode) {
+    const cat = await db.selectFrom('catalog').select('doc').where('id', '=', 1).executeTakeFirst();
+    const known = cat && (cat.doc as { procedures: { code: string }[] }).procedures.some((p) => p.code === input.procedureCode);
+    if (cat && !known) throw invalid('procedureCode', 'not a procedure of the catalog');
+  }
+
+  const id = ulid(now);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const stored = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('appointments')
+        .values({
+          id,
+          code,
+          hall,
+          enterprise: input.enterprise,
+          phone: input.contactPhone,
+          matter: input.matter,
+          procedure_code: input.procedureCode,
+          service: input.service,
+          day: input.date,
+          time_from: input.from,
+          time_to: input.to,
+          state: 'booked',
+          ticket_id: null,
+          created_by: input.createdBy,
+          created_at: new Date(now),
+          checked_in_at: null,
+        })
+        .onConflict((oc) => oc.column('code').where('state', '=', 'booked').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return null; // the code is taken: try another
+      const appointment = toAppointment(row);
+      await appendChange(trx, { entity: 'appointment', key: id, op: 'upsert', data: appointment }, new Date(now));
+      return appointment;
+    });
+    if (stored) return stored;
+  }
+  throw new ServerError('INTERNAL');
+}
+
+export async function listAppointments(db: ServerDb, hall: string, date: string): Promise<Appointment[]> {
+  const rows = await db.selectFrom('appointments').selectAll().where('hall', '=', hall).where('day', '=', date).orderBy('time_from').orderBy('id').execute();
+  return rows.map(toAppointment);
+}
+
+/** Booked and checked-in appointments from `today` on: what a terminal's snapshot holds. */
+export async function upcomingAppointments(db: ServerDb, today: string): Promise<Appointment[]> {
+  const rows = await db.selectFrom('appointments').selectAll().where('state', 'in', ['booked', 'checked-in']).where('day', '>=', today).orderBy('day').orderBy('time_from').orderBy('id').execute();
+  return rows.map(toAppointment);
+}
+
+/**
+ * Marks a booked appointment checked in with its ticket and appends the change, in the caller's
+ * transaction. Anything else (unknown, already checked in, cancelled) changes nothing.
+ */
+export async function checkInAppointment(trx: Transaction<ServerSchema>, appointmentId: string, ticketId: string, at: Date): Promise<Appointment | null> {
+  const row = await trx
+    .updateTable('appointments')
+    .set({ state: 'checked-in', ticket_id: ticketId, checked_in_at: at })
+    .where('id', '=', appointmentId)
+    .where('state', '=', 'booked')
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return null;
+  const appointment = toAppointment(row);
+  await appendChange(trx, { entity: 'appointment', key: row.id, op: 'upsert', data: appointment }, at);
+  return appointment;
+}

@@ -1,0 +1,98 @@
+import { HallConfig } from '../../core/contract/index.js';
+import type { ServerDb } from '../db/connection.js';
+import { appendChange } from '../sync/changes.js';
+
+export interface HallIssue {
+  path: string;
+  message: string;
+}
+
+export type HallImport = { ok: true; halls: { hall: string; seq: number }[] } | { ok: false; issues: HallIssue[] };
+
+/** Checks the schema cannot express: one code per line, one entry per counter, procedures the catalog knows. */
+function crossCheck(config: HallConfig, at: string, knownProcedures: Set<string> | null): HallIssue[] {
+  const issues: HallIssue[] = [];
+  const seen = new Set<string>();
+  config.services.forEach((s, i) => {
+    if (seen.has(s.code)) issues.push({ path: `${at}services[${i}].code`, message: `line ${s.code} appears twice` });
+    seen.add(s.code);
+    s.procedures.forEach((p, j) => {
+      if (knownProcedures && !knownProcedures.has(p)) issues.push({ path: `${at}services[${i}].procedures[${j}]`, message: `procedure ${p} is not in the catalog` });
+    });
+  });
+  const counters = new Set<number>();
+  config.counters.forEach((c, i) => {
+    if (counters.has(c)) issues.push({ path: `${at}counters[${i}]`, message: `counter ${c} appears twice` });
+    counters.add(c);
+  });
+  return issues;
+}
+
+async function catalogCodes(db: ServerDb): Promise<Set<string> | null> {
+  const row = await db.selectFrom('catalog').select('doc').where('id', '=', 1).executeTakeFirst();
+  if (!row) return null;
+  return new Set((row.doc as { procedures: { code: string }[] }).procedures.map((p) => p.code));
+}
+
+/** Parses and checks a hall config file (one HallConfig or an array of them) without storing it. */
+export async function validateHallText(db: ServerDb, text: string): Promise<{ ok: true; configs: HallConfig[] } | { ok: false; issues: HallIssue[] }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, issues: [{ path: '', message: `not JSON: ${(err as Error).message}` }] };
+  }
+  const many = Array.isArray(json);
+  const items = many ? (json as unknown[]) : [json];
+  if (!items.length) return { ok: false, issues: [{ path: '', message: 'no hall in the file' }] };
+  const known = await catalogCodes(db);
+  const issues: HallIssue[] = [];
+  const configs: HallConfig[] = [];
+  const halls = new Set<string>();
+  items.forEach((item, n) => {
+    const at = many ? `[${n}].` : '';
+    const parsed = HallConfig.safeParse(item);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) issues.push({ path: `${at}${i.path.map(String).join('.')}`.replace(/\.$/, ''), message: i.message });
+      return;
+    }
+    if (halls.has(parsed.data.hall)) issues.push({ path: `${at}hall`, message: `hall ${parsed.data.hall} appears twice` });
+    halls.add(parsed.data.hall);
+    issues.push(...crossCheck(parsed.data, at, known));
+    configs.push(parsed.data);
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, configs };
+}
+
+/**
+ * Replaces the config of every hall in the file and appends a 'hall-config' change per hall, in one
+ * transaction. An invalid file changes nothing.
+ */
+export async function importHallConfig(db: ServerDb, text: string, now: Date): Promise<HallImport> {
+  const checked = await validateHallText(db, text);
+  if (!checked.ok) return checked;
+  const halls = await db.transaction().execute(async (trx) => {
+    const out: { hall: string; seq: number }[] = [];
+    for (const config of checked.configs) {
+      const doc = JSON.stringify(config);
+      await trx
+        .insertInto('hall_configs')
+        .values({ hall: config.hall, doc, imported_at: now })
+        .onConflict((oc) => oc.column('hall').doUpdateSet({ doc, imported_at: now }))
+        .execute();
+      out.push({ hall: config.hall, seq: await appendChange(trx, { entity: 'hall-config', key: config.hall, op: 'upsert', data: config }, now) });
+    }
+    return out;
+  });
+  return { ok: true, halls };
+}
+
+export async function hallConfig(db: ServerDb, hall: string): Promise<{ config: HallConfig; importedAt: Date } | null> {
+  const row = await db.selectFrom('hall_configs').select(['doc', 'imported_at']).where('hall', '=', hall).executeTakeFirst();
+  return row ? { config: HallConfig.parse(row.doc), importedAt: row.imported_at } : null;
+}
+
+export async function listHallConfigs(db: ServerDb): Promise<HallConfig[]> {
+  const rows = await db.selectFrom('hall_configs').select('doc').orderBy('hall').execute();
+  return rows.map((r) => HallConfig.parse(r.doc));
+}

@@ -1,0 +1,89 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { AppointmentState, PresenceState, TicketState } from '../../core/contract/index.js';
+
+/** Tables of the hall queue (migration 0005); part of ServerSchema. */
+
+type Timestamp = ColumnType<Date, Date, Date>;
+
+export interface HallConfigsTable {
+  hall: string;
+  /** jsonb: read parsed, written as JSON text. */
+  doc: ColumnType<unknown, string, string>;
+  imported_at: Timestamp;
+}
+
+export interface AppointmentsTable {
+  id: string;
+  code: string;
+  hall: string;
+  enterprise: string;
+  /** The full number; only the server holds it, terminals get it masked. */
+  phone: string;
+  matter: string;
+  procedure_code: string | null;
+  service: string;
+  day: string;
+  time_from: string;
+  time_to: string;
+  state: AppointmentState;
+  ticket_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  checked_in_at: Timestamp | null;
+}
+
+export interface TicketsTable {
+  id: string;
+  hall: string;
+  day: string;
+  number: string;
+  service: string;
+  state: TicketState;
+  appointment_id: string | null;
+  enterprise: string | null;
+  issued_at: Timestamp;
+  offline: boolean;
+  counter_no: number | null;
+  called_at: Timestamp | null;
+  called_by: string | null;
+  call_count: Generated<number>;
+  finished_at: Timestamp | null;
+  /** bigint identity: pg returns it as a string; never written. */
+  arrival: ColumnType<string, never, never>;
+  terminal_id: string | null;
+}
+
+export interface TicketNumbersTable {
+  hall: string;
+  day: string;
+  service: string;
+  last: number;
+}
+
+export interface QueueActionsTable {
+  action_id: string;
+  hall: string;
+  action: string;
+  ticket_id: string | null;
+  outcome: 'applied' | 'none' | 'conflict' | 'not-found';
+  source: 'api' | 'event';
+  payload: ColumnType<unknown, string, string>;
+  received_at: Timestamp;
+}
+
+export interface CounterPresenceTable {
+  hall: string;
+  counter_no: number;
+  staff: string | null;
+  state: PresenceState;
+  since: Timestamp;
+}
+
+export interface QueueSchema {
+  hall_configs: HallConfigsTable;
+  appointments: AppointmentsTable;
+  tickets: TicketsTable;
+  ticket_numbers: TicketNumbersTable;
+  queue_actions: QueueActionsTable;
+  counter_presence: CounterPresenceTable;
+}
