@@ -1,0 +1,92 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../core/contract/common.js';
+import type { SyncStatusView } from '../../core/contract/hall-api.js';
+import { createI18n } from '../i18n/i18n.js';
+import { StatusView } from './StatusView.js';
+
+const now = new Date('2026-11-26T02:00:00Z');
+
+const healthy: SyncStatusView = {
+  enrolled: true,
+  terminal: { id: 't-01', name: '自助机 1', hall: 'hq', ticketPrefix: 'T3' },
+  online: true,
+  backlog: 0,
+  lastSyncAt: '2026-11-26T01:57:00Z',
+  lastError: null,
+  clock: { state: 'ok', offsetMs: 1200, boundMs: 60_000, measuredAt: '2026-11-26T01:59:00Z' },
+  deadLetters: [],
+};
+
+function render(status: SyncStatusView, lang: Lang = 'zh-CN'): string {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={createI18n(lang)}>
+      <StatusView status={status} lang={lang} now={now} />
+    </I18nextProvider>,
+  );
+}
+
+/** Text inside the element carrying `data-testid` (up to `until`), tags stripped. */
+function textOf(html: string, testid: string, until: string): string {
+  const start = html.indexOf(`data-testid="${testid}"`);
+  expect(start, testid).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf(until, start)).replace(/^[^>]*>/, '').replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+describe('sync status', () => {
+  it('a healthy enrolled terminal: online, nothing waiting, last sync relative and absolute, clock fine', () => {
+    const html = render(healthy);
+    expect(textOf(html, 'status-online', '</p>')).toBe('● 已连接');
+    expect(textOf(html, 'status-terminal-name', '</dd>')).toBe('自助机 1');
+    expect(textOf(html, 'status-terminal-prefix', '</dd>')).toBe('T3');
+    expect(textOf(html, 'status-backlog', '</p>')).toBe('全部已上传');
+    expect(textOf(html, 'status-last-sync', '</p>')).toMatch(/^3分钟前 \(2026年11月26日 \d\d:57:00\)$/);
+    expect(textOf(html, 'status-last-error', '</p>')).toBe('无');
+    expect(textOf(html, 'status-clock', '</p>')).toBe('本机时间正常（相差 1秒钟，允许 1分钟）。');
+    expect(html).not.toContain('status-clock-warning');
+    expect(textOf(html, 'status-dead-none', '</p>')).toBe('没有被拒收的记录。');
+  });
+
+  it('warns plainly when the clock drifted beyond the bound, saying which way', () => {
+    const html = render({ ...healthy, clock: { state: 'drifted', offsetMs: -5 * 60_000 - 4000, boundMs: 60_000, measuredAt: '2026-11-26T01:59:00Z' } });
+    expect(textOf(html, 'status-clock-warning', '</p>')).toBe('本机时间与中心服务器相差 5分钟，请校准时间');
+    expect(html).toMatch(/role="alert" data-testid="status-clock"/);
+    expect(textOf(html, 'status-clock', '</div>')).toContain('本机时间偏快。 允许误差 1分钟。');
+    const en = render({ ...healthy, clock: { state: 'drifted', offsetMs: 2 * 60_000, boundMs: 60_000, measuredAt: null } }, 'en');
+    expect(textOf(en, 'status-clock-warning', '</p>')).toBe("This computer's clock differs from the central server by 2 minutes. Please set the time");
+    expect(textOf(en, 'status-clock', '</div>')).toContain('This clock is slow.');
+  });
+
+  it('offline, not enrolled, with a backlog and the last error', () => {
+    const html = render({ ...healthy, enrolled: false, terminal: null, online: false, backlog: 12, lastSyncAt: null, lastError: 'connect ECONNREFUSED 10.0.0.5:4700', clock: { state: 'unknown', offsetMs: null, boundMs: 60_000, measuredAt: null } });
+    expect(textOf(html, 'status-online', '</p>')).toBe('○ 未连接');
+    expect(textOf(html, 'status-not-enrolled', '</p>')).toBe('本机尚未注册到中心服务器，请联系管理员。');
+    expect(textOf(html, 'status-backlog', '</p>')).toBe('12 条记录待上传');
+    expect(textOf(html, 'status-last-sync', '</span>')).toBe('尚未同步');
+    expect(textOf(html, 'status-last-error', '</p>')).toBe('connect ECONNREFUSED 10.0.0.5:4700');
+    expect(textOf(html, 'status-clock', '</p>')).toBe('尚未与中心服务器对时。');
+  });
+
+  it('lists every refused record with its type, times and the reason', () => {
+    const html = render({
+      ...healthy,
+      deadLetters: [
+        { deviceSeq: 41, type: 'ticket.issued', createdAt: '2026-11-26T01:00:00Z', deadAt: '2026-11-26T01:01:00Z', reason: 'unknown service Z' },
+        { deviceSeq: 57, type: 'rating.given', createdAt: '2026-11-26T01:30:00Z', deadAt: '2026-11-26T01:31:00Z', reason: 'duplicate rating' },
+      ],
+    });
+    expect(textOf(html, 'status-dead-count', '</span>')).toBe('(2)');
+    const rows = [...html.matchAll(/data-testid="status-dead-letter" data-seq="(\d+)">(.*?)<\/tr>/g)].map((m) => [m[1], m[2]!.replace(/<[^>]+>/g, '|')]);
+    expect(rows.map((r) => r[0])).toEqual(['41', '57']);
+    expect(rows[0]![1]).toContain('ticket.issued');
+    expect(rows[0]![1]).toContain('unknown service Z');
+    expect(rows[1]![1]).toMatch(/2026年11月26日 \d\d:31:00/);
+  });
+
+  it('reads in Russian with Russian plurals', () => {
+    const html = render({ ...healthy, backlog: 3 }, 'ru');
+    expect(textOf(html, 'status-backlog', '</p>')).toBe('3 записи ожидают отправки');
+    expect(textOf(html, 'status-last-sync', '</p>')).toMatch(/^3 минуты назад/);
+  });
+});
