@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { decodeEscPos } from './decode.js';
 import { EscPos, statusRequest } from './escpos.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -31,6 +32,12 @@ describe('ESC/POS builder', () => {
     expect([...bytes.subarray(at + 4, at + 8)]).toEqual([5, 0, 24, 0]);
     // Nothing of the line goes out as text after the image.
     expect(bytes.length).toBe(at + 8 + 5 * 24);
+  });
+
+  it('where nothing can draw (no canvas or CJK font), a missing character prints as 〓 and the line stays text', () => {
+    const d = decodeEscPos(new EscPos(() => undefined).line('䶮A').bytes());
+    expect(d.text).toEqual(['〓A']);
+    expect(d.images).toHaveLength(0);
   });
 
   it('has partial cut and real-time status requests', () => {

@@ -1,5 +1,5 @@
 import { cells, CP866_PAGE, encodeCell, type Cell } from './charset.js';
-import { drawLine, type Bitmap } from './glyphs.js';
+import { drawLine, type Bitmap, type DrawLine } from './glyphs.js';
 
 // ESC/POS is written here byte by byte rather than through node-thermal-printer: its Chinese path
 // sends ESC R 15 + GBK without FS &, falls back to EUC-JP, miscounts QR lengths for non-ASCII data
@@ -31,7 +31,7 @@ export class EscPos {
   private chinese = false;
   private codePage = 0;
 
-  constructor() {
+  constructor(private readonly draw: DrawLine = drawLine) {
     this.init();
   }
 
@@ -98,9 +98,12 @@ export class EscPos {
     this.align(style.align ?? 'left');
     if (style.bold) this.bold(true);
     if (width !== 1 || height !== 1) this.size(width, height);
-    if (line.some((c) => c.kind === 'bitmap')) {
-      this.raster(drawLine(line, { scaleW: width, scaleH: height, bold: style.bold }));
+    const drawn = line.some((c) => c.kind === 'bitmap') ? this.draw(line, { scaleW: width, scaleH: height, bold: style.bold }) : undefined;
+    if (drawn) {
+      this.raster(drawn);
     } else {
+      // Without a way to draw, a missing character prints as the geta mark 〓, as Chinese typesetting marks one.
+      for (const c of line) if (c.kind === 'bitmap') Object.assign(c, { ch: '〓', kind: 'gb' });
       this.textCells(line);
       this.chineseMode(false);
       this.raw(LF);

@@ -17,23 +17,38 @@ export const LINE_DOTS = 24;
 const FONT_STACK = '"Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK", "Noto Serif CJK SC", "Noto Serif CJK JP", sans-serif';
 
 type CanvasModule = typeof Canvas;
-let canvasModule: CanvasModule | undefined;
+let canvasModule: CanvasModule | null | undefined;
 
-// Loaded on first use so slips without rare characters never load the native canvas.
-function canvas(): CanvasModule {
-  canvasModule ??= createRequire(import.meta.url)('@napi-rs/canvas') as CanvasModule;
+/**
+ * The canvas, loaded on first use so slips without rare characters never load it; null when it
+ * cannot load or no font with CJK extension glyphs is installed.
+ */
+function canvas(): CanvasModule | null {
+  if (canvasModule === undefined) {
+    try {
+      const mod = createRequire(import.meta.url)('@napi-rs/canvas') as CanvasModule;
+      canvasModule = mod.GlobalFonts.families.some((f) => /CJK|Source Han|WenQuanYi|Droid Sans Fallback/i.test(f.family)) ? mod : null;
+    } catch {
+      canvasModule = null;
+    }
+  }
   return canvasModule;
 }
 
+export type DrawLine = typeof drawLine;
+
 /**
  * Draws a line of cells on the printer's column grid, so a drawn line is as wide as the same
- * line would be in text; `scaleW`/`scaleH` follow the character size (GS !).
+ * line would be in text; `scaleW`/`scaleH` follow the character size (GS !). Undefined when
+ * nothing can draw here (see canvas()).
  */
-export function drawLine(line: Cell[], { scaleW = 1, scaleH = 1, bold = false } = {}): Bitmap {
+export function drawLine(line: Cell[], { scaleW = 1, scaleH = 1, bold = false } = {}): Bitmap | undefined {
   const cols = line.reduce((n, c) => n + c.cols, 0);
   const width = Math.max(8, Math.ceil((cols * COLUMN_DOTS * scaleW) / 8) * 8);
   const height = LINE_DOTS * scaleH;
-  const { createCanvas } = canvas();
+  const mod = canvas();
+  if (!mod) return undefined;
+  const { createCanvas } = mod;
   const surface = createCanvas(width, height);
   const ctx = surface.getContext('2d');
   ctx.fillStyle = '#fff';

@@ -80,3 +80,48 @@ describe.skipIf(!socat && !process.env.CI)('serial: printer over a socat pseudo-
     expect((err as PrinterError).reason).toBe('offline');
   });
 });
+
+// Each on its own pseudo-terminal pair: a stalled line or a killed socat would spill into other tests.
+describe.skipIf(!socat && !process.env.CI)('serial: a stalled or unplugged printer', () => {
+  async function withPair(test: (device: PtyPrinter, printer: Printer, pair: PtyPair) => Promise<void>) {
+    if (!socat) throw new Error('socat is required for the serial printer tests (CI installs it in .ci/run)');
+    const pair = await openPtyPair();
+    const device = await PtyPrinter.open(pair.b);
+    const printer = openPrinter(`serial:${pair.a}`);
+    try {
+      await test(device, printer, pair);
+    } finally {
+      await printer.close();
+      await device.close();
+      await pair.close();
+    }
+  }
+  // Larger than the pseudo-terminals' buffers, so a printer that stops reading backs the line up.
+  const bigJob = () => new Uint8Array(300_000).fill(0x2e);
+
+  it('a printer that stops taking bytes fails the job as timeout', () =>
+    withPair(async (device, printer) => {
+      device.mode = { kind: 'silent' };
+      const err = await printer.print(bigJob(), { timeoutMs: 800 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(PrinterError);
+      expect((err as PrinterError).reason).toBe('timeout');
+    }));
+
+  it('the cable pulled mid-job fails the job as disconnected', () =>
+    withPair(async (device, printer, pair) => {
+      device.mode = { kind: 'drop-after', bytes: 1000 };
+      const job = printer.print(bigJob(), { timeoutMs: 10_000 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      await device.waitForBytes(1000);
+      await device.close();
+      await pair.close();
+      const err = await job;
+      expect(err).toBeInstanceOf(PrinterError);
+      expect((err as PrinterError).reason).toBe('disconnected');
+    }));
+});
