@@ -6,6 +6,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
  */
 export const ROLES: Record<string, LazyExoticComponent<ComponentType>> = {
   kiosk: lazy(() => import('./kiosk/KioskApp.js')),
+  counter: lazy(() => import('./counter/CounterApp.js')),
   hall: lazy(() => import('./hall/HallApp.js')),
   status: lazy(() => import('./status/StatusApp.js')),
 };

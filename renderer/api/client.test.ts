@@ -140,4 +140,13 @@ describe('createClient', () => {
     });
     expect(expired).toEqual(['counterQueue']);
   });
+
+  it('keeps the fields a validation error names', async () => {
+    const body = { error: { code: 'VALIDATION_FAILED', message: '请求内容不正确，请检查后重试。', details: [{ path: 'body.contactPhone', message: 'not a phone number' }] } };
+    const client = createClient({ fetch: fakeFetch(400, body), token: () => 't' });
+    const err = (await client
+      .call('createAppointment', { body: { enterprise: '哈尔滨某公司', contactPhone: '123', matter: '备案', service: 'A', date: '2026-12-01', from: '09:00', to: '09:30' } })
+      .catch((e: unknown) => e)) as ApiError;
+    expect(err.details).toEqual([{ path: 'body.contactPhone', message: 'not a phone number' }]);
+  });
 });

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: ClientErrorCode,
     message: string,
     readonly status: number | null,
+    /** Which input fields a VALIDATION_FAILED names, so a form can mark them. */
+    readonly details: { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -84,7 +86,7 @@ export function createClient(opts: ClientOptions = {}): ApiClient {
       if (!res.ok) {
         if (staff && res.status === 401) opts.onUnauthorized?.(name);
         const parsed = ErrorBody.safeParse(json);
-        if (parsed.success) throw new ApiError(parsed.data.error.code, parsed.data.error.message, res.status);
+        if (parsed.success) throw new ApiError(parsed.data.error.code, parsed.data.error.message, res.status, parsed.data.error.details);
         throw new ApiError('BAD_RESPONSE', `HTTP ${res.status}`, res.status);
       }
       const out = route.response.safeParse(json);
