@@ -7,6 +7,8 @@ import { usePath } from '../shared/router.js';
 import { BottomNav } from './components/BottomNav.js';
 import { Header } from './components/Header.js';
 import { IdleGuard } from './IdleGuard.js';
+import { CheckinScreen } from './queue/CheckinScreen.js';
+import { TakeTicketScreen } from './queue/TakeTicketScreen.js';
 import { matchKioskRoute, type KioskRoute } from './routes.js';
 import { CategoriesScreen } from './screens/CategoriesScreen.js';
 import { CategoryScreen } from './screens/CategoryScreen.js';
@@ -17,6 +19,7 @@ import { ProhibitionsScreen } from './screens/ProhibitionsScreen.js';
 import { SearchScreen } from './screens/SearchScreen.js';
 import { KioskSessionProvider, useSession } from './state.js';
 import './kiosk.css';
+import './queue/queue.css';
 
 const DEFAULT_IDLE = { idleSeconds: 60, countdownSeconds: 10 };
 
@@ -34,6 +37,10 @@ function Screen({ route }: { route: KioskRoute }) {
       return <ProcedureScreen id={route.id} />;
     case 'prohibitions':
       return <ProhibitionsScreen />;
+    case 'ticket':
+      return <TakeTicketScreen />;
+    case 'checkin':
+      return <CheckinScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -18,4 +18,11 @@ describe('kiosk routes', () => {
     expect(matchKioskRoute('/kiosk/nope')).toEqual({ name: 'notFound' });
     expect(matchKioskRoute('/kiosk/categories/a/b')).toEqual({ name: 'notFound' });
   });
+  it('opens the queue screens: take a ticket and check in, with no ticket id in the address', () => {
+    expect(matchKioskRoute(kioskPath.ticket())).toEqual({ name: 'ticket' });
+    expect(matchKioskRoute('/kiosk/ticket/')).toEqual({ name: 'ticket' });
+    expect(matchKioskRoute(kioskPath.checkin())).toEqual({ name: 'checkin' });
+    expect(matchKioskRoute('/kiosk/ticket/01J9ZQ8X')).toEqual({ name: 'notFound' });
+    expect(matchKioskRoute('/kiosk/checkin/123456')).toEqual({ name: 'notFound' });
+  });
 });

@@ -6,6 +6,8 @@ export type KioskRoute =
   | { name: 'category'; code: string }
   | { name: 'procedure'; id: string }
   | { name: 'prohibitions' }
+  | { name: 'ticket' }
+  | { name: 'checkin' }
   | { name: 'notFound' };
 
 export const KIOSK_BASE = '/kiosk';
@@ -20,6 +22,9 @@ export function matchKioskRoute(path: string): KioskRoute {
   if (first === 'categories') return second === undefined ? { name: 'categories' } : { name: 'category', code: second };
   if (first === 'procedures' && second !== undefined) return { name: 'procedure', id: second };
   if (first === 'prohibitions' && second === undefined) return { name: 'prohibitions' };
+  // The issued ticket lives in the screen's state, never in the URL: a reload or the next visitor sees the lines again.
+  if (first === 'ticket' && second === undefined) return { name: 'ticket' };
+  if (first === 'checkin' && second === undefined) return { name: 'checkin' };
   return { name: 'notFound' };
 }
 
@@ -30,4 +35,6 @@ export const kioskPath = {
   category: (code: string) => `${KIOSK_BASE}/categories/${encodeURIComponent(code)}`,
   procedure: (id: string) => `${KIOSK_BASE}/procedures/${encodeURIComponent(id)}`,
   prohibitions: () => `${KIOSK_BASE}/prohibitions`,
+  ticket: () => `${KIOSK_BASE}/ticket`,
+  checkin: () => `${KIOSK_BASE}/checkin`,
 };

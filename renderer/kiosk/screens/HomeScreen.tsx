@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../shared/Icon.js';
 import { Link } from '../../shared/Link.js';
+import { QueueEntries } from '../queue/QueueEntries.js';
 import { kioskPath } from '../routes.js';
 
 export function HomeScreen() {
@@ -16,6 +17,7 @@ export function HomeScreen() {
         <h1>{t('home.welcome')}</h1>
         <p className="lead">{t('home.lead')}</p>
       </div>
+      <QueueEntries />
       <div className="tiles">
         {tiles.map((tile) => (
           <Link key={tile.testid} to={tile.to} className="tile" data-testid={tile.testid}>

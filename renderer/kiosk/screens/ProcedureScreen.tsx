@@ -9,6 +9,7 @@ import { Icon } from '../../shared/Icon.js';
 import { Link } from '../../shared/Link.js';
 import { QrCode } from '../../shared/QrCode.js';
 import { FlowChart } from '../components/FlowChart.js';
+import { ChecklistButton } from '../queue/ChecklistButton.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { ErrorMessage, Loading } from '../components/Status.js';
 import { kioskPath } from '../routes.js';
@@ -32,7 +33,7 @@ export function ProcedureScreen({ id }: { id: string }) {
       </section>
     );
   }
-  return <ProcedureView p={res.data} />;
+  return <ProcedureView p={res.data} materialsAction={res.data.abolished ? undefined : <ChecklistButton procedureId={id} />} />;
 }
 
 function Section({ id, title, testid, children }: { id: string; title: string; testid?: string; children: ReactNode }) {
@@ -53,7 +54,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ProcedureView({ p }: { p: ProcedureDetail }) {
+/** `materialsAction` sits under the materials table (the screen passes "print checklist"; tests render without it). */
+export function ProcedureView({ p, materialsAction }: { p: ProcedureDetail; materialsAction?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const typeName: Record<ProcedureType, string> = {
     administrative_licence: t('procedure.type.administrativeLicence'),
@@ -163,6 +165,7 @@ export function ProcedureView({ p }: { p: ProcedureDetail }) {
             ))}
           </tbody>
         </table>
+        {materialsAction}
       </Section>
 
       <Section id="flow" title={t('detail.flow')} testid="detail-flow">

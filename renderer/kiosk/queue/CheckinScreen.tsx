@@ -1,0 +1,181 @@
+/*
+ * Check in for an appointment (/kiosk/checkin) — test ids:
+ *   checkin-scan-hint, checkin-mode-code, checkin-mode-phone (aria-pressed), numpad (keys carry data-key 0–9,
+ *   clear, backspace), checkin-code and checkin-phone (data-value = digits typed), checkin-submit, phone-lookup,
+ *   appointment-option (data-id), phone-none, phone-again, checkin-busy, queue-error (data-kind: not-found,
+ *   already-checked-in, network, server, unexpected); success shows the TicketView ids (see TakeTicketScreen).
+ * A keyboard-wedge scan anywhere on this screen checks in with the scanned text.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IssuedTicket } from '../../../core/contract/hall-api.js';
+import { useClient } from '../../api/context.js';
+import { currentLang } from '../../i18n/i18n.js';
+import { useWedgeScanner } from '../../shared/useWedgeScanner.js';
+import { ScreenHeader } from '../components/ScreenHeader.js';
+import { useSession } from '../state.js';
+import { AppointmentChoice, type PhoneAppointment } from './AppointmentChoice.js';
+import { APPOINTMENT_CODE_LENGTH, applyPadKey, padKeyOf, PHONE_DIGITS, type PadKey } from './digits.js';
+import { DigitBoxes, NumberPad } from './NumberPad.js';
+import { ProblemMessage } from './ProblemMessage.js';
+import { TicketView } from './TicketView.js';
+import { useAction } from './useAction.js';
+
+type Mode = 'code' | 'phone';
+
+export function CheckinScreen() {
+  const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n);
+  const client = useClient();
+  const session = useSession();
+  const action = useAction();
+  const [mode, setMode] = useState<Mode>('code');
+  const [code, setCode] = useState('');
+  const [phone, setPhone] = useState('');
+  const [appointments, setAppointments] = useState<PhoneAppointment[] | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  /** What the running call is, for the busy message. */
+  const [doing, setDoing] = useState<'checkin' | 'lookup'>('checkin');
+  const [issued, setIssued] = useState<IssuedTicket | null>(null);
+
+  const checkinByCode = (text: string) => {
+    if (!action.busy) setDoing('checkin');
+    return action.run(async (signal) => setIssued(await client.call('checkin', { body: { by: 'code', code: text, lang } }, { signal })));
+  };
+
+  const lookup = () => {
+    setDoing('lookup');
+    return action.run(async (signal) => setAppointments((await client.call('checkinByPhone', { last4: phone }, { signal })).appointments));
+  };
+
+  const choose = (a: PhoneAppointment) => {
+    setDoing('checkin');
+    setBusyId(a.id);
+    void action
+      .run(async (signal) => setIssued(await client.call('checkin', { body: { by: 'phone', appointmentId: a.id, last4: phone, lang } }, { signal })))
+      .finally(() => setBusyId(null));
+  };
+
+  const typing = issued === null && !action.busy && (mode === 'code' || appointments === null);
+  const press = (key: PadKey) => {
+    action.clearError();
+    if (mode === 'code') setCode((c) => applyPadKey(c, key, APPOINTMENT_CODE_LENGTH));
+    else setPhone((p) => applyPadKey(p, key, PHONE_DIGITS));
+  };
+
+  // The confirmation's QR code, read by the scanner, goes straight to check-in whatever mode is open.
+  useWedgeScanner(
+    (scanned) => {
+      setCode('');
+      void checkinByCode(scanned);
+    },
+    { enabled: issued === null && !action.busy },
+  );
+
+  // A physical keyboard types into the pad too (staff helping, or a visitor who prefers keys).
+  useEffect(() => {
+    if (!typing) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
+      const key = padKeyOf(e.key);
+      if (!key) return;
+      e.preventDefault();
+      action.clearError();
+      if (mode === 'code') setCode((c) => applyPadKey(c, key, APPOINTMENT_CODE_LENGTH));
+      else setPhone((p) => applyPadKey(p, key, PHONE_DIGITS));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [typing, mode, action.clearError]);
+
+  if (issued) return <TicketView issued={issued} kind="checkin" onDone={session.reset} />;
+
+  const switchTo = (m: Mode) => {
+    setMode(m);
+    action.clearError();
+  };
+
+  return (
+    <section className="screen checkin" data-testid="checkin">
+      <ScreenHeader title={t('kiosk.checkin.title')} back>
+        <p className="lead">{t('kiosk.checkin.lead')}</p>
+      </ScreenHeader>
+
+      <div className="checkin-scan" data-testid="checkin-scan-hint">
+        <ScanIcon />
+        <p>{t('kiosk.checkin.scanHint')}</p>
+      </div>
+
+      <div className="checkin-modes" role="group" aria-label={t('kiosk.checkin.modesLabel')}>
+        <button type="button" className="mode-button" data-testid="checkin-mode-code" aria-pressed={mode === 'code'} disabled={action.busy} onClick={() => switchTo('code')}>
+          {t('kiosk.checkin.byCode')}
+        </button>
+        <button type="button" className="mode-button" data-testid="checkin-mode-phone" aria-pressed={mode === 'phone'} disabled={action.busy} onClick={() => switchTo('phone')}>
+          {t('kiosk.checkin.byPhone')}
+        </button>
+      </div>
+
+      {action.busy && busyId === null && (
+        <p className="status loading checkin-busy" role="status" data-testid="checkin-busy">
+          {doing === 'lookup' ? t('kiosk.checkin.searching') : t('kiosk.checkin.checkingIn')}
+        </p>
+      )}
+      {action.error !== undefined && <ProblemMessage error={action.error} />}
+
+      {mode === 'code' ? (
+        <div className="checkin-entry">
+          <p className="checkin-prompt">{t('kiosk.checkin.codePrompt')}</p>
+          <DigitBoxes digits={code} length={APPOINTMENT_CODE_LENGTH} testid="checkin-code" label={t('kiosk.checkin.codeLabel')} />
+          <NumberPad onKey={press} disabled={action.busy} />
+          <button
+            type="button"
+            className="button primary big checkin-go"
+            data-testid="checkin-submit"
+            disabled={code.length !== APPOINTMENT_CODE_LENGTH || action.busy}
+            aria-busy={action.busy}
+            onClick={() => void checkinByCode(code)}
+          >
+            {action.busy && doing === 'checkin' ? t('kiosk.checkin.checkingIn') : t('kiosk.checkin.submit')}
+          </button>
+        </div>
+      ) : appointments === null ? (
+        <div className="checkin-entry">
+          <p className="checkin-prompt">{t('kiosk.checkin.phonePrompt')}</p>
+          <DigitBoxes digits={phone} length={PHONE_DIGITS} testid="checkin-phone" label={t('kiosk.checkin.phoneLabel')} />
+          <NumberPad onKey={press} disabled={action.busy} />
+          <button
+            type="button"
+            className="button primary big checkin-go"
+            data-testid="phone-lookup"
+            disabled={phone.length !== PHONE_DIGITS || action.busy}
+            aria-busy={action.busy}
+            onClick={() => void lookup()}
+          >
+            {action.busy && doing === 'lookup' ? t('kiosk.checkin.searching') : t('kiosk.checkin.find')}
+          </button>
+        </div>
+      ) : (
+        <AppointmentChoice
+          appointments={appointments}
+          busyId={busyId}
+          onChoose={choose}
+          onAgain={() => {
+            setAppointments(null);
+            setPhone('');
+            action.clearError();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** A QR code in a scanner's frame: "hold your code here". Decorative; the text says it. */
+function ScanIcon() {
+  return (
+    <svg className="scan-icon" width={96} height={96} viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+      <path d="M4 14V4h10M34 4h10v10M44 34v10H34M14 44H4V34" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+      <path d="M13 13h8v8h-8zM27 13h8v8h-8zM13 27h8v8h-8zM27 27h3v3h-3zM32 32h3v3h-3zM27 32h3v3h-3z" fill="currentColor" />
+    </svg>
+  );
+}
