@@ -1,0 +1,147 @@
+import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { ulid } from 'ulid';
+import WebSocket from 'ws';
+import { canonicalRequest, LIVE_PATH, type HallConfig, type LiveMessage, type QueueAction, type TerminalRole } from '../../core/contract/index.js';
+import { loadServerConfig, type ServerConfig } from '../config.js';
+import type { ServerDb } from '../db/connection.js';
+import { DEFAULT_HALL_FILE } from '../halls/default.js';
+import { importHallConfig } from '../halls/repository.js';
+import { buildServerApp } from '../http/app.js';
+import { createStaff } from '../staff/repository.js';
+import { LiveHub } from '../sync/live.js';
+import { createTerminal } from '../terminals/repository.js';
+import type { Backend, TestDb } from '../test-db.js';
+
+/**
+ * A central server for queue tests: the default hall plus a second one, staff to act with, and
+ * terminals that sign their requests like real ones (an independent signer: server code may not
+ * import core/sync). The clock is the test's.
+ */
+export interface QueueFixture {
+  db: ServerDb;
+  app: FastifyInstance;
+  hub: LiveHub;
+  config: ServerConfig;
+  clock: { now: number };
+  terminal(hall?: string, roles?: TerminalRole[]): Promise<TestTerminal>;
+  close(): Promise<void>;
+}
+
+export interface TestTerminal {
+  id: string;
+  hall: string;
+  headers(method: string, path: string, body?: string): Record<string, string>;
+  /** Status and parsed body of a signed request. */
+  call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** A signed live socket on the listening server, collecting every message. */
+  live(url: string): Promise<{ messages: LiveMessage[]; close(): void }>;
+}
+
+export const START = Date.parse('2026-03-02T01:30:00Z'); // 09:30 in Shanghai
+
+export const OTHER_HALL: HallConfig = {
+  hall: 'east',
+  services: [{ code: 'A', name: { 'zh-CN': '综合受理' }, counterArea: '1号窗口', procedures: [], aClerk: null, bClerk: null }],
+  counters: [1],
+};
+
+export const CLERKS = [
+  { login: 'wang.fang', name: '王芳', number: 'S-101', role: 'clerk' as const },
+  { login: 'li.na', name: '李娜', number: 'S-102', role: 'clerk' as const },
+  { login: 'zhang.wei', name: '张伟', number: 'S-103', role: 'clerk' as const },
+];
+
+export async function queueFixture(backend: Backend): Promise<QueueFixture> {
+  const t: TestDb = await backend.open();
+  const clock = { now: START };
+  const config: ServerConfig = { ...loadServerConfig({}), now: () => clock.now };
+  const hub = new LiveHub();
+  const app = await buildServerApp(t.db, config, { live: hub, livePollMs: 50 });
+  const imported = await importHallConfig(t.db, JSON.stringify([JSON.parse(readFileSync(DEFAULT_HALL_FILE, 'utf8')), OTHER_HALL]), new Date(clock.now));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+  for (const c of CLERKS) await createStaff(t.db, c, 'counter-password-1', clock.now);
+
+  return {
+    db: t.db,
+    app,
+    hub,
+    config,
+    clock,
+    async terminal(hall = 'main', roles: TerminalRole[] = ['kiosk', 'counter']) {
+      const { terminal, code } = await createTerminal(t.db, { name: `T-${ulid()}`, hall, roles }, clock.now, config.enrollCodeTtlMs);
+      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+      const res = await app.inject({ method: 'POST', url: '/api/enroll', payload: { code, publicKey: publicKey.export({ format: 'jwk' }).x!, deviceId: `dev-${terminal.id}` } });
+      if (res.statusCode !== 200) throw new Error(res.body);
+      return signer(terminal.id, hall, privateKey, app, clock);
+    },
+    async close() {
+      await app.close();
+      await t.close();
+    },
+  };
+}
+
+function signer(id: string, hall: string, key: KeyObject, app: FastifyInstance, clock: { now: number }): TestTerminal {
+  const headers = (method: string, path: string, body = '') => {
+    const timestamp = String(clock.now);
+    const nonce = randomBytes(16).toString('hex');
+    const msg = canonicalRequest({ method, path, timestamp, nonce, bodySha256: createHash('sha256').update(body).digest('hex') });
+    return { 'x-terminal-id': id, 'x-timestamp': timestamp, 'x-nonce': nonce, 'x-signature': sign(null, Buffer.from(msg), key).toString('base64url') };
+  };
+  return {
+    id,
+    hall,
+    headers,
+    async call(method, path, body) {
+      const payload = body === undefined ? '' : JSON.stringify(body);
+      const res = await app.inject({
+        method,
+        url: path,
+        headers: { ...headers(method, path, payload), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { payload }),
+      });
+      return { status: res.statusCode, body: res.body ? res.json() : null };
+    },
+    live(url) {
+      const messages: LiveMessage[] = [];
+      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}${LIVE_PATH}`, { headers: headers('GET', LIVE_PATH) });
+      ws.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage));
+      return new Promise((resolve, reject) => {
+        ws.once('open', () => resolve({ messages, close: () => ws.close() }));
+        ws.once('error', reject);
+      });
+    },
+  };
+}
+
+/** A counter's action with the defaults a counter PC fills in. */
+export function action(a: Partial<QueueAction> & Pick<QueueAction, 'action'>, now = START): QueueAction {
+  return {
+    actionId: ulid(),
+    hall: 'main',
+    counterNo: 1,
+    staff: 'wang.fang',
+    staffNumber: 'S-101',
+    ticketId: null,
+    number: null,
+    services: [],
+    toService: null,
+    at: new Date(now).toISOString(),
+    ...a,
+  };
+}
+
+export function ticketRequest(service: string, appointmentId: string | null = null, now = START) {
+  return { id: ulid(), service, appointmentId, issuedAt: new Date(now).toISOString() };
+}
+
+/** Waits for `cond`, checking every 20 ms, for at most 10 s. */
+export async function until(what: string, cond: () => boolean): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
