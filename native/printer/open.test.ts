@@ -68,7 +68,7 @@ describe('preview: printer', () => {
     expect(files.filter((f) => f.endsWith('.bin'))).toHaveLength(2);
     const second = fs.readFileSync(path.join(dir, files.filter((f) => f.endsWith('.txt'))[1]!), 'utf8');
     expect(second).toContain('A013');
-    expect(second).toContain('办理业务: 对外劳务合作经营资格核准');
+    expect(second).toContain('办理业务：对外劳务合作经营资格核准');
     expect(second).toContain(`[QR ${ticket.qr}]`);
   });
 

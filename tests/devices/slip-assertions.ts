@@ -15,10 +15,10 @@ export function expectTicket(d: Decoded): void {
   expect(d.text).toContain('排队号');
   const big = d.lines.find((l) => l.text === 'A012');
   expect(big).toMatchObject({ align: 'center', bold: true, width: 4, height: 4 });
-  expect(d.text).toContain('办理业务: 对外劳务合作经营资格核准');
-  expect(d.text).toContain('办理窗口: 1-5号窗口');
+  expect(d.text).toContain('办理业务：对外劳务合作经营资格核准');
+  expect(d.text).toContain('办理窗口：1-5号窗口');
   expect(d.text).toContain('您前面还有 3 人');
-  expect(d.text).toContain('取号时间: 2026-11-26 09:30');
+  expect(d.text).toContain('取号时间：2026-11-26 09:30');
   expect(d.text.join('')).toContain('离线取号：服务器暂时无法连接，本号码有效，请留意叫号。');
   expect(d.qr).toEqual([ticket.qr]);
   expect(d.images).toHaveLength(0);
@@ -29,9 +29,9 @@ export function expectTicket(d: Decoded): void {
 /** The check-in fixture: the enterprise name with rare characters is one drawn line, everything else text. */
 export function expectCheckin(d: Decoded): void {
   expect(d.text).toContain('预约签到凭条');
-  expect(d.text).toContain('企业名称:');
-  expect(d.text).toContain('办理事项: 企业境外投资备案');
-  expect(d.text).toContain('预约码: YY20261126-0042');
+  expect(d.text).toContain('企业名称：');
+  expect(d.text).toContain('办理事项：企业境外投资备案');
+  expect(d.text).toContain('预约码：YY20261126-0042');
   expect(d.text).toContain('您前面没有人，请留意叫号');
   expect(d.text.join('\n')).not.toContain('国际贸易');
   expect(d.images).toHaveLength(1);
@@ -40,7 +40,7 @@ export function expectCheckin(d: Decoded): void {
   expect(img.width).toBe(Math.ceil(([...RARE_ENTERPRISE].length * 2 * 12) / 8) * 8);
   expect(img.height).toBe(24);
   // The image sits right after the label, where the name belongs.
-  const labelAt = d.items.findIndex((it) => it.type === 'line' && it.line.text === '企业名称:');
+  const labelAt = d.items.findIndex((it) => it.type === 'line' && it.line.text === '企业名称：');
   expect(d.items[labelAt + 1]).toMatchObject({ type: 'image' });
   // Ink in the cells of 䶮 (4th character) and 𠀾 (5th): they were drawn, not left blank.
   expect(inkIn(img, 3 * 24, 5 * 24)).toBeGreaterThan(20);
@@ -85,8 +85,8 @@ export function expectChecklist(d: Decoded, columns: number): void {
     .map((t, k) => (k === 0 ? t.slice(3).replace(/\s+\d+\s+\d+$/, '') : t).trim())
     .join('');
   expect(name).toBe(checklist.materials[2]!.name);
-  expect(d.text).toContain('办理时限: 3个工作日');
-  expect(d.text).toContain('咨询电话: 0451-12345678');
+  expect(d.text).toContain('办理时限：3个工作日');
+  expect(d.text).toContain('咨询电话：0451-12345678');
   expect(d.qr).toEqual([checklist.qr]);
   expect(d.cuts).toBe(1);
 }
@@ -94,8 +94,8 @@ export function expectChecklist(d: Decoded, columns: number): void {
 export function expectTracking(d: Decoded): void {
   expect(d.text).toContain('意见建议受理回执');
   expect(d.lines.find((l) => l.text === 'TS-7F3K-9Q')).toMatchObject({ bold: true, width: 2 });
-  expect(d.text).toContain('类别: 投诉：办事拖延');
-  expect(d.text).toContain('答复期限: 2026-12-17');
+  expect(d.text).toContain('类别：投诉：办事拖延');
+  expect(d.text).toContain('答复期限：2026-12-17');
   expect(d.qr).toEqual([tracking.qr]);
   expect(d.cuts).toBe(1);
 }

@@ -10,7 +10,7 @@ export function renderCheckin(slip: z.infer<typeof CheckinSlip>, columns: number
   page.text(slip.number, { align: 'center', bold: true, width: 4, height: 4 });
   page.rule();
   // The enterprise name goes under its label so a drawn rare character takes only the name's lines.
-  page.out.line(`${t('checkin.enterprise')}:`);
+  page.out.line(page.label(t('checkin.enterprise')).trimEnd());
   page.text(slip.enterprise, { bold: true });
   page.field(t('checkin.matter'), slip.matter);
   page.field(t('checkin.appointmentCode'), slip.appointmentCode);

@@ -26,10 +26,15 @@ export class Page {
 
   /** "Label: value" on one line when it fits, otherwise the label on its own line and the value under it. */
   field(label: string, value: string): this {
-    const head = `${label}: `;
+    const head = this.label(label);
     if (displayWidth(head) + displayWidth(value) <= this.columns) return this.text(head + value);
-    this.out.line(label + ':');
+    this.out.line(head.trimEnd());
     return this.text(value);
+  }
+
+  /** A label and its colon: full width in Chinese, "Label: " otherwise. */
+  label(label: string): string {
+    return label + this.t('common.colon');
   }
 
   rule(): this {

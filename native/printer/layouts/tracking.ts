@@ -8,7 +8,7 @@ export function renderTracking(slip: z.infer<typeof TrackingSlip>, columns: numb
   page.text(t('common.hall'), { align: 'center' });
   page.text(t('tracking.title'), { align: 'center', bold: true });
   page.rule();
-  page.text(`${t('tracking.code')}:`, { align: 'center' });
+  page.text(page.label(t('tracking.code')).trimEnd(), { align: 'center' });
   page.text(slip.trackingCode, { align: 'center', bold: true, width: 2, height: 2 });
   page.field(t('tracking.category'), slip.category);
   page.field(t('tracking.filedAt'), localTime(slip.filedAt));

@@ -3,6 +3,7 @@ import type zhCN from './zh-CN.js';
 export default {
   common: {
     hall: 'Consultation Service Office',
+    colon: ': ',
     issuedAt: 'Issued',
     counterArea: 'Counter',
     ahead: 'People ahead of you: {{count}}',

@@ -3,6 +3,7 @@ import type zhCN from './zh-CN.js';
 export default {
   common: {
     hall: 'Консультационная служба',
+    colon: ': ',
     issuedAt: 'Выдан',
     counterArea: 'Окно',
     ahead: 'Перед вами в очереди: {{count}}',

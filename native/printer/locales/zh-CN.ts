@@ -2,6 +2,7 @@
 export default {
   common: {
     hall: '咨询服务处',
+    colon: '：',
     issuedAt: '取号时间',
     counterArea: '办理窗口',
     ahead: '您前面还有 {{count}} 人',
