@@ -1,10 +1,16 @@
-// `npm start` (after the screens are built): the Electron shell when its binary is installed,
-// otherwise the terminal service in plain Node with directions for opening the screens in a browser.
+// `npm start` (after the screens are built). Without SERVER_URL it runs a whole office on this
+// computer: the central server on its embedded database plus this terminal, enrolled with it.
+// Then the Electron shell when its binary is installed, otherwise the terminal service in plain
+// Node with directions for opening the screens in a browser.
 import { spawn, spawnSync } from 'node:child_process';
 import { ROOT, loadConfig } from './config.js';
 import { browserFallbackMessage, electronEnv, findElectronBinary } from './electron-binary.js';
+import { startOffice, type Office } from './office.js';
 import { startTerminalService } from './service.js';
 
+const config = loadConfig();
+const office: Office | null = process.env.SERVER_URL ? null : await startOffice(config, Number(process.env.SERVER_PORT ?? 4800), console.log);
+for (const c of office?.clerks ?? []) console.log(`Clerk account made for this office: ${c.login} / ${c.password} (shown once; change with npm run server:admin)`);
 const electron = findElectronBinary();
 
 if (electron) {
@@ -13,13 +19,13 @@ if (electron) {
   // Electron reads package.json "main" (dist-electron/electron/main.js) from the app folder.
   const child = spawn(electron, [ROOT], { cwd: ROOT, stdio: 'inherit', env: electronEnv(process.env) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => void office?.stop().finally(() => process.exit(code ?? (signal ? 1 : 0))));
 } else {
-  const config = loadConfig();
   const service = await startTerminalService(config);
-  console.log(browserFallbackMessage(service.url, config.role));
+  console.log(browserFallbackMessage(service.url, office ? 'office' : config.role));
   const stop = async () => {
     await service.stop();
+    await office?.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);

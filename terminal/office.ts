@@ -1,0 +1,97 @@
+// `npm start` without SERVER_URL: a whole office on one computer. The central server runs as its own
+// process on its embedded database (it shares nothing with the terminal but HTTP), and this
+// terminal is registered and enrolled with it on first start.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../core/db/connection.js';
+import { SyncClient } from '../core/sync/client.js';
+import { ROOT, type TerminalConfig } from './config.js';
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface Office {
+  serverUrl: string;
+  server: ChildProcess;
+  /** Sign-in details of the clerks made on first start (empty afterwards). */
+  clerks: { login: string; password: string }[];
+  stop(): Promise<void>;
+}
+
+function serverEnv(config: TerminalConfig, port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(config.dataDir, 'server'), HOST: '127.0.0.1', PORT: String(port) };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+function admin(config: TerminalConfig, port: number, args: string[], script: string): string {
+  const r = spawnSync(TSX, [join(ROOT, script), ...args], { cwd: ROOT, env: serverEnv(config, port), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`The central server exited with code ${child.exitCode}; see its log.`);
+    try {
+      if ((await fetch(`${url}/api/openapi.json`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The central server did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
+
+/**
+ * Registers this terminal (all four roles) and the hall's clerks on first start, starts the
+ * central server and enrolls the terminal. The admin steps run before the server starts, because
+ * the embedded database admits one process at a time.
+ */
+export async function startOffice(config: TerminalConfig, serverPort: number, log: (l: string) => void): Promise<Office> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(join(config.dataDir, 'terminal.sqlite'));
+  const sync = new SyncClient(db);
+  let code: string | null = null;
+  const clerks: { login: string; password: string }[] = [];
+  try {
+    if (!sync.identity()) {
+      const first = JSON.parse(admin(config, serverPort, [config.hallConfigFile], 'server/admin/office-init.ts')) as { code: string; clerks: { login: string; password: string }[] };
+      code = first.code;
+      clerks.push(...first.clerks);
+    }
+  } finally {
+    db.close();
+  }
+
+  const serverUrl = `http://127.0.0.1:${serverPort}`;
+  const serverLog = join(config.dataDir, 'server.log');
+  const server = spawn(TSX, [join(ROOT, 'server/start.ts')], { cwd: ROOT, env: serverEnv(config, serverPort), stdio: ['ignore', 'pipe', 'pipe'] });
+  const logFile = createWriteStream(serverLog, { flags: 'a' });
+  server.stdout?.pipe(logFile);
+  server.stderr?.pipe(logFile);
+  const stop = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await waitForServer(serverUrl, server);
+    if (code) {
+      const enrollDb = openDatabase(join(config.dataDir, 'terminal.sqlite'));
+      try {
+        const id = await new SyncClient(enrollDb).enroll(serverUrl, code);
+        log(`This computer is enrolled as terminal ${id.terminalId} of hall ${id.hall}.`);
+      } finally {
+        enrollDb.close();
+      }
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  log(`Central server (embedded PostgreSQL in ${join(config.dataDir, 'server')}) at ${serverUrl}; its log: ${serverLog}`);
+  return { serverUrl, server, clerks, stop };
+}

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../core/db/test-db.js';
+import { ROOT } from '../../terminal/config.js';
+
+// `npm start` on a fresh machine: the central server on its embedded database and one enrolled
+// terminal, on one computer. Run as a real child process, twice: first start, then a restart.
+
+const tmp = tempDir('hall-office-');
+const children: ChildProcess[] = [];
+afterAll(() => {
+  children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
+  tmp.cleanup();
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function launch(port: number, serverPort: number): Promise<{ child: ChildProcess; out: () => string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: tmp.dir, PORT: String(port), SERVER_PORT: String(serverPort) };
+  delete env.SERVER_URL;
+  delete env.DATABASE_URL;
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'terminal/launch.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let text = '';
+  child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  await expect.poll(() => (child.exitCode !== null ? `exited: ${text}` : /Open the kiosk screen/.test(text) ? 'ready' : 'starting'), { timeout: 200_000, interval: 500 }).toBe('ready');
+  return { child, out: () => text };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+const get = async (url: string) => (await fetch(url)).json();
+
+describe('npm start: a whole office on one computer', () => {
+  it('starts the central server, enrolls this terminal, prints the screens, and numbers tickets centrally', async () => {
+    const [port, serverPort] = [await freePort(), await freePort()];
+    const first = await launch(port, serverPort);
+    const base = `http://127.0.0.1:${port}`;
+    expect(first.out()).toContain(`${base}/kiosk`);
+    expect(first.out()).toMatch(/Clerk account made for this office: wang\.fang \/ \S{10,}/);
+    const status = await get(`${base}/api/status`);
+    expect(status).toMatchObject({ enrolled: true, online: true, terminal: { hall: 'main', ticketPrefix: expect.stringMatching(/^T\d+$/) } });
+    const ticket = await (await fetch(`${base}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'A' }) })).json();
+    expect(ticket.ticket).toMatchObject({ number: 'A001', offline: false });
+    expect(await stop(first.child)).toBe(0);
+    // The server child went with it: its port is free again.
+    await expect(fetch(`http://127.0.0.1:${serverPort}/api/openapi.json`)).rejects.toThrow();
+
+    const again = await launch(port, serverPort);
+    expect(again.out()).not.toContain('Clerk account made');
+    expect(await get(`${base}/api/status`)).toMatchObject({ enrolled: true, terminal: { id: status.terminal.id } });
+    const next = await (await fetch(`${base}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'A' }) })).json();
+    expect(next.ticket.number).toBe('A002');
+    expect(await stop(again.child)).toBe(0);
+  }, 480_000);
+});
