@@ -22,7 +22,7 @@ export function LinesPanel({ queue, now }: { queue: CounterQueue; now: number })
             </span>
           </header>
           <p className="line-note" data-testid="line-note">
-            {t(`counter.lines.note.${lineNote(line)}`)}
+            {t(`counter.lines.note.${lineNote(line, queue.presence)}`)}
           </p>
           {line.waiting.length > 0 && (
             <ol className="waiting-list">

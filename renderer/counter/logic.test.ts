@@ -79,7 +79,7 @@ describe('what the clerk can do', () => {
   });
 
   it('an away clerk cannot call, but can come back', () => {
-    const on = enabledCommands(counterQueue({ presence: 'away', lines: counterQueue().lines.map((l) => ({ ...l, active: false })) }));
+    const on = enabledCommands(counterQueue({ presence: 'away' }));
     expect(on['call-next']).toBe(false);
     expect(on['call-number']).toBe(false);
     expect(on.presence).toBe(true);
@@ -87,10 +87,10 @@ describe('what the clerk can do', () => {
 
   it('explains each AB situation of a line', () => {
     const [a, b] = counterQueue().lines;
-    expect(lineNote(a!)).toBe('aActive');
-    expect(lineNote({ ...a!, active: false })).toBe('aAway');
-    expect(lineNote(b!)).toBe('bStandby');
-    expect(lineNote({ ...b!, active: true })).toBe('bActive');
+    expect(lineNote(a!, 'in')).toBe('aActive');
+    expect(lineNote(a!, 'away')).toBe('aAway');
+    expect(lineNote(b!, 'in')).toBe('bStandby');
+    expect(lineNote({ ...b!, active: true }, 'in')).toBe('bActive');
   });
 
   it('counts waiting in whole minutes and never below zero', () => {

@@ -29,9 +29,9 @@ export function transferTargets(q: CounterQueue): CounterQueue['services'] {
   return q.services.filter((s) => s.code !== q.current?.service);
 }
 
-/** The AB-role sentence under a line (a key of counter.lines.note). */
-export function lineNote(line: Line): 'aActive' | 'aAway' | 'bActive' | 'bStandby' {
-  if (line.role === 'A') return line.active ? 'aActive' : 'aAway';
+/** The AB-role sentence under a line (a key of counter.lines.note): an away A clerk's line goes to B. */
+export function lineNote(line: Line, presence: CounterQueue['presence']): 'aActive' | 'aAway' | 'bActive' | 'bStandby' {
+  if (line.role === 'A') return presence === 'in' && line.active ? 'aActive' : 'aAway';
   return line.active ? 'bActive' : 'bStandby';
 }
 

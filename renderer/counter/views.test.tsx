@@ -71,6 +71,11 @@ describe('lines panel', () => {
     expect(rows[1]).toMatch(/A014[\s\S]*现场取号[\s\S]*已等 5 分钟/);
   });
 
+  it('tells an away A clerk that B serves the line', () => {
+    const away = render(<LinesPanel queue={counterQueue({ presence: 'away' })} now={0} />);
+    expect(text(away, 'line-note')).toBe('您已暂离，本业务由B角窗口接办。');
+  });
+
   it('says when an A clerk is away and B serves the line', () => {
     const q = counterQueue();
     const b = render(<LinesPanel queue={{ ...q, lines: [{ ...q.lines[1]!, active: true }] }} now={0} />);
@@ -125,8 +130,7 @@ describe('current ticket panel', () => {
   });
 
   it('an away clerk cannot call next or by number', () => {
-    const q = counterQueue({ presence: 'away' });
-    const html = current({ queue: { ...q, lines: q.lines.map((l) => ({ ...l, active: false })) } });
+    const html = current({ queue: counterQueue({ presence: 'away' }) });
     expect(html).toMatch(/<button[^>]*data-testid="action-call-next"[^>]*disabled/);
     expect(html).toMatch(/<button[^>]*data-testid="call-number-submit"[^>]*disabled/);
   });
