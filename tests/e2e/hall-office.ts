@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { openDatabase } from '../../core/db/connection.js';
+import { tempDir } from '../../core/db/test-db.js';
+import { SyncClient } from '../../core/sync/client.js';
+import { loadServerConfig } from '../../server/config.js';
+import { buildServerApp } from '../../server/http/app.js';
+import { ensureHallConfig } from '../../server/halls/default.js';
+import { createStaff } from '../../server/staff/repository.js';
+import { createTerminal } from '../../server/terminals/repository.js';
+import { backends, type TestDb } from '../../server/test-db.js';
+import { loadConfig } from '../../terminal/config.js';
+import { startTerminalService, type TerminalService } from '../../terminal/service.js';
+
+export const CLERK_PASSWORD = 'correct horse battery';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A hall on one machine, all real: the central server (embedded PostgreSQL) on a fixed port so it
+ * can be stopped and started again, a kiosk terminal, and a counter terminal that also drives the
+ * board; each terminal is its own service with its own SQLite file, enrolled with the server.
+ */
+export async function startHallOffice() {
+  const tmp = tempDir('hall-office-e2e-');
+  const config = { ...loadServerConfig({}), host: '127.0.0.1', port: await freePort() };
+  const server: TestDb = await backends[0]!.open();
+  await ensureHallConfig(server.db, new Date());
+  for (const [login, name, number] of [['wang.fang', '王芳', '0101'], ['li.na', '李娜', '0102']] as const) {
+    await createStaff(server.db, { login, name, number, role: 'clerk' }, CLERK_PASSWORD, Date.now());
+  }
+  let app: FastifyInstance | null = null;
+  const url = `http://127.0.0.1:${config.port}`;
+  const startServer = async () => {
+    app = await buildServerApp(server.db, config, { livePollMs: 200 });
+    await app.listen({ host: '127.0.0.1', port: config.port });
+  };
+  await startServer();
+
+  const terminal = async (name: string, roles: ('kiosk' | 'counter' | 'hall')[]): Promise<TerminalService> => {
+    const { code } = await createTerminal(server.db, { name, hall: 'main', roles }, Date.now(), config.enrollCodeTtlMs);
+    const dataDir = join(tmp.dir, name);
+    mkdirSync(dataDir, { recursive: true });
+    const tdb = openDatabase(join(dataDir, 'terminal.sqlite'));
+    await new SyncClient(tdb).enroll(url, code);
+    tdb.close();
+    return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: roles[0] }), () => {});
+  };
+  const kiosk = await terminal('kiosk', ['kiosk']);
+  const counter = await terminal('counter', ['counter', 'hall']);
+
+  return {
+    url,
+    server,
+    kiosk,
+    counter,
+    async stopServer() {
+      await app?.close();
+      app = null;
+    },
+    startServer,
+    async close() {
+      await kiosk.stop();
+      await counter.stop();
+      await app?.close();
+      await server.close();
+      tmp.cleanup();
+    },
+  };
+}
