@@ -58,8 +58,9 @@ export default function CounterApp() {
       createClient({
         lang: () => currentLang(i18n),
         token: () => sessionRef.current?.token ?? null,
-        onUnauthorized: () => {
-          if (!sessionRef.current) return;
+        onUnauthorized: (route) => {
+          // Signing out with a token the service already forgot is still a sign-out, not an expiry.
+          if (!sessionRef.current || route === 'counterLogout') return;
           setSessionLatest.current(null);
           setExpired(true);
         },

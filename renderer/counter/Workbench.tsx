@@ -33,6 +33,8 @@ const NOTICE: Record<QueueActionName, Notice['key']> = {
   finish: 'finished',
 };
 
+const APPOINTMENTS_EVERY_MS = 15_000;
+
 export function OfflineBanner() {
   const { t } = useTranslation();
   return (
@@ -64,17 +66,32 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
   const { reload: reloadQueue } = queue;
   const { reload: reloadJobs } = jobs;
   const { reload: reloadAppointments } = appointments;
-  const reloadAll = useCallback(() => {
-    reloadQueue();
-    reloadJobs();
-    reloadAppointments();
-  }, [reloadQueue, reloadJobs, reloadAppointments]);
+  // Today's appointments come from the central server, so they are asked for on (re)connect, after
+  // booking, and on queue changes (a check-in) at most every APPOINTMENTS_EVERY_MS, not per call.
+  const appointmentsAt = useRef(0);
+  const refreshAppointments = useCallback(
+    (force: boolean) => {
+      if (!force && Date.now() - appointmentsAt.current < APPOINTMENTS_EVERY_MS) return;
+      appointmentsAt.current = Date.now();
+      reloadAppointments();
+    },
+    [reloadAppointments],
+  );
 
   const live = useLive(
     (msg) => {
-      if (msg.type === 'queue' || msg.type === 'status') reloadAll();
+      if (msg.type !== 'queue' && msg.type !== 'status') return;
+      reloadQueue();
+      reloadJobs();
+      if (msg.type === 'queue') refreshAppointments(false);
     },
-    { onOpen: reloadAll },
+    {
+      onOpen: () => {
+        reloadQueue();
+        reloadJobs();
+        refreshAppointments(true);
+      },
+    },
   );
 
   useEffect(() => {
