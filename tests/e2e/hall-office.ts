@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
  * can be stopped and started again, a kiosk terminal, and a counter terminal that also drives the
  * board; each terminal is its own service with its own SQLite file, enrolled with the server.
  */
-export async function startHallOffice() {
+export async function startHallOffice(opts: { kioskEnv?: NodeJS.ProcessEnv; counterEnv?: NodeJS.ProcessEnv } = {}) {
   const tmp = tempDir('hall-office-e2e-');
   const config = { ...loadServerConfig({}), host: '127.0.0.1', port: await freePort() };
   const server: TestDb = await backends[0]!.open();
@@ -46,20 +46,21 @@ export async function startHallOffice() {
   };
   await startServer();
 
-  const terminal = async (name: string, roles: ('kiosk' | 'counter' | 'hall')[]): Promise<TerminalService> => {
+  const terminal = async (name: string, roles: ('kiosk' | 'counter' | 'hall')[], env: NodeJS.ProcessEnv = {}): Promise<TerminalService> => {
     const { code } = await createTerminal(server.db, { name, hall: 'main', roles }, Date.now(), config.enrollCodeTtlMs);
     const dataDir = join(tmp.dir, name);
     mkdirSync(dataDir, { recursive: true });
     const tdb = openDatabase(join(dataDir, 'terminal.sqlite'));
     await new SyncClient(tdb).enroll(url, code);
     tdb.close();
-    return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: roles[0] }), () => {});
+    return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: roles[0], ...env }), () => {});
   };
-  const kiosk = await terminal('kiosk', ['kiosk']);
-  const counter = await terminal('counter', ['counter', 'hall']);
+  const kiosk = await terminal('kiosk', ['kiosk'], opts.kioskEnv);
+  const counter = await terminal('counter', ['counter', 'hall'], opts.counterEnv);
 
   return {
     url,
+    config,
     server,
     kiosk,
     counter,
