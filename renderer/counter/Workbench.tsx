@@ -291,11 +291,13 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
                 {jobs.data?.jobs.some((j) => j.state === 'failed') && <span className="tag warn">{t('counter.print.hasFailed')}</span>}
               </button>
             </div>
-            {side === 'appointments' ? (
+            {/* Both stay mounted: a half-typed booking or the code still to read out survives a look at the printer. */}
+            <div role="tabpanel" hidden={side !== 'appointments'}>
               <AppointmentsPanel services={q.services} list={appointments} />
-            ) : (
+            </div>
+            <div role="tabpanel" hidden={side !== 'print'}>
               <PrintJobsPanel jobs={jobs.data?.jobs} loadError={jobs.error} busy={printAction.busy} actionError={printAction.error} onReprint={(j) => reprint(j.id)} />
-            )}
+            </div>
           </div>
         </div>
       )}
