@@ -4,13 +4,14 @@
  *   clear, backspace), checkin-code and checkin-phone (data-value = digits typed), checkin-submit, phone-lookup,
  *   appointment-option (data-id), phone-none, phone-again, checkin-busy, queue-error (data-kind: not-found,
  *   already-checked-in, network, server, unexpected); success shows the TicketView ids (see TakeTicketScreen).
- * A keyboard-wedge scan anywhere on this screen checks in with the scanned text.
+ * A scan anywhere on this screen (keyboard-wedge, or the serial scanner's live 'scan' message) checks in with the scanned text.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedTicket } from '../../../core/contract/hall-api.js';
 import { useClient } from '../../api/context.js';
 import { currentLang } from '../../i18n/i18n.js';
+import { useLive } from '../../shared/useLive.js';
 import { useWedgeScanner } from '../../shared/useWedgeScanner.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { useSession } from '../state.js';
@@ -63,14 +64,17 @@ export function CheckinScreen() {
     else setPhone((p) => applyPadKey(p, key, PHONE_DIGITS));
   };
 
-  // The confirmation's QR code, read by the scanner, goes straight to check-in whatever mode is open.
-  useWedgeScanner(
-    (scanned) => {
-      setCode('');
-      void checkinByCode(scanned);
-    },
-    { enabled: issued === null && !action.busy },
-  );
+  // The confirmation's QR code, read by the scanner, goes straight to check-in whatever mode is open:
+  // a keyboard-wedge scanner types it, a serial one reaches us through the terminal's live channel.
+  const scanning = issued === null && !action.busy;
+  const onScan = (scanned: string) => {
+    setCode('');
+    void checkinByCode(scanned);
+  };
+  useWedgeScanner(onScan, { enabled: scanning });
+  useLive((msg) => {
+    if (msg.type === 'scan' && scanning) onScan(msg.code);
+  });
 
   // A physical keyboard types into the pad too (staff helping, or a visitor who prefers keys).
   useEffect(() => {

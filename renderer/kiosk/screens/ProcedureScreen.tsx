@@ -33,7 +33,7 @@ export function ProcedureScreen({ id }: { id: string }) {
       </section>
     );
   }
-  return <ProcedureView p={res.data} materialsAction={res.data.abolished ? undefined : <ChecklistButton procedureId={id} />} />;
+  return <ProcedureView p={res.data} materialsAction={res.data.abolished ? undefined : <ChecklistButton key={id} procedureId={id} />} />;
 }
 
 function Section({ id, title, testid, children }: { id: string; title: string; testid?: string; children: ReactNode }) {
