@@ -17,6 +17,8 @@ export interface BoardScreenProps {
   now: Date;
   /** The sound switch, drawn in the header. */
   controls?: ReactNode;
+  /** The one-time sound prompt, drawn over the foot of the recent calls (the oldest rows). */
+  prompt?: ReactNode;
 }
 
 /** How big the numbers can be: fewer counters, bigger numbers. */
@@ -34,7 +36,7 @@ function Arrow() {
 }
 
 /** The call board as drawn; HallApp feeds it. */
-export function BoardScreen({ view, lang, flashing, reconnecting, error, now, controls }: BoardScreenProps) {
+export function BoardScreen({ view, lang, flashing, reconnecting, error, now, controls, prompt }: BoardScreenProps) {
   const { t } = useTranslation();
   const clock = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
   const date = new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', weekday: 'long' }).format(now);
@@ -81,6 +83,7 @@ export function BoardScreen({ view, lang, flashing, reconnecting, error, now, co
               {hallErrorText(error, t)}
             </p>
           )}
+          {prompt}
         </div>
       </main>
     );
@@ -126,6 +129,7 @@ export function BoardScreen({ view, lang, flashing, reconnecting, error, now, co
             ))}
           </ol>
         )}
+        {prompt}
       </aside>
       <footer className="hall-waiting" aria-labelledby="hall-waiting-title">
         <h2 id="hall-waiting-title">{t('hall.waitingTitle')}</h2>

@@ -112,9 +112,6 @@ export default function HallApp() {
   }, [live]);
 
   return (
-    <>
-      <BoardScreen view={shown} lang={options.lang} flashing={flashing} reconnecting={down} error={board.error} now={now} controls={<SoundToggle sound={sound} />} />
-      <SoundPrompt sound={sound} />
-    </>
+    <BoardScreen view={shown} lang={options.lang} flashing={flashing} reconnecting={down} error={board.error} now={now} controls={<SoundToggle sound={sound} />} prompt={<SoundPrompt sound={sound} />} />
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { audioAllowed, loadSoundChoice, saveSoundChoice, soundPlan, unlockAudio, type SoundChoice } from './sound.js';
+import { audioAllowed, loadSoundChoice, onAudioStateChange, saveSoundChoice, soundPlan, unlockAudio, type SoundChoice } from './sound.js';
 
 export interface Sound {
   /** Show the "click to enable sound" prompt. */
@@ -15,7 +15,15 @@ export interface Sound {
 export function useSound(): Sound {
   const [choice, setChoice] = useState<SoundChoice | null>(() => loadSoundChoice());
   const [allowed, setAllowed] = useState(() => audioAllowed());
+  // A new audio context runs a moment after it is created where the browser allows sound: wait
+  // that moment before asking, so an allowed board never flashes the prompt.
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setSettled(true), 1000);
+    return () => clearTimeout(id);
+  }, []);
   const plan = soundPlan(choice, allowed);
+  if (!settled) plan.ask = false;
 
   const enable = useCallback(() => {
     saveSoundChoice('on');
@@ -28,6 +36,8 @@ export function useSound(): Sound {
     saveSoundChoice('off');
     setChoice('off');
   }, []);
+
+  useEffect(() => onAudioStateChange(() => setAllowed((was) => was || audioAllowed())), []);
 
   // "Click anywhere": any press on the board (but the mute button) turns sound on.
   useEffect(() => {

@@ -51,6 +51,14 @@ export function audioAllowed(): boolean {
   return audioContext()?.state === 'running';
 }
 
+/** Calls `cb` whenever audio becomes allowed or blocked (a new context starts suspended and may run a moment later). */
+export function onAudioStateChange(cb: () => void): () => void {
+  const ctx = audioContext();
+  if (!ctx) return () => undefined;
+  ctx.addEventListener('statechange', cb);
+  return () => ctx.removeEventListener('statechange', cb);
+}
+
 /** Call from a click or key press: lets audio and speech play from now on. */
 export async function unlockAudio(): Promise<boolean> {
   const ctx = audioContext();
