@@ -26,7 +26,7 @@ export const checkinBenchmark: Benchmark = {
         const a = await createAppointment(
           office.server.db,
           'main',
-          { enterprise: `黑龙江示例贸易有限公司${i}`, contactPhone: `138${String(i).padStart(8, '0')}`, matter: '对外贸易经营者备案', procedureCode: null, service: 'A', date: today, from: '09:00', to: '09:30', createdBy: 'wang.fang' },
+          { enterprise: `黑龙江示例贸易有限公司${i}`, contactPhone: `138${String(i).padStart(8, '0')}`, matter: '技术进出口合同登记', procedureCode: null, service: 'A', date: today, from: '09:00', to: '09:30', createdBy: 'wang.fang' },
           Date.now(),
           'Asia/Shanghai',
         );
@@ -46,7 +46,7 @@ export const checkinBenchmark: Benchmark = {
       }
 
       const direct = openPrinter(printer.uri);
-      const slip = renderSlip({ kind: 'checkin', lang: 'zh-CN', number: 'A001', enterprise: '黑龙江示例贸易有限公司', matter: '对外贸易经营者备案', appointmentCode: '123456', slot: `${today} 09:00–09:30`, counterArea: '1–2号窗口', ahead: 3, issuedAt: new Date().toISOString(), qr: 'HALL-TICKET:A001:01M8AT61ZJG7P9271CH4P1K6S6' });
+      const slip = renderSlip({ kind: 'checkin', lang: 'zh-CN', number: 'A001', enterprise: '黑龙江示例贸易有限公司', matter: '技术进出口合同登记', appointmentCode: '123456', slot: `${today} 09:00–09:30`, counterArea: '1–2号窗口', ahead: 3, issuedAt: new Date().toISOString(), qr: 'HALL-TICKET:A001:01M8AT61ZJG7P9271CH4P1K6S6' });
       const base: number[] = [];
       for (let i = 0; i < N; i++) {
         const start = process.hrtime.bigint();

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const appt = await createAppointment(
     office.server.db,
     'main',
-    { enterprise: '哈尔滨示例进出口有限公司', contactPhone: '13800001234', matter: '对外贸易经营者备案', procedureCode: null, service: 'A', date: today, from: '09:00', to: '11:30', createdBy: 'wang.fang' },
+    { enterprise: '哈尔滨示例进出口有限公司', contactPhone: '13800001234', matter: '技术进出口合同登记', procedureCode: null, service: 'A', date: today, from: '09:00', to: '11:30', createdBy: 'wang.fang' },
     Date.now(),
     'Asia/Shanghai',
   );
