@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LangQuery } from './common.js';
+import { feedbackApi } from './feedback-api.js';
 import { hallApi } from './hall-api.js';
 import { Health, KioskConfig } from './health.js';
 import {
@@ -74,6 +75,7 @@ export const api = {
     response: ProhibitionList,
   },
   ...hallApi,
+  ...feedbackApi,
 } as const satisfies Record<string, RouteDef>;
 
 export type Api = typeof api;

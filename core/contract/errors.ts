@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'ALREADY_CHECKED_IN',
   'SERVER_UNREACHABLE',
   'NO_COUNTER',
+  'ALREADY_RATED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -44,6 +45,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ALREADY_CHECKED_IN: 409,
   SERVER_UNREACHABLE: 503,
   NO_COUNTER: 400,
+  ALREADY_RATED: 409,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -62,6 +64,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_CHECKED_IN: '这个预约已经签到过了。',
     SERVER_UNREACHABLE: '暂时连不上中心服务器，请稍后再试。',
     NO_COUNTER: '本大厅没有这个窗口号。',
+    ALREADY_RATED: '这次服务已经评价过了，每次服务只能评价一次。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -78,6 +81,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_CHECKED_IN: 'This appointment has already been checked in.',
     SERVER_UNREACHABLE: 'The central server cannot be reached right now. Please try again later.',
     NO_COUNTER: 'This hall has no counter with that number.',
+    ALREADY_RATED: 'This service has already been rated; each service can be rated once.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -94,6 +98,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_CHECKED_IN: 'По этой записи уже отмечались.',
     SERVER_UNREACHABLE: 'Центральный сервер сейчас недоступен. Повторите попытку позже.',
     NO_COUNTER: 'В этом зале нет окна с таким номером.',
+    ALREADY_RATED: 'Эта услуга уже оценена; каждую услугу можно оценить только один раз.',
   },
 };
 

@@ -282,6 +282,8 @@ export const ScreenMessage = z.discriminatedUnion('type', [
   /** A ticket was called or recalled: the board shows and announces it. */
   z.object({ type: z.literal('call'), number: z.string(), counterNo: CounterNo, callCount: z.int() }),
   z.object({ type: z.literal('status') }),
+  /** The rating screen's prompt changed (a service finished, was rated or timed out): refetch. */
+  z.object({ type: z.literal('rating') }),
   /** A code read by the terminal's serial scanner (the kiosk treats it like a wedge scan). */
   z.object({ type: z.literal('scan'), code: z.string() }),
 ]);

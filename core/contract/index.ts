@@ -9,3 +9,6 @@ export * from './server-index.js';
 export * from './print.js';
 export * from './queue.js';
 export * from './hall-api.js';
+export * from './ratings.js';
+export * from './opinions.js';
+export * from './feedback-api.js';

@@ -163,7 +163,7 @@ export const StaffCredential = z.object({
   login: StaffLogin,
   name: z.string(),
   number: z.string(),
-  role: z.enum(['clerk', 'supervisor', 'admin']),
+  role: z.enum(['clerk', 'supervisor', 'admin', 'office', 'department', 'inspector']),
   /** The server's scrypt hash string; the password never travels. */
   passwordHash: z.string(),
   disabled: z.boolean(),

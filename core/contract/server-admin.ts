@@ -6,7 +6,8 @@ export const TERMINAL_ROLES = ['kiosk', 'counter', 'rating', 'hall'] as const;
 export const TerminalRole = z.enum(TERMINAL_ROLES);
 export type TerminalRole = z.infer<typeof TerminalRole>;
 
-export const STAFF_ROLES = ['clerk', 'supervisor', 'admin'] as const;
+/** office: reviews complaints and calls back; department: answers what it is assigned; inspector: discipline inspection (纪委). */
+export const STAFF_ROLES = ['clerk', 'supervisor', 'admin', 'office', 'department', 'inspector'] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 

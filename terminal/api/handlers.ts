@@ -7,12 +7,14 @@ import { pendingCount } from '../../core/outbox/outbox.js';
 import { searchProcedures } from '../../core/search/search.js';
 import type { TerminalConfig } from '../config.js';
 import type { TerminalRuntime } from '../runtime.js';
+import { feedbackHandlers } from './feedback-handlers.js';
 import { hallHandlers } from './hall-handlers.js';
 import type { Handlers } from './register.js';
 
 export function terminalHandlers(db: Db, config: TerminalConfig, version: string, runtime: TerminalRuntime): Handlers {
   return {
     ...hallHandlers(db, config, runtime),
+    ...feedbackHandlers(),
     health: () => ({
       status: 'ok',
       version,

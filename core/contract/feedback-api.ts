@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { PrinterStatus } from './print.js';
+import { NewOpinion, OpinionProgress, TrackingCode, TrackQuery } from './opinions.js';
+import { RatingInput, RatingPrompt } from './ratings.js';
+import { Ulid } from './queue.js';
+
+/** Terminal-service routes for rating (好差评) and the opinion box; merged into `api`. */
+
+const EmptyQuery = z.object({});
+const TicketNumberQuery = z.object({ number: z.string().trim().toUpperCase().min(2).max(16) });
+
+export const feedbackApi = {
+  ratingPrompt: {
+    method: 'GET',
+    path: '/api/rating/prompt',
+    summary: 'The service the rating screen asks about now (who served, counter, matter), or null',
+    query: EmptyQuery,
+    response: z.object({ prompt: RatingPrompt.nullable() }),
+  },
+  submitRating: {
+    method: 'POST',
+    path: '/api/rating',
+    summary: 'Rate the service on the rating screen, once; a bad rating needs its reasons. 409 ALREADY_RATED after that',
+    query: EmptyQuery,
+    body: z.object({ serviceId: Ulid, rating: RatingInput }),
+    response: z.object({ recorded: z.literal(true) }),
+  },
+  ratingByTicket: {
+    method: 'GET',
+    path: '/api/rating/ticket',
+    summary: "A finished service of today found by its ticket number, for rating at the kiosk",
+    query: TicketNumberQuery,
+    response: RatingPrompt,
+  },
+  rateByTicket: {
+    method: 'POST',
+    path: '/api/rating/ticket',
+    summary: 'Rate a finished service at the kiosk by its ticket number, once',
+    query: EmptyQuery,
+    body: z.object({ number: z.string().trim().toUpperCase().min(2).max(16), rating: RatingInput }),
+    response: z.object({ recorded: z.literal(true) }),
+  },
+  fileOpinion: {
+    method: 'POST',
+    path: '/api/opinions',
+    summary: 'Drop an opinion, suggestion, complaint or letter to the leadership; returns the tracking code and prints it',
+    query: EmptyQuery,
+    body: NewOpinion.extend({ print: z.boolean().default(true) }),
+    response: z.object({
+      trackingCode: TrackingCode,
+      filedAt: z.string(),
+      print: z.enum(['queued', 'no-printer', 'printer-down', 'skipped']),
+      jobId: z.string().nullable(),
+      printer: PrinterStatus,
+    }),
+  },
+  trackOpinion: {
+    method: 'GET',
+    path: '/api/opinions/track',
+    summary: 'Progress of an opinion or complaint by its tracking code (and the phone’s last four digits when one was left)',
+    query: TrackQuery,
+    response: OpinionProgress,
+  },
+} as const;
