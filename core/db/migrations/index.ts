@@ -6,5 +6,7 @@ import { m0004 } from './0004-enrollment.js';
 import { m0005 } from './0005-upload.js';
 import { m0006 } from './0006-print-jobs.js';
 import { m0007 } from './0007-queue.js';
+import { m0008 } from './0008-ratings.js';
+import { m0009 } from './0009-opinions.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
