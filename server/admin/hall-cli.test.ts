@@ -52,7 +52,7 @@ describe.each(backends)('admin CLI hall config on $name', (backend) => {
     const refused = await admin(['hall', 'import', badFile]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('nothing was imported');
-    expect(refused.stderr).toContain('services.2.counterArea');
+    expect(refused.stderr).toContain('services[2].counterArea');
     await withDb(async (db) => {
       expect(await latestSeq(db)).toBe(0);
       expect(await listHallConfigs(db)).toEqual([]);
@@ -72,7 +72,6 @@ describe.each(backends)('admin CLI hall config on $name', (backend) => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Hall main: counters 1, 2, 3, 4, 5, 6');
     expect(shown.stdout).toMatch(/A\s+对外贸易\s+1–2号窗口\s+wang\.fang\s+li\.na\s+FT-01,FT-02/);
-    expect((await admin(['hall', 'show', 'nowhere'])).code).toBe(1);
   });
 
   it('a server starting with no hall configured imports the default one', async () => {

@@ -34,6 +34,11 @@ async function catalogCodes(db: ServerDb): Promise<Set<string> | null> {
   return new Set((row.doc as { procedures: { code: string }[] }).procedures.map((p) => p.code));
 }
 
+/** services[2].counterArea, as the catalog import names places. */
+function pathText(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
 /** Parses and checks a hall config file (one HallConfig or an array of them) without storing it. */
 export async function validateHallText(db: ServerDb, text: string): Promise<{ ok: true; configs: HallConfig[] } | { ok: false; issues: HallIssue[] }> {
   let json: unknown;
@@ -53,7 +58,7 @@ export async function validateHallText(db: ServerDb, text: string): Promise<{ ok
     const at = many ? `[${n}].` : '';
     const parsed = HallConfig.safeParse(item);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) issues.push({ path: `${at}${i.path.map(String).join('.')}`.replace(/\.$/, ''), message: i.message });
+      for (const i of parsed.error.issues) issues.push({ path: `${at}${pathText(i.path)}`.replace(/\.$/, ''), message: i.message });
       return;
     }
     if (halls.has(parsed.data.hall)) issues.push({ path: `${at}hall`, message: `hall ${parsed.data.hall} appears twice` });

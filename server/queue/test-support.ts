@@ -9,7 +9,7 @@ import type { ServerDb } from '../db/connection.js';
 import { DEFAULT_HALL_FILE } from '../halls/default.js';
 import { importHallConfig } from '../halls/repository.js';
 import { buildServerApp } from '../http/app.js';
-import { createStaff } from '../staff/repository.js';
+import { hashPassword } from '../auth/passwords.js';
 import { LiveHub } from '../sync/live.js';
 import { createTerminal } from '../terminals/repository.js';
 import type { Backend, TestDb } from '../test-db.js';
@@ -53,6 +53,8 @@ export const CLERKS = [
   { login: 'zhang.wei', name: '张伟', number: 'S-103', role: 'clerk' as const },
 ];
 
+let passwordHash: Promise<string> | undefined;
+
 export async function queueFixture(backend: Backend): Promise<QueueFixture> {
   const t: TestDb = await backend.open();
   const clock = { now: START };
@@ -61,7 +63,13 @@ export async function queueFixture(backend: Backend): Promise<QueueFixture> {
   const app = await buildServerApp(t.db, config, { live: hub, livePollMs: 50 });
   const imported = await importHallConfig(t.db, JSON.stringify([JSON.parse(readFileSync(DEFAULT_HALL_FILE, 'utf8')), OTHER_HALL]), new Date(clock.now));
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
-  for (const c of CLERKS) await createStaff(t.db, c, 'counter-password-1', clock.now);
+  // One scrypt hash for every fixture: staff creation itself is tested in server/staff.
+  passwordHash ??= hashPassword('counter-password-1');
+  const hash = await passwordHash;
+  await t.db
+    .insertInto('staff')
+    .values(CLERKS.map((c) => ({ id: ulid(), ...c, password_hash: hash, created_at: new Date(clock.now) })))
+    .execute();
 
   return {
     db: t.db,
