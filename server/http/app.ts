@@ -13,6 +13,7 @@ import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../ter
 import { acceptLang, errorBody } from './errors.js';
 import { serverOpenApi } from './openapi.js';
 import { registerServerApi, type ServerHandlers } from './register.js';
+import { registerScreens } from './screens.js';
 
 export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -59,6 +60,7 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
   registerServerApi(app, handlers(db, config, live), authenticate);
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
+  await registerScreens(app);
   app.setNotFoundHandler((req, reply) => {
     const { status, body } = errorBody(new ServerError('NOT_FOUND'), acceptLang(req.headers['accept-language']));
     return reply.status(status).send(body);
