@@ -37,9 +37,9 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
         phone: p.department.phone,
         printedAt: new Date().toISOString(),
       };
-      const status = printer.status();
-      if (!status.configured) return { jobId: null, printer: status };
-      return { jobId: printer.enqueue(slip).id, printer: printer.status() };
+      // Like a ticket, a checklist is not queued for a printer known to be down: it would come out after the visitor left.
+      const { job } = printer.submit(slip);
+      return { jobId: job?.id ?? null, printer: printer.status() };
     },
     board: () => queue.board(),
     counterLogin: ({ body }) => desk.login(body.login, body.password, body.counterNo),
