@@ -31,6 +31,8 @@ export interface TerminalConfig {
   hallConfigFile: string;
   /** Staff are told when this terminal's clock is further than this from the server's. */
   clockBoundMs: number;
+  /** How long the rating screen waits for the visitor before the service is recorded as not rated. */
+  ratingSeconds: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -55,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (!['kiosk', 'counter', 'rating', 'hall'].includes(role)) throw new Error(`ROLE must be kiosk, counter, rating or hall, got "${role}"`);
   const idleSeconds = int(env.IDLE_SECONDS, 60, 'IDLE_SECONDS');
   if (idleSeconds < 5) throw new Error('IDLE_SECONDS must be at least 5');
+  const ratingSeconds = int(env.RATING_SECONDS, 120, 'RATING_SECONDS');
+  if (ratingSeconds < 10) throw new Error('RATING_SECONDS must be at least 10');
   return {
     host: env.HOST ?? '127.0.0.1',
     port: int(env.PORT, 4780, 'PORT'),
@@ -69,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
     timeZone: timeZone(env.TIME_ZONE ?? 'Asia/Shanghai'),
     hallConfigFile: resolve(env.HALL_CONFIG_FILE ?? resolve(ROOT, 'assets/hall/default.json')),
     clockBoundMs: int(env.CLOCK_BOUND_SECONDS, 60, 'CLOCK_BOUND_SECONDS') * 1000,
+    ratingSeconds,
   };
 }

@@ -9,6 +9,7 @@ import { PrintWorker } from './print/worker.js';
 import { CounterDesk } from './queue/counter-desk.js';
 import { HallQueue } from './queue/hall-queue.js';
 import { ServerLink } from './queue/server-link.js';
+import { RatingDesk, type RatingDeskOptions } from './ratings/rating-desk.js';
 
 /** Everything the API handlers act on, besides the database: the server link, the printer, the queue, the screens. */
 export interface TerminalRuntime {
@@ -18,10 +19,11 @@ export interface TerminalRuntime {
   printer: PrintWorker;
   queue: HallQueue;
   desk: CounterDesk;
+  ratings: RatingDesk;
   stop(): Promise<void>;
 }
 
-export function createRuntime(db: Db, config: TerminalConfig, opts: { client?: SyncClient; log?: (l: string) => void; startPrinter?: boolean } = {}): TerminalRuntime {
+export function createRuntime(db: Db, config: TerminalConfig, opts: { client?: SyncClient; log?: (l: string) => void; startPrinter?: boolean; ratings?: Partial<RatingDeskOptions> } = {}): TerminalRuntime {
   const client = opts.client ?? new SyncClient(db);
   const screens = new ScreenHub();
   const link = new ServerLink(client, () => screens.send({ type: 'status' }));
@@ -32,14 +34,18 @@ export function createRuntime(db: Db, config: TerminalConfig, opts: { client?: S
   const scanner = config.scanner ? openScanner(config.scanner) : null;
   scanner?.onScan((code) => screens.send({ type: 'scan', code }));
   const queue = new HallQueue(db, link, printer, screens, { timeZone: config.timeZone, fallbackConfigFile: config.hallConfigFile });
+  const ratings = new RatingDesk(queue, screens, { ratingSeconds: config.ratingSeconds, ...opts.ratings });
+  ratings.start();
   return {
     client,
     link,
     screens,
     printer,
     queue,
-    desk: new CounterDesk(queue),
+    desk: new CounterDesk(queue, (t, clerk, counterNo) => ratings.open(t, clerk, counterNo)),
+    ratings,
     async stop() {
+      ratings.stop();
       await scanner?.close();
       await printer.stop();
       await device?.close();

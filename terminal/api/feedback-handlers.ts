@@ -1,13 +1,26 @@
-import { AppError, type feedbackApi } from '../../core/contract/index.js';
+import type { feedbackApi } from '../../core/contract/index.js';
+import type { Db } from '../../core/db/connection.js';
+import type { TerminalConfig } from '../config.js';
+import type { TerminalRuntime } from '../runtime.js';
+import { opinionHandlers } from '../opinions/handlers.js';
 import type { Handlers } from './register.js';
 
 type FeedbackHandlers = Pick<Handlers, keyof typeof feedbackApi>;
 
-/** Placeholder until ratings and the opinion box land in the terminal service. */
-export function feedbackHandlers(): FeedbackHandlers {
-  const notYet = () => {
-    throw new AppError('NOT_FOUND');
+export function feedbackHandlers(db: Db, _config: TerminalConfig, rt: TerminalRuntime): FeedbackHandlers {
+  const { ratings } = rt;
+  return {
+    // Ratings (好差评): no route here returns a recorded rating, so a clerk never sees who rated what.
+    ratingPrompt: () => ({ prompt: ratings.current() }),
+    submitRating: ({ body }) => {
+      ratings.submit(body.serviceId, body.rating);
+      return { recorded: true as const };
+    },
+    ratingByTicket: ({ number }) => ratings.byTicket(number),
+    rateByTicket: ({ body }) => {
+      ratings.rateByTicket(body.number, body.rating);
+      return { recorded: true as const };
+    },
+    ...opinionHandlers(db, rt),
   };
-  const names = ['ratingPrompt', 'submitRating', 'ratingByTicket', 'rateByTicket', 'fileOpinion', 'trackOpinion'] as const;
-  return Object.fromEntries(names.map((n) => [n, notYet])) as unknown as FeedbackHandlers;
 }

@@ -14,7 +14,7 @@ import type { Handlers } from './register.js';
 export function terminalHandlers(db: Db, config: TerminalConfig, version: string, runtime: TerminalRuntime): Handlers {
   return {
     ...hallHandlers(db, config, runtime),
-    ...feedbackHandlers(),
+    ...feedbackHandlers(db, config, runtime),
     health: () => ({
       status: 'ok',
       version,

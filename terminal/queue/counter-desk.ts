@@ -34,7 +34,11 @@ export interface ActionRequest {
 
 /** A clerk at a counter: sign-in with the last known credentials, the lines they serve, and calling. */
 export class CounterDesk {
-  constructor(private readonly q: HallQueue) {}
+  /** `onFinished`: a service ended here (the rating screen asks about it). */
+  constructor(
+    private readonly q: HallQueue,
+    private readonly onFinished?: (ticket: Ticket, clerk: { name: string; number: string }, counterNo: number) => void,
+  ) {}
 
   async login(login: string, password: string, counterNo: number): Promise<CounterSession> {
     const staff = getStaff(this.q.db, login.trim().toLowerCase());
@@ -125,6 +129,7 @@ export class CounterDesk {
       appendEvent(this.q.db, QUEUE_EVENTS.action, action);
     })();
     if (ticket) this.q.record(ticket);
+    if (req.action === 'finish' && ticket?.state === 'done') this.onFinished?.(ticket, s.staff, s.counterNo);
     return { ticket, offline: !answer.ok };
   }
 
