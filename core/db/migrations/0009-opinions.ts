@@ -1,6 +1,10 @@
 import type { Migration } from '../migrate.js';
 
-/** Opinions and complaints dropped at this kiosk; the full phone is kept only until uploaded. */
+/**
+ * Opinions and complaints dropped at this kiosk. Only what a progress lookup needs stays here: the
+ * code, the kind, the phone's last four digits. The text and the full phone travel in the outbox
+ * event (`event_id`), whose sent_at also tells whether the central server has it yet.
+ */
 export const m0009: Migration = {
   version: 9,
   name: 'opinions',
@@ -9,9 +13,10 @@ export const m0009: Migration = {
       CREATE TABLE opinion (
         id TEXT PRIMARY KEY,
         tracking_code TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL,
-        phone_last4 TEXT,
-        filed_at TEXT NOT NULL
+        kind TEXT NOT NULL CHECK (kind IN ('opinion', 'suggestion', 'complaint', 'leadership-letter')),
+        phone_last4 TEXT CHECK (phone_last4 IS NULL OR (length(phone_last4) = 4 AND phone_last4 NOT GLOB '*[^0-9]*')),
+        filed_at TEXT NOT NULL,
+        event_id TEXT NOT NULL UNIQUE
       ) STRICT;
     `);
   },
