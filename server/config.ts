@@ -15,6 +15,14 @@ export interface ServerConfig {
   signatureWindowMs: number;
   /** IANA time zone of the halls: ticket numbers start again at 001 at its midnight. */
   hallTimeZone: string;
+  /** How long a staff member's sign-in on the server lasts. */
+  staffSessionTtlMs: number;
+  /** A bad rating's follow-up case is due this many working days after the day it was filed. */
+  caseDeadlineWorkingDays: number;
+  /** A complaint (any opinion) must be answered this many working days after the day it was filed. */
+  complaintDeadlineWorkingDays: number;
+  /** Holidays and make-up working days (调休), JSON; see assets/calendar/. */
+  holidaysFile: string;
   /** Milliseconds since the epoch; replaced in tests. */
   now: () => number;
 }
@@ -48,6 +56,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     enrollCodeTtlMs: int(env.ENROLL_CODE_TTL_HOURS, 24, 'ENROLL_CODE_TTL_HOURS') * 3_600_000,
     signatureWindowMs: int(env.SIGNATURE_WINDOW_SECONDS, 300, 'SIGNATURE_WINDOW_SECONDS') * 1000,
     hallTimeZone: timeZone(env.HALL_TIMEZONE),
+    staffSessionTtlMs: int(env.STAFF_SESSION_HOURS, 12, 'STAFF_SESSION_HOURS') * 3_600_000,
+    caseDeadlineWorkingDays: int(env.CASE_DEADLINE_WORKING_DAYS, 15, 'CASE_DEADLINE_WORKING_DAYS'),
+    complaintDeadlineWorkingDays: int(env.COMPLAINT_DEADLINE_WORKING_DAYS, 15, 'COMPLAINT_DEADLINE_WORKING_DAYS'),
+    holidaysFile: resolve(SERVER_ROOT, env.HOLIDAYS_FILE?.trim() || 'assets/calendar/cn-2026.json'),
     now: Date.now,
   };
 }

@@ -12,3 +12,4 @@ export * from './hall-api.js';
 export * from './ratings.js';
 export * from './opinions.js';
 export * from './feedback-api.js';
+export * from './supervision-api.js';

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import type { RouteDef } from './api.js';
-import { TerminalRecord, TerminalRole } from './server-admin.js';
+import { TerminalRecord, TerminalRole, type StaffRole } from './server-admin.js';
 import { ChangesGone, ChangesQuery, ChangesResponse } from './server-sync.js';
 import { serverQueueApi } from './server-queue.js';
+import { serverOpinionApi, supervisionApi } from './supervision-api.js';
 
 /** The central server's API. `signed: true` routes need the headers of server-auth.ts. */
 export interface ServerRouteDef extends RouteDef {
   signed: boolean;
   /** An answer of this shape is sent with status 410 Gone instead of 200. */
   gone?: z.ZodType;
+  /** Staff routes: the roles whose bearer token may call it (supervision-api.ts). */
+  roles?: readonly StaffRole[];
 }
 
 /** Raw 32-byte Ed25519 public key, base64 (standard or URL alphabet). */
@@ -127,6 +130,8 @@ export const serverApi = {
     gone: ChangesGone,
   },
   ...serverQueueApi,
+  ...serverOpinionApi,
+  ...supervisionApi,
 } as const satisfies Record<string, ServerRouteDef>;
 
 export type ServerApi = typeof serverApi;

@@ -18,6 +18,10 @@ export const SERVER_ERROR_CODES = [
   'NONCE_REUSED',
   'QUEUE_CONFLICT',
   'UNKNOWN_SERVICE',
+  'LOGIN_FAILED',
+  'STAFF_UNAUTHORIZED',
+  'ROLE_FORBIDDEN',
+  'WORKFLOW_CONFLICT',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -47,6 +51,10 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   NONCE_REUSED: 401,
   QUEUE_CONFLICT: 409,
   UNKNOWN_SERVICE: 400,
+  LOGIN_FAILED: 401,
+  STAFF_UNAUTHORIZED: 401,
+  ROLE_FORBIDDEN: 403,
+  WORKFLOW_CONFLICT: 409,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. */
@@ -67,6 +75,10 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     NONCE_REUSED: '重复的请求已被拒绝。',
     QUEUE_CONFLICT: '该号已被其他窗口叫过或已办结，不能再次操作。',
     UNKNOWN_SERVICE: '本大厅没有这个业务队列。',
+    LOGIN_FAILED: '用户名或密码不正确。',
+    STAFF_UNAUTHORIZED: '请先登录。',
+    ROLE_FORBIDDEN: '您的岗位不能进行此操作。',
+    WORKFLOW_CONFLICT: '当前状态下不能进行此步骤，请刷新后再试。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -84,6 +96,10 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     NONCE_REUSED: 'A repeated request was refused.',
     QUEUE_CONFLICT: 'That ticket has already been called by another counter or is finished.',
     UNKNOWN_SERVICE: 'This hall has no such queue line.',
+    LOGIN_FAILED: 'The login or password is not right.',
+    STAFF_UNAUTHORIZED: 'Please sign in first.',
+    ROLE_FORBIDDEN: 'Your role may not do this.',
+    WORKFLOW_CONFLICT: 'This step is not possible in the current state. Refresh and try again.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -101,6 +117,10 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     NONCE_REUSED: 'Повторный запрос отклонён.',
     QUEUE_CONFLICT: 'Этот талон уже вызван другим окном или обслужен.',
     UNKNOWN_SERVICE: 'В этом зале нет такой очереди.',
+    LOGIN_FAILED: 'Неверное имя пользователя или пароль.',
+    STAFF_UNAUTHORIZED: 'Сначала войдите в систему.',
+    ROLE_FORBIDDEN: 'Вашей роли это действие не разрешено.',
+    WORKFLOW_CONFLICT: 'В текущем состоянии этот шаг невозможен. Обновите страницу и повторите.',
   },
 };
 

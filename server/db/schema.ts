@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { StaffRole, TerminalRole } from '../../core/contract/index.js';
 import type { QueueSchema } from '../queue/schema.js';
+import type { SupervisionSchema } from '../supervision/schema.js';
 import type { SyncSchema } from '../sync/schema.js';
 
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -38,6 +39,8 @@ export interface StaffTable {
   password_hash: string;
   created_at: Timestamp;
   disabled_at: Timestamp | null;
+  /** The department a `department` account answers for (migration 0006). */
+  unit: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NoncesTable {
@@ -70,7 +73,7 @@ export interface EventAcksTable {
   acked_through: BigintColumn;
 }
 
-export interface ServerSchema extends SyncSchema, QueueSchema {
+export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema {
   terminals: TerminalsTable;
   staff: StaffTable;
   nonces: NoncesTable;

@@ -9,6 +9,8 @@ import { storeEvents } from '../events/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { LiveHub, registerLive } from '../sync/live.js';
 import { queueEventApplier, queueHandlers } from '../queue/handlers.js';
+import { staffFromHeader } from '../staff/sessions.js';
+import { supervisionHandlers } from '../supervision/handlers.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
 import { acceptLang, errorBody } from './errors.js';
 import { serverOpenApi } from './openapi.js';
@@ -20,6 +22,7 @@ export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'packag
 function handlers(db: ServerDb, config: ServerConfig, live: LiveHub): ServerHandlers {
   return {
     ...queueHandlers(db, config, live),
+    ...supervisionHandlers(db, config),
     enroll: ({ body }) => enrollTerminal(db, body, config.now()),
     terminalMe: async (_input, { terminal }) => {
       const now = config.now();
@@ -57,7 +60,7 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
   const authenticate = (req: FastifyRequest, body: Buffer) =>
     verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs });
   const live = opts.live ?? new LiveHub();
-  registerServerApi(app, handlers(db, config, live), authenticate);
+  registerServerApi(app, handlers(db, config, live), authenticate, (req) => staffFromHeader(db, req.headers.authorization, config.now()));
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   await registerScreens(app);

@@ -4,6 +4,7 @@ import { m0002 } from './0002-events.js';
 import { m0003 } from './0003-changes.js';
 import { m0004 } from './0004-terminal-status.js';
 import { m0005 } from './0005-queue.js';
+import { m0006 } from './0006-supervision.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0003-changes': m0003,
   '0004-terminal-status': m0004,
   '0005-queue': m0005,
+  '0006-supervision': m0006,
 };

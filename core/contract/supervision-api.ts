@@ -1,0 +1,441 @@
+import { z } from 'zod';
+import { ComplaintState, OpinionKind, OpinionProgress, TrackQuery, TrackingCode } from './opinions.js';
+import { BadReason, RatingLevel } from './ratings.js';
+import { CounterNo, ServiceCode, StaffLogin, Ulid } from './queue.js';
+import { STAFF_ROLES, StaffRole } from './server-admin.js';
+
+/**
+ * Staff-facing routes of the central server (supervision pages, issue 5) and the one terminal-signed
+ * route for tracking an opinion. Staff sign in with POST /api/staff/login and send the token as
+ * `Authorization: Bearer <token>`. A route's `roles` are the staff roles that may call it: no or an
+ * expired token is 401 STAFF_UNAUTHORIZED, a token of another role is 403 ROLE_FORBIDDEN.
+ *
+ * Live updates: the pages poll GET /api/supervision/live with the cursor of their last answer
+ * (every 3 s is enough; an empty answer is cheap). There is no supervision WebSocket.
+ *
+ * Privacy: a complainant's or a called-back visitor's phone is sent in full only to the office role
+ * (`phone`); everyone else gets `phoneMasked` (138****5678) and `phone: null`.
+ */
+
+/** Reading views: satisfaction, ratings, lists. Admin manages accounts and terminals, not cases. */
+export const SUPERVISION_READERS = ['supervisor', 'office', 'inspector'] as const satisfies readonly StaffRole[];
+const ANY_STAFF = [...STAFF_ROLES];
+const READERS = [...SUPERVISION_READERS];
+
+// ---------------------------------------------------------------- staff sign-in
+
+export const StaffLoginRequest = z.object({ login: StaffLogin, password: z.string().min(1).max(256) });
+export const StaffIdentity = z.object({
+  login: z.string(),
+  name: z.string(),
+  number: z.string(),
+  role: StaffRole,
+  /** The department a `department` account answers for (office assigns complaints to it); else null. */
+  unit: z.string().nullable(),
+});
+export type StaffIdentity = z.infer<typeof StaffIdentity>;
+export const StaffSession = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  staff: StaffIdentity,
+});
+export type StaffSession = z.infer<typeof StaffSession>;
+
+// ---------------------------------------------------------------- satisfaction
+
+export const SATISFACTION_GROUPS = ['day', 'counter', 'clerk', 'matter'] as const;
+export const SatisfactionGroup = z.enum(SATISFACTION_GROUPS);
+
+/** Dates are the hall's local dates (HALL_TIMEZONE), both ends included; at most 366 days. */
+export const DateRangeQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const SatisfactionQuery = DateRangeQuery.extend({ by: SatisfactionGroup.default('day') });
+
+/** Duplicate ratings of one service (from a second terminal) are not counted. */
+export const SatisfactionRow = z.object({
+  /** The date, counter number, clerk number or matter. */
+  key: z.string(),
+  /** Readable: the clerk's name for `clerk`, "3号窗口"-style counters are labelled by the page. */
+  label: z.string(),
+  /** Services finished and offered for rating (rated or not). */
+  services: z.int(),
+  rated: z.int(),
+  /** level ≥ 4 */
+  good: z.int(),
+  /** good / rated, 0..1; null when nothing was rated. */
+  goodRate: z.number().nullable(),
+  /** level ≤ 2 */
+  bad: z.int(),
+  notRated: z.int(),
+});
+export type SatisfactionRow = z.infer<typeof SatisfactionRow>;
+export const SatisfactionSummary = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  by: SatisfactionGroup,
+  rows: z.array(SatisfactionRow),
+  total: SatisfactionRow,
+});
+export type SatisfactionSummary = z.infer<typeof SatisfactionSummary>;
+
+// ---------------------------------------------------------------- ratings
+
+/** A rating as supervisors see it. There is no rater identity: none is ever recorded. */
+export const RatingView = z.object({
+  id: Ulid,
+  serviceId: Ulid,
+  recordedAt: z.iso.datetime({ offset: true }),
+  /** Hall-local date of recordedAt. */
+  day: z.iso.date(),
+  terminal: z.string(),
+  counterNo: CounterNo,
+  clerkNumber: z.string(),
+  /** From the staff accounts; null if the number is unknown to the server. */
+  clerkName: z.string().nullable(),
+  service: ServiceCode,
+  matter: z.string(),
+  level: RatingLevel.nullable(),
+  reasons: z.array(BadReason),
+  comment: z.string().nullable(),
+  channel: z.enum(['counter', 'kiosk']),
+  /** A second rating of a service already rated through another terminal: kept, not counted. */
+  duplicate: z.boolean(),
+  /** The follow-up case a bad rating opened. */
+  caseId: Ulid.nullable(),
+});
+export type RatingView = z.infer<typeof RatingView>;
+
+export const RatingsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Only bad ratings (level 1 or 2). */
+  bad: z.stringbool().default(false),
+});
+
+// ---------------------------------------------------------------- follow-up cases (bad ratings)
+
+/** open → visited (return visit made) → resolved (outcome recorded) → fed-back (rater told) → closed. */
+export const CASE_STATES = ['open', 'visited', 'resolved', 'fed-back', 'closed'] as const;
+export const CaseState = z.enum(CASE_STATES);
+export type CaseState = z.infer<typeof CaseState>;
+
+export const CASE_OUTCOMES = ['fixed', 'fixed-by-deadline', 'explained', 'appealed'] as const;
+export const CaseOutcome = z.enum(CASE_OUTCOMES);
+export type CaseOutcome = z.infer<typeof CaseOutcome>;
+
+const Note = z.string().trim().min(1).max(2000);
+
+export const CaseAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('return-visit'), note: Note }),
+  z.object({
+    action: z.literal('outcome'),
+    outcome: CaseOutcome,
+    note: Note,
+    /** Required for fixed-by-deadline: when the fix is promised (ledger entry). */
+    fixBy: z.iso.date().nullable().default(null),
+  }),
+  z.object({ action: z.literal('feedback'), note: Note }),
+  z.object({ action: z.literal('close'), note: Note.nullable().default(null) }),
+]);
+export type CaseAction = z.infer<typeof CaseAction>;
+
+export const CaseStep = z.object({
+  action: z.enum(['opened', 'return-visit', 'outcome', 'feedback', 'close', 'escalate']),
+  note: z.string().nullable(),
+  by: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+
+export const CaseSummary = z.object({
+  id: Ulid,
+  ratingId: Ulid,
+  state: CaseState,
+  openedAt: z.iso.datetime(),
+  /** Hall-local date the rating was filed. */
+  filedOn: z.iso.date(),
+  /** Filed date + CASE_DEADLINE_WORKING_DAYS working days. */
+  deadline: z.iso.date(),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  counterNo: CounterNo,
+  clerkNumber: z.string(),
+  clerkName: z.string().nullable(),
+  matter: z.string(),
+  level: RatingLevel,
+  reasons: z.array(BadReason),
+  outcome: CaseOutcome.nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseDetail = CaseSummary.extend({
+  rating: RatingView,
+  fixBy: z.iso.date().nullable(),
+  /** The appointment's contact behind the ticket, if any, for the return visit. */
+  contact: z
+    .object({ enterprise: z.string(), phone: z.string().nullable(), phoneMasked: z.string() })
+    .nullable(),
+  steps: z.array(CaseStep),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CasesQuery = z.object({
+  state: CaseState.optional(),
+  overdue: z.stringbool().optional(),
+});
+
+// ---------------------------------------------------------------- complaints and other opinions
+
+/**
+ * Every opinion kind follows the complaint path (review → assign → respond → feedback → close):
+ * a suggestion deserves an answer too. The deadline is fixed on receipt: filed date +
+ * COMPLAINT_DEADLINE_WORKING_DAYS working days; past it and not yet responded, the item is overdue
+ * and escalated to discipline inspection.
+ */
+export const ComplaintAction = z.discriminatedUnion('action', [
+  /** office: reviewed, sent to a department (again, to reassign while not yet responded). */
+  z.object({ action: z.literal('assign'), department: z.string().trim().min(1).max(80), note: Note.nullable().default(null) }),
+  /** department (the one assigned): its answer. */
+  z.object({ action: z.literal('respond'), note: Note }),
+  /** office: what the complainant is told; shown to them on tracking lookup. */
+  z.object({ action: z.literal('feedback'), note: Note }),
+  /** office */
+  z.object({ action: z.literal('close'), note: Note.nullable().default(null) }),
+  /** inspector: raise to discipline inspection by hand (overdue items are escalated automatically). */
+  z.object({ action: z.literal('escalate'), note: Note }),
+]);
+export type ComplaintAction = z.infer<typeof ComplaintAction>;
+export type ComplaintActionName = ComplaintAction['action'];
+
+/** Which role may take which step (the server enforces it; pages hide the others). */
+export const COMPLAINT_STEP_ROLES: Record<ComplaintActionName, StaffRole> = {
+  assign: 'office',
+  respond: 'department',
+  feedback: 'office',
+  close: 'office',
+  escalate: 'inspector',
+};
+
+export const ComplaintStep = z.object({
+  action: z.enum(['filed', 'assign', 'respond', 'feedback', 'close', 'escalate', 'overdue']),
+  note: z.string().nullable(),
+  by: z.string().nullable(),
+  department: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+
+export const ComplaintSummary = z.object({
+  id: Ulid,
+  trackingCode: TrackingCode,
+  kind: OpinionKind,
+  state: ComplaintState,
+  filedAt: z.iso.datetime({ offset: true }),
+  receivedAt: z.iso.datetime(),
+  deadline: z.iso.date(),
+  department: z.string().nullable(),
+  prohibition: z.int().min(1).max(11).nullable(),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  /** Full only for the office role; null for everyone else. */
+  phone: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  /** The first 120 characters of the text. */
+  excerpt: z.string(),
+});
+export type ComplaintSummary = z.infer<typeof ComplaintSummary>;
+
+export const ComplaintDetail = ComplaintSummary.extend({
+  text: z.string(),
+  response: z.string().nullable(),
+  feedback: z.string().nullable(),
+  steps: z.array(ComplaintStep),
+});
+export type ComplaintDetail = z.infer<typeof ComplaintDetail>;
+
+export const ComplaintsQuery = z.object({
+  state: ComplaintState.optional(),
+  kind: OpinionKind.optional(),
+  overdue: z.stringbool().optional(),
+  escalated: z.stringbool().optional(),
+});
+
+export const ProhibitionCounts = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** One entry per item 1..11 (zero counts included), complaints and other kinds citing it. */
+  counts: z.array(z.object({ item: z.int().min(1).max(11), count: z.int() })),
+});
+
+// ---------------------------------------------------------------- live feed
+
+export const LiveQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
+/** What changed after the cursor: new ratings, new or changed cases and complaints. */
+export const SupervisionLive = z.object({
+  cursor: z.int(),
+  ratings: z.array(RatingView),
+  cases: z.array(CaseSummary),
+  complaints: z.array(ComplaintSummary),
+});
+export type SupervisionLive = z.infer<typeof SupervisionLive>;
+
+export const Inspection = z.object({
+  complaints: z.array(ComplaintSummary),
+  cases: z.array(CaseSummary),
+});
+
+const EmptyQuery = z.object({});
+const IdParams = z.object({ id: Ulid });
+
+/** Staff routes (not terminal-signed). Merged into serverApi. */
+export const supervisionApi = {
+  staffLogin: {
+    method: 'POST',
+    path: '/api/staff/login',
+    summary: 'Staff sign in on the central server; 401 LOGIN_FAILED on a wrong login or password (never says which)',
+    signed: false,
+    query: EmptyQuery,
+    body: StaffLoginRequest,
+    response: StaffSession,
+  },
+  staffMe: {
+    method: 'GET',
+    path: '/api/staff/me',
+    summary: 'The signed-in account',
+    signed: false,
+    roles: ANY_STAFF,
+    query: EmptyQuery,
+    response: StaffIdentity,
+  },
+  staffLogout: {
+    method: 'POST',
+    path: '/api/staff/logout',
+    summary: 'End this session (the token stops working)',
+    signed: false,
+    roles: ANY_STAFF,
+    query: EmptyQuery,
+    response: z.object({ ok: z.literal(true) }),
+  },
+  satisfaction: {
+    method: 'GET',
+    path: '/api/supervision/satisfaction',
+    summary: 'Satisfaction by day, counter, clerk or matter over a date range: services, rated, good share, bad, not rated',
+    signed: false,
+    roles: READERS,
+    query: SatisfactionQuery,
+    response: SatisfactionSummary,
+  },
+  ratings: {
+    method: 'GET',
+    path: '/api/supervision/ratings',
+    summary: 'The latest ratings, newest first (no rater identity: none is recorded)',
+    signed: false,
+    roles: READERS,
+    query: RatingsQuery,
+    response: z.object({ ratings: z.array(RatingView) }),
+  },
+  live: {
+    method: 'GET',
+    path: '/api/supervision/live',
+    summary: 'Ratings, cases and complaints new or changed after the cursor; poll with the returned cursor',
+    signed: false,
+    roles: [...READERS, 'department'],
+    query: LiveQuery,
+    response: SupervisionLive,
+  },
+  cases: {
+    method: 'GET',
+    path: '/api/supervision/cases',
+    summary: 'Follow-up cases opened by bad ratings, with deadline, state and whether overdue',
+    signed: false,
+    roles: READERS,
+    query: CasesQuery,
+    response: z.object({ cases: z.array(CaseSummary) }),
+  },
+  caseDetail: {
+    method: 'GET',
+    path: '/api/supervision/cases/:id',
+    summary: 'One follow-up case with its rating, contact (phone in full for office only) and steps',
+    signed: false,
+    roles: READERS,
+    params: IdParams,
+    query: EmptyQuery,
+    response: CaseDetail,
+  },
+  caseAction: {
+    method: 'POST',
+    path: '/api/supervision/cases/:id/actions',
+    summary: 'Office: record the return visit, the outcome, the feedback to the rater, close; 409 WORKFLOW_CONFLICT out of order',
+    signed: false,
+    roles: ['office'],
+    params: IdParams,
+    query: EmptyQuery,
+    body: CaseAction,
+    response: CaseDetail,
+  },
+  complaints: {
+    method: 'GET',
+    path: '/api/supervision/complaints',
+    summary: "Complaints and other opinions with state, deadline, overdue and escalation; a department sees only what is assigned to it",
+    signed: false,
+    roles: [...READERS, 'department'],
+    query: ComplaintsQuery,
+    response: z.object({ complaints: z.array(ComplaintSummary) }),
+  },
+  complaintDetail: {
+    method: 'GET',
+    path: '/api/supervision/complaints/:id',
+    summary: 'One complaint with its text and steps',
+    signed: false,
+    roles: [...READERS, 'department'],
+    params: IdParams,
+    query: EmptyQuery,
+    response: ComplaintDetail,
+  },
+  complaintAction: {
+    method: 'POST',
+    path: '/api/supervision/complaints/:id/actions',
+    summary: 'A workflow step; each role only its own (COMPLAINT_STEP_ROLES): 403 ROLE_FORBIDDEN otherwise, 409 WORKFLOW_CONFLICT out of order',
+    signed: false,
+    roles: ['office', 'department', 'inspector'],
+    params: IdParams,
+    query: EmptyQuery,
+    body: ComplaintAction,
+    response: ComplaintDetail,
+  },
+  departments: {
+    method: 'GET',
+    path: '/api/supervision/departments',
+    summary: 'Departments that complaints can be assigned to (units of active department accounts)',
+    signed: false,
+    roles: ['office', 'supervisor', 'inspector'],
+    query: EmptyQuery,
+    response: z.object({ departments: z.array(z.string()) }),
+  },
+  prohibitions: {
+    method: 'GET',
+    path: '/api/supervision/prohibitions',
+    summary: 'How often each of the eleven prohibitions was cited in a date range',
+    signed: false,
+    roles: READERS,
+    query: DateRangeQuery,
+    response: ProhibitionCounts,
+  },
+  inspection: {
+    method: 'GET',
+    path: '/api/supervision/inspection',
+    summary: 'Discipline inspection: overdue or escalated complaints and cases',
+    signed: false,
+    roles: ['inspector', 'supervisor'],
+    query: EmptyQuery,
+    response: Inspection,
+  },
+} as const;
+
+/** Terminal-signed: the kiosk looks up progress on the visitor's behalf. */
+export const serverOpinionApi = {
+  trackOpinion: {
+    method: 'GET',
+    path: '/api/opinions/track',
+    summary: 'Progress by tracking code (signed); with a phone on file the last four digits must match, else 404 NOT_FOUND (never says which part was wrong)',
+    signed: true,
+    query: TrackQuery,
+    response: OpinionProgress,
+  },
+} as const;
