@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GENESIS_HASH, RATING_EVENT, ratingHashInput, type RatingRecord } from '../contract/index.js';
+import { openDatabase, type Db } from '../db/connection.js';
+import { tempDir } from '../db/test-db.js';
+import { pendingEvents } from '../outbox/outbox.js';
+import { appendRating, ratingsOf, verifyChain, type RatingFields } from './chain.js';
+
+const tmp = tempDir('hall-ratings-');
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(tmp.file(`t${Date.now()}${Math.random()}.sqlite`));
+});
+afterEach(() => {
+  db.close();
+  tmp.cleanup();
+});
+
+const SERVICE_IDS = ['01JQ0000000000000000000001', '01JQ0000000000000000000002', '01JQ0000000000000000000003', '01JQ0000000000000000000004'];
+const fields = (i: number, over: Partial<RatingFields> = {}): RatingFields => ({
+  serviceId: SERVICE_IDS[i]!,
+  ticketNumber: `A00${i + 1}`,
+  counterNo: 1,
+  clerkNumber: '0101',
+  service: 'A',
+  matter: '对外贸易',
+  level: 5,
+  reasons: [],
+  comment: null,
+  channel: 'counter',
+  recordedAt: `2026-03-02T09:0${i}:00.000Z`,
+  ...over,
+});
+const fill = () => [0, 1, 2, 3].map((i) => appendRating(db, fields(i, i === 1 ? { level: 1, reasons: ['attitude'], comment: '等了很久' } : {})));
+// What a tamperer does: the triggers only stop this program, not someone with the file.
+const tamper = (sql: string, ...args: unknown[]) => {
+  db.exec('DROP TRIGGER IF EXISTS rating_no_update; DROP TRIGGER IF EXISTS rating_no_delete;');
+  db.prepare(sql).run(...args);
+};
+
+describe('the rating chain', () => {
+  it('links each row to the one before, and each row and its outbox event carry the same record', () => {
+    const rows = fill();
+    expect(rows.map((r) => r.chainSeq)).toEqual([1, 2, 3, 4]);
+    expect(rows[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(rows[2]!.prevHash).toBe(rows[1]!.hash);
+    const { hash, ...rest } = rows[1]!;
+    expect(hash).toBe(createHash('sha256').update(ratingHashInput(rest)).digest('hex'));
+    const events = pendingEvents(db).filter((e) => e.type === RATING_EVENT);
+    expect(events.map((e) => e.payload)).toEqual(rows);
+    expect(ratingsOf(db)).toEqual(rows);
+    expect(verifyChain(db)).toEqual({ ok: true, chains: 1, rows: 4, firstBroken: null });
+  });
+
+  it('an empty database verifies as no chains', () => {
+    expect(verifyChain(db)).toEqual({ ok: true, chains: 0, rows: 0, firstBroken: null });
+  });
+
+  it('refuses a second rating of the same service and writes nothing', () => {
+    fill();
+    const before = pendingEvents(db).length;
+    expect(() => appendRating(db, fields(2, { level: 1, reasons: ['rules'] }))).toThrow(expect.objectContaining({ code: 'ALREADY_RATED' }));
+    expect(ratingsOf(db)).toHaveLength(4);
+    expect(pendingEvents(db)).toHaveLength(before);
+  });
+
+  it('refuses an UPDATE or DELETE through the program', () => {
+    fill();
+    expect(() => db.prepare('UPDATE rating SET hash = ? WHERE chain_seq = 2').run('0'.repeat(64))).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM rating WHERE chain_seq = 2').run()).toThrow(/append-only/);
+    expect(verifyChain(db).ok).toBe(true);
+  });
+
+  it('names the row whose level was turned from bad to good behind the triggers', () => {
+    const rows = fill();
+    tamper("UPDATE rating SET doc = json_set(doc, '$.level', 5, '$.reasons', json('[]'), '$.comment', NULL) WHERE chain_seq = 2");
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: { chainSeq: 2, id: rows[1]!.id, problem: 'hash-mismatch' } });
+  });
+
+  it('names the next row when an edited row was re-hashed to hide the edit', () => {
+    const rows = fill();
+    const edited: Omit<RatingRecord, 'hash'> = { ...rows[1]!, level: 5, reasons: [], comment: null };
+    const hash = createHash('sha256').update(ratingHashInput(edited)).digest('hex');
+    tamper('UPDATE rating SET doc = ?, hash = ? WHERE chain_seq = 2', JSON.stringify({ ...edited, hash }), hash);
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: { chainSeq: 3, id: rows[2]!.id, problem: 'link-broken' } });
+  });
+
+  it('names the gap a deleted row leaves', () => {
+    fill();
+    tamper('DELETE FROM rating WHERE chain_seq = 2');
+    expect(verifyChain(db)).toMatchObject({ ok: false, rows: 3, firstBroken: { chainSeq: 2, id: null, problem: 'missing-row' } });
+  });
+
+  it('notices a deleted last row from the ratings the outbox recorded', () => {
+    const rows = fill();
+    tamper('DELETE FROM rating WHERE chain_seq = 4');
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: { chainSeq: 4, id: rows[3]!.id, problem: 'missing-row' } });
+  });
+
+  it('records "not rated" as a level of null, never as a good rating', () => {
+    const r = appendRating(db, fields(0, { level: null }));
+    expect(r.level).toBeNull();
+    expect(verifyChain(db).ok).toBe(true);
+  });
+});
