@@ -84,7 +84,7 @@ describe('the rating prompt a finished service opens', () => {
       finishedAt: '2026-03-02T01:30:00.000Z',
       expiresAt: '2026-03-02T01:32:00.000Z',
     });
-    // The timer fires before the clock reaches the expiry (a late wake-up the other way round is fine too): nothing yet.
+    // A timer that wakes before the expiry records nothing.
     clock += 60_000;
     fire();
     expect(ratingsOf(db)).toEqual([]);
