@@ -117,6 +117,18 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
     expect(await actions(call.actionId)).toEqual([{ action_id: call.actionId, outcome: 'applied', source: 'api' }]);
   });
 
+  it('a ticket the server numbered but whose answer was lost takes the number the kiosk printed, unless already called', async () => {
+    const lost = (await kiosk.call('POST', '/api/queue/tickets', ticketRequest('E'))).body.ticket as Ticket;
+    const calledMeanwhile = (await kiosk.call('POST', '/api/queue/tickets', ticketRequest('E'))).body.ticket as Ticket;
+    await counter.call('POST', '/api/queue/actions', action({ action: 'call', ticketId: calledMeanwhile.id, counterNo: 6 }));
+    const box = outbox(await f.terminal());
+    box.add('queue.ticket-issued', { ...offlineTicket('T9', 7, 'E'), id: lost.id });
+    box.add('queue.ticket-issued', { ...offlineTicket('T9', 8, 'E'), id: calledMeanwhile.id });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 2 });
+    expect(await ticket(lost.id)).toMatchObject({ number: 'T9-E007', offline: true, state: 'waiting' });
+    expect(await ticket(calledMeanwhile.id)).toMatchObject({ number: calledMeanwhile.number, offline: false, state: 'called' });
+  });
+
   it('a check-in at a kiosk marks the appointment checked in and sends it to the terminals', async () => {
     const appt = await createAppointment(
       f.db,

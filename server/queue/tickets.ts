@@ -119,7 +119,11 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
 
 /**
  * An offline ticket a terminal numbered itself (T3-A005), inserted if its id is unknown. Arrival is
- * when the server learns of it. Returns it when inserted, null when already known.
+ * when the server learns of it. Returns it when inserted (or renumbered), null when already known.
+ *
+ * One exception: the server numbered this id but its answer never reached the kiosk, which then
+ * printed its own number. The visitor holds that slip, so while nobody has called the ticket yet
+ * the server takes the printed number.
  */
 export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: string, t: Ticket, timeZone: string): Promise<Ticket | null> {
   const row = await trx
@@ -144,7 +148,19 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
-  return row ? toTicket(row) : null;
+  if (row) return toTicket(row);
+  if (!t.offline) return null;
+  const renumbered = await trx
+    .updateTable('tickets')
+    .set({ number: t.number, offline: true })
+    .where('id', '=', t.id)
+    .where('hall', '=', hall)
+    .where('offline', '=', false)
+    .where('state', '=', 'waiting')
+    .where('call_count', '=', 0)
+    .returningAll()
+    .executeTakeFirst();
+  return renumbered ? toTicket(renumbered) : null;
 }
 
 const RECENT = 20;
