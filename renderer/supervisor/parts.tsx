@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import { dateTime, daysLeft, presetRange, RANGE_PRESETS, validRange, type RangePreset } from './format.js';
+import { supervisionErrorText } from './errors.js';
+
+export interface Range {
+  from: string;
+  to: string;
+}
+
+/** From/to dates with the usual presets; an impossible range is said plainly and not asked for. */
+export function RangeControls({ range, onChange }: { range: Range; onChange: (r: Range) => void }) {
+  const { t } = useTranslation();
+  const ok = validRange(range.from, range.to);
+  return (
+    <div className="sv-range" data-testid="sv-range" data-from={range.from} data-to={range.to}>
+      <label className="sv-field inline">
+        <span>{t('supervisor.range.from')}</span>
+        <input type="date" data-testid="sv-range-from" value={range.from} max={range.to} onChange={(e) => onChange({ ...range, from: e.target.value })} />
+      </label>
+      <label className="sv-field inline">
+        <span>{t('supervisor.range.to')}</span>
+        <input type="date" data-testid="sv-range-to" value={range.to} min={range.from} onChange={(e) => onChange({ ...range, to: e.target.value })} />
+      </label>
+      <div className="sv-presets" role="group" aria-label={t('supervisor.range.presets')}>
+        {RANGE_PRESETS.map((p: RangePreset) => {
+          const r = presetRange(p);
+          const active = r.from === range.from && r.to === range.to;
+          return (
+            <button key={p} type="button" className={`sv-btn small${active ? ' primary' : ''}`} data-testid="sv-range-preset" data-preset={p} aria-pressed={active} onClick={() => onChange(r)}>
+              {t(`supervisor.range.${p}`)}
+            </button>
+          );
+        })}
+      </div>
+      {!ok && (
+        <p className="sv-error" role="alert" data-testid="sv-range-invalid">
+          {t('supervisor.range.invalid')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The deadline with what it means today, in words as well as colour. */
+export function Deadline({ deadline, today, done, testid }: { deadline: string; today: string; done: boolean; testid: string }) {
+  const { t } = useTranslation();
+  const left = daysLeft(deadline, today);
+  const note = done ? null : left < 0 ? t('supervisor.deadline.late', { count: -left }) : left === 0 ? t('supervisor.deadline.today') : t('supervisor.deadline.left', { count: left });
+  return (
+    <span className={`sv-deadline${!done && left < 0 ? ' late' : ''}`} data-testid={testid} data-deadline={deadline}>
+      {deadline}
+      {note && <small> {note}</small>}
+    </span>
+  );
+}
+
+export function Flags({ overdue, escalated }: { overdue: boolean; escalated: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {overdue && (
+        <span className="sv-flag overdue" data-testid="sv-flag-overdue">
+          {t('supervisor.flags.overdue')}
+        </span>
+      )}
+      {escalated && (
+        <span className="sv-flag escalated" data-testid="sv-flag-escalated">
+          {t('supervisor.flags.escalated')}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** What failed to load, and a way to try again; data shown before stays on screen. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="sv-error sv-load-error" role="alert" data-testid="sv-load-error">
+      {supervisionErrorText(error, t)}{' '}
+      <button type="button" className="sv-btn small" data-testid="sv-retry" onClick={onRetry}>
+        {t('supervisor.retry')}
+      </button>
+    </p>
+  );
+}
+
+/** What was done, by whom and when, oldest first. */
+export function Steps({ steps, testid, stepTestid }: { steps: { action: string; note: string | null; by: string | null; at: string; department?: string | null }[]; testid: string; stepTestid: string }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="sv-steps" data-testid={testid} aria-label={t('supervisor.steps.title')}>
+      {steps.map((s, i) => (
+        <li key={i} data-testid={stepTestid} data-action={s.action}>
+          <span className="sv-step-head">
+            <strong>{t(`supervisor.steps.${s.action}`)}</strong> · {dateTime(s.at)}
+            {s.by ? ` · ${s.by}` : ''}
+            {s.department ? ` → ${s.department}` : ''}
+          </span>
+          {s.note && <span className="sv-step-note">{s.note}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,231 @@
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../core/contract/common.js';
+import { COMPLAINT_STATES, OPINION_KINDS } from '../../core/contract/opinions.js';
+import { BAD_REASONS, RATING_LEVELS } from '../../core/contract/ratings.js';
+import { STAFF_ROLES } from '../../core/contract/server-admin.js';
+import { CASE_OUTCOMES, CASE_STATES, SATISFACTION_GROUPS, type StaffIdentity } from '../../core/contract/supervision-api.js';
+import { createI18n } from '../i18n/i18n.js';
+import en from '../locales/en.json' with { type: 'json' };
+import ru from '../locales/ru.json' with { type: 'json' };
+import zhCN from '../locales/zh-CN.json' with { type: 'json' };
+import { SECTIONS } from './access.js';
+import { CaseDetailBody, CaseTable } from './CasesPanel.js';
+import { createSupervisionClient } from './client.js';
+import { ComplaintDetailBody, ComplaintTable } from './ComplaintsPanel.js';
+import { SupervisionProvider } from './context.js';
+import { LoginScreen } from './LoginScreen.js';
+import { ProhibitionTable } from './ProhibitionsPanel.js';
+import { LiveRatings, SatisfactionTable, TodayCards } from './SatisfactionPanel.js';
+import { Shell } from './Shell.js';
+import { caseDetail, caseSummary, complaint, complaintDetail, rating, row, staffOf } from './test-fixtures.js';
+
+const noop = () => undefined;
+
+function render(node: ReactNode, staff: StaffIdentity | null = staffOf('supervisor'), lang: Lang = 'zh-CN'): string {
+  const client = createSupervisionClient({ fetch: (() => Promise.reject(new Error('no network in this test'))) as typeof fetch });
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={createI18n(lang)}>
+      <SupervisionProvider client={client} staff={staff}>
+        {node}
+      </SupervisionProvider>
+    </I18nextProvider>,
+  );
+}
+
+/** Plain text inside the first element carrying the test id (tags stripped, spaces collapsed). */
+function text(html: string, testid: string): string {
+  const start = html.indexOf(`data-testid="${testid}"`);
+  expect(start, testid).toBeGreaterThan(-1);
+  const tag = html.lastIndexOf('<', start);
+  const name = /^<(\w+)/.exec(html.slice(tag))![1]!;
+  const from = html.indexOf('>', start) + 1;
+  // Same-name elements nested inside are counted, so the whole element is taken.
+  let depth = 1;
+  let i = from;
+  const re = new RegExp(`<(/?)${name}[\\s>]`, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) {
+      i = m.index;
+      break;
+    }
+  }
+  return html.slice(from, i).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const count = (html: string, testid: string) => html.split(`data-testid="${testid}"`).length - 1;
+
+describe('satisfaction', () => {
+  it('shows today with the rate, and counts that add up, not-rated apart', () => {
+    const html = render(<TodayCards total={row()} />);
+    expect(text(html, 'sv-today-rate')).toBe('92.3%');
+    expect([text(html, 'sv-today-services'), text(html, 'sv-today-rated'), text(html, 'sv-today-good'), text(html, 'sv-today-bad'), text(html, 'sv-today-not-rated')]).toEqual([
+      '30',
+      '26',
+      '24',
+      '1',
+      '4',
+    ]);
+    expect(html).toContain('未评价的服务单独列出，不计为好评');
+  });
+
+  it('puts the count beside every share, by counter, with a total', () => {
+    const summary = {
+      from: '2026-11-20',
+      to: '2026-11-26',
+      by: 'counter' as const,
+      rows: [row({ key: '3', label: '3' }), row({ key: '5', label: '5', services: 4, rated: 0, good: 0, goodRate: null, bad: 0, notRated: 4 })],
+      total: row({ key: 'total', label: '', services: 34, rated: 26, good: 24, goodRate: 24 / 26, bad: 1, notRated: 8 }),
+    };
+    const html = render(<SatisfactionTable summary={summary} />);
+    expect(count(html, 'sv-sat-row')).toBe(2);
+    expect(html).toContain('3号窗口');
+    expect(html).toContain('5号窗口');
+    const rates = [...html.matchAll(/data-testid="sv-sat-rate">(.*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    // Nothing rated at counter 5: no share is made up, the 0/0 says why.
+    expect(rates).toEqual(['92.3% 24/26', '— 0/0', '92.3% 24/26']);
+    expect(text(html, 'sv-sat-total')).toContain('合计 34 26 24');
+    expect(text(html, 'sv-sat-total')).toContain('8 23.5%');
+  });
+
+  it('says so when a range has no services', () => {
+    const html = render(<SatisfactionTable summary={{ from: '2026-11-26', to: '2026-11-26', by: 'day', rows: [], total: row({ services: 0, rated: 0, good: 0, goodRate: null, bad: 0, notRated: 0 }) }} />);
+    expect(text(html, 'sv-sat-empty')).toBe('这段时间没有办结的服务。');
+  });
+
+  it('lists ratings as they arrive, bad ones with reasons and a link to their case', () => {
+    const fresh = rating({ id: '01JX0000000000000000000009', level: null, reasons: [], comment: null, caseId: null });
+    const html = render(<LiveRatings ratings={[fresh, rating(), rating({ id: '01JX0000000000000000000003', level: 5, reasons: [], comment: null, caseId: null, duplicate: true })]} arrived={new Set([fresh.id])} />);
+    expect(html).toMatch(/data-testid="sv-rating" data-id="01JX0000000000000000000009" data-level="none" data-new="true"/);
+    expect(html).toContain('未评价');
+    expect(html).toContain('服务态度差、让群众多次跑');
+    expect(html).toContain('href="/supervisor/cases/01JX00000000000000000000C1"');
+    expect(html).toContain('重复评价，不计入统计');
+    // No rater identity exists, so none is shown.
+    expect(html).not.toMatch(/13\d{9}/);
+  });
+});
+
+describe('follow-up cases', () => {
+  it('marks an overdue case in words, not colour alone', () => {
+    const html = render(<CaseTable cases={[caseSummary(), caseSummary({ id: '01JX00000000000000000000C2', overdue: false, deadline: '2099-01-01', state: 'visited' })]} selected={null} />);
+    expect(html).toMatch(/data-testid="sv-case-row" data-id="01JX00000000000000000000C1" data-state="open" data-overdue="true"/);
+    expect(count(html, 'sv-flag-overdue')).toBe(1);
+    expect(text(html, 'sv-case-deadline')).toMatch(/^2026-11-20 已逾期 \d+ 天$/);
+    expect(html).toContain('3号窗口 · 王芳（0101）');
+  });
+
+  it('gives the office the full phone and the next step; a supervisor reads a masked phone and no form', () => {
+    const office = render(<CaseDetailBody detail={caseDetail()} canAct fullPhone onDone={noop} />, staffOf('office'));
+    expect(text(office, 'sv-case-phone')).toBe('13812345678');
+    expect(office).toMatch(/data-testid="sv-case-action-form" data-action="return-visit"/);
+
+    const supervisor = render(<CaseDetailBody detail={caseDetail({ contact: { enterprise: '某公司', phone: null, phoneMasked: '138****5678' } })} canAct={false} fullPhone={false} onDone={noop} />);
+    expect(text(supervisor, 'sv-case-phone')).toBe('138****5678');
+    expect(supervisor).not.toContain('sv-case-action-form');
+  });
+
+  it('asks for the promised date only for a fix by deadline, and shows a closed case as done', () => {
+    const html = render(<CaseDetailBody detail={caseDetail({ state: 'visited' })} canAct fullPhone onDone={noop} />, staffOf('office'));
+    expect(html).toMatch(/data-action="outcome"/);
+    expect(html).toContain('data-testid="sv-case-outcome"');
+    expect(html).not.toContain('sv-case-fixby');
+    const closed = render(<CaseDetailBody detail={caseDetail({ state: 'closed', outcome: 'fixed', overdue: false })} canAct fullPhone onDone={noop} />, staffOf('office'));
+    expect(closed).not.toContain('sv-case-action-form');
+    expect(text(closed, 'sv-case-done')).toBe('此差评已办结。');
+  });
+});
+
+describe('complaints', () => {
+  it('shows state, department, deadline flags and a masked phone outside the office', () => {
+    const html = render(<ComplaintTable complaints={[complaint()]} selected={null} />, staffOf('supervisor'));
+    expect(html).toMatch(/data-testid="sv-complaint-row" data-id="01JX00000000000000000000Q1" data-code="K7MX-4PQR" data-state="assigned" data-overdue="true" data-escalated="true"/);
+    expect(text(html, 'sv-complaint-state')).toBe('已交办');
+    expect(text(html, 'sv-complaint-department')).toBe('市场秩序处');
+    expect(text(html, 'sv-complaint-phone')).toBe('139****0001');
+    expect(text(html, 'sv-flag-escalated')).toBe('已移交纪检');
+    expect(html).toContain('第4条');
+  });
+
+  it('shows the office the full phone', () => {
+    const html = render(<ComplaintTable complaints={[complaint({ phone: '13900000001' })]} selected={null} />, staffOf('office'));
+    expect(text(html, 'sv-complaint-phone')).toBe('13900000001');
+  });
+
+  it('offers each role only its own steps', () => {
+    const steps = (staff: StaffIdentity, over = {}) =>
+      [...render(<ComplaintDetailBody detail={complaintDetail(over)} onDone={noop} />, staff).matchAll(/data-testid="sv-complaint-action" data-action="([a-z-]+)"/g)].map((m) => m[1]);
+    expect(steps(staffOf('department', '市场秩序处'))).toEqual(['respond']);
+    expect(steps(staffOf('department', '外资处'))).toEqual([]);
+    expect(steps(staffOf('office'))).toEqual(['assign']);
+    expect(steps(staffOf('office'), { state: 'responded', response: '已约谈' })).toEqual(['feedback']);
+    expect(steps(staffOf('inspector'), { escalated: false })).toEqual(['escalate']);
+    expect(steps(staffOf('supervisor'))).toEqual([]);
+    const html = render(<ComplaintDetailBody detail={complaintDetail()} onDone={noop} />, staffOf('department', '市场秩序处'));
+    expect(text(html, 'sv-complaint-text')).toContain('来回跑了三次');
+    expect(count(html, 'sv-complaint-step')).toBe(2);
+    expect(text(html, 'sv-complaint-phone-detail')).toBe('139****0001');
+  });
+});
+
+describe('prohibitions, sign-in and roles', () => {
+  it('lists the eleven items with counts and a total', () => {
+    const counts = Array.from({ length: 11 }, (_, i) => ({ item: 11 - i, count: i === 0 ? 2 : i === 7 ? 3 : 0 }));
+    const html = render(<ProhibitionTable data={{ from: '2026-10-01', to: '2026-11-26', counts }} />);
+    const items = [...html.matchAll(/data-testid="sv-prohibition-row" data-item="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(text(html, 'sv-prohibitions-total')).toBe('5');
+    expect(html).toContain('第11条');
+  });
+
+  it('asks for login and password, in the chosen language', () => {
+    const html = render(<LoginScreen expired onSignedIn={noop} />, null, 'en');
+    expect(html).toContain('data-testid="sv-login-user"');
+    expect(html).toContain('data-testid="sv-login-password"');
+    expect(text(html, 'sv-login-expired')).toBe('Your session has ended. Please sign in again.');
+  });
+
+  it('tells a clerk account there is nothing here for it, and gives a department its complaints only', () => {
+    const clerk = render(<Shell staff={staffOf('clerk')} onSignedOut={noop} />, staffOf('clerk'));
+    expect(text(clerk, 'sv-no-sections')).toContain('窗口工作人员');
+    expect(clerk).not.toContain('sv-nav-');
+    const dept = render(<Shell staff={staffOf('department', '市场秩序处')} onSignedOut={noop} />, staffOf('department', '市场秩序处'));
+    expect([...dept.matchAll(/data-testid="sv-nav-(\w+)"/g)].map((m) => m[1])).toEqual(['complaints']);
+    expect(dept).toContain('data-section="complaints"');
+  });
+});
+
+describe('words for every value the server may send', () => {
+  const keys = [
+    ...RATING_LEVELS.map((l) => `levels.${l}`),
+    ...BAD_REASONS.map((r) => `reasons.${r}`),
+    ...CASE_STATES.map((s) => `caseState.${s}`),
+    ...CASE_OUTCOMES.map((o) => `outcome.${o}`),
+    ...COMPLAINT_STATES.map((s) => `complaintState.${s}`),
+    ...OPINION_KINDS.map((k) => `kind.${k}`),
+    ...STAFF_ROLES.map((r) => `roles.${r}`),
+    ...SATISFACTION_GROUPS.map((g) => `group.${g}`),
+    ...SECTIONS.map((s) => `nav.${s}`),
+    ...['opened', 'filed', 'assign', 'respond', 'return-visit', 'outcome', 'feedback', 'close', 'escalate', 'overdue'].map((s) => `steps.${s}`),
+    ...['return-visit', 'outcome', 'feedback', 'close'].flatMap((a) => [`caseActions.${a}`, `caseActions.${a}Hint`]),
+    ...['assign', 'respond', 'feedback', 'close', 'escalate'].flatMap((a) => [`complaintActions.${a}`, `complaintActions.${a}Hint`]),
+    ...['connecting', 'live', 'stale'].map((s) => `live.${s}`),
+    ...['today', 'week', 'month', 'quarter'].map((p) => `range.${p}`),
+    'channel.counter',
+    'channel.kiosk',
+  ];
+  for (const [lang, data] of Object.entries({ 'zh-CN': zhCN, en, ru })) {
+    it(lang, () => {
+      const section = (data as unknown as { supervisor: Record<string, Record<string, string> | undefined> }).supervisor;
+      const missing = keys.filter((k) => {
+        const [group, key] = k.split('.') as [string, string];
+        return typeof section[group]?.[key] !== 'string';
+      });
+      expect(missing).toEqual([]);
+    });
+  }
+});
