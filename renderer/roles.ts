@@ -9,6 +9,7 @@ export const ROLES: Record<string, LazyExoticComponent<ComponentType>> = {
   counter: lazy(() => import('./counter/CounterApp.js')),
   hall: lazy(() => import('./hall/HallApp.js')),
   status: lazy(() => import('./status/StatusApp.js')),
+  rating: lazy(() => import('./rating/RatingApp.js')),
 };
 
 

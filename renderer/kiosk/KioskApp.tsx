@@ -6,6 +6,9 @@ import { currentLang } from '../i18n/i18n.js';
 import { usePath } from '../shared/router.js';
 import { BottomNav } from './components/BottomNav.js';
 import { Header } from './components/Header.js';
+import { OpinionScreen } from './feedback/OpinionScreen.js';
+import { RateTicketScreen } from './feedback/RateTicketScreen.js';
+import { TrackScreen } from './feedback/TrackScreen.js';
 import { IdleGuard } from './IdleGuard.js';
 import { CheckinScreen } from './queue/CheckinScreen.js';
 import { TakeTicketScreen } from './queue/TakeTicketScreen.js';
@@ -20,6 +23,7 @@ import { SearchScreen } from './screens/SearchScreen.js';
 import { KioskSessionProvider, useSession } from './state.js';
 import './kiosk.css';
 import './queue/queue.css';
+import './feedback/feedback.css';
 
 const DEFAULT_IDLE = { idleSeconds: 60, countdownSeconds: 10 };
 
@@ -41,6 +45,12 @@ function Screen({ route }: { route: KioskRoute }) {
       return <TakeTicketScreen />;
     case 'checkin':
       return <CheckinScreen />;
+    case 'opinion':
+      return <OpinionScreen />;
+    case 'track':
+      return <TrackScreen />;
+    case 'rate':
+      return <RateTicketScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

@@ -8,6 +8,9 @@ export type KioskRoute =
   | { name: 'prohibitions' }
   | { name: 'ticket' }
   | { name: 'checkin' }
+  | { name: 'opinion' }
+  | { name: 'track' }
+  | { name: 'rate' }
   | { name: 'notFound' };
 
 export const KIOSK_BASE = '/kiosk';
@@ -25,6 +28,8 @@ export function matchKioskRoute(path: string): KioskRoute {
   // The issued ticket lives in the screen's state, never in the URL: a reload or the next visitor sees the lines again.
   if (first === 'ticket' && second === undefined) return { name: 'ticket' };
   if (first === 'checkin' && second === undefined) return { name: 'checkin' };
+  if (first === 'opinion') return second === undefined ? { name: 'opinion' } : second === 'track' ? { name: 'track' } : { name: 'notFound' };
+  if (first === 'rate' && second === undefined) return { name: 'rate' };
   return { name: 'notFound' };
 }
 
@@ -37,4 +42,7 @@ export const kioskPath = {
   prohibitions: () => `${KIOSK_BASE}/prohibitions`,
   ticket: () => `${KIOSK_BASE}/ticket`,
   checkin: () => `${KIOSK_BASE}/checkin`,
+  opinion: () => `${KIOSK_BASE}/opinion`,
+  track: () => `${KIOSK_BASE}/opinion/track`,
+  rate: () => `${KIOSK_BASE}/rate`,
 };

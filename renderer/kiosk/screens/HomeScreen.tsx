@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../shared/Icon.js';
 import { Link } from '../../shared/Link.js';
+import { FeedbackEntries } from '../feedback/FeedbackEntries.js';
 import { QueueEntries } from '../queue/QueueEntries.js';
 import { kioskPath } from '../routes.js';
 
@@ -18,6 +19,7 @@ export function HomeScreen() {
         <p className="lead">{t('home.lead')}</p>
       </div>
       <QueueEntries />
+      <FeedbackEntries />
       <div className="tiles">
         {tiles.map((tile) => (
           <Link key={tile.testid} to={tile.to} className="tile" data-testid={tile.testid}>

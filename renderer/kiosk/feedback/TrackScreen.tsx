@@ -1,0 +1,171 @@
+/*
+ * Progress lookup (/kiosk/opinion/track): the tracking code (on-screen keys, a physical keyboard, or
+ * the slip's QR held to the scanner) and, when a phone was left, its last four digits. Test ids:
+ *   track-screen, track-code (input; value shown as K7PM-3XQ9), track-last4 (input), osk (data-key),
+ *   track-submit (aria-busy), feedback-error (data-kind: not-found, network, server, unexpected)
+ *   track-result (data-state = received | assigned | responded | fed-back | closed), track-kind, track-state,
+ *   track-filed, track-deadline, track-feedback, track-not-received, track-again, track-done
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpinionProgress } from '../../../core/contract/opinions.js';
+import { useClient } from '../../api/context.js';
+import { currentLang } from '../../i18n/i18n.js';
+import { useLive } from '../../shared/useLive.js';
+import { useWedgeScanner } from '../../shared/useWedgeScanner.js';
+import { ScreenHeader } from '../components/ScreenHeader.js';
+import { Osk, type OskKey } from '../components/Osk.js';
+import { useAction } from '../queue/useAction.js';
+import { useSession } from '../state.js';
+import { codeChars, codeFromScan, formatCode, isTrackingCode } from './entry.js';
+import { FeedbackProblem } from './FeedbackProblem.js';
+import { useKindWords, useStateWords } from './words.js';
+
+type Field = 'code' | 'last4';
+
+function applyTo(field: Field, value: string, key: OskKey): string {
+  if (key === 'clear') return '';
+  if (key === 'backspace') return value.slice(0, -1);
+  if (key === 'space') return value;
+  return field === 'code' ? codeChars(value + key) : /^\d$/.test(key) ? (value + key).slice(0, 4) : value;
+}
+
+export function TrackScreen() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const session = useSession();
+  const action = useAction();
+  const [code, setCode] = useState('');
+  const [last4, setLast4] = useState('');
+  const [field, setField] = useState<Field>('code');
+  const [result, setResult] = useState<OpinionProgress | null>(null);
+
+  const ready = isTrackingCode(code) && (last4 === '' || last4.length === 4);
+  const lookUp = (c = code) =>
+    action.run(async (signal) => {
+      setResult(await client.call('trackOpinion', { code: formatCode(c), ...(last4 ? { last4 } : {}) }, { signal }));
+    });
+
+  // The slip's QR code: read by a keyboard-wedge scanner, or the terminal's serial one (live 'scan').
+  const onScan = (scanned: string) => {
+    const c = codeFromScan(scanned);
+    if (!c) return;
+    setCode(c);
+    setResult(null);
+    setField('last4');
+  };
+  useWedgeScanner(onScan, { enabled: !action.busy && result === null });
+  useLive((msg) => {
+    if (msg.type === 'scan' && !action.busy && result === null) onScan(msg.code);
+  });
+
+  if (result) return <TrackResult progress={result} onAgain={() => setResult(null)} onDone={session.reset} />;
+
+  const press = (key: OskKey) => {
+    action.clearError();
+    if (field === 'code') setCode((v) => applyTo('code', v, key));
+    else setLast4((v) => applyTo('last4', v, key));
+  };
+
+  return (
+    <section className="screen track" data-testid="track-screen">
+      <ScreenHeader title={t('kiosk.feedback.trackTitle')} back>
+        <p className="lead">{t('kiosk.feedback.trackLead')}</p>
+      </ScreenHeader>
+      <div className="track-fields">
+        <label className="track-field">
+          <span>{t('kiosk.feedback.codeLabel')}</span>
+          <input
+            className={field === 'code' ? 'track-input active' : 'track-input'}
+            data-testid="track-code"
+            value={formatCode(code)}
+            inputMode="none"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="XXXX-XXXX"
+            onFocus={() => setField('code')}
+            onChange={(e) => {
+              action.clearError();
+              setCode(codeChars(e.target.value));
+            }}
+          />
+        </label>
+        <label className="track-field">
+          <span>{t('kiosk.feedback.last4Label')}</span>
+          <input
+            className={field === 'last4' ? 'track-input short active' : 'track-input short'}
+            data-testid="track-last4"
+            value={last4}
+            inputMode="none"
+            autoComplete="off"
+            onFocus={() => setField('last4')}
+            onChange={(e) => {
+              action.clearError();
+              setLast4(e.target.value.replace(/\D/g, '').slice(0, 4));
+            }}
+          />
+        </label>
+      </div>
+      <p className="feedback-hint">{t('kiosk.feedback.last4Hint')}</p>
+      <Osk onKey={press} />
+      {action.error !== undefined && <FeedbackProblem error={action.error} notFound={t('kiosk.feedback.trackNotFound')} />}
+      <button
+        type="button"
+        className="button primary big feedback-go"
+        data-testid="track-submit"
+        disabled={!ready || action.busy}
+        aria-busy={action.busy}
+        onClick={() => void lookUp()}
+      >
+        {action.busy ? t('kiosk.feedback.searching') : t('kiosk.feedback.trackSubmit')}
+      </button>
+    </section>
+  );
+}
+
+export function TrackResult({ progress, onAgain, onDone }: { progress: OpinionProgress; onAgain: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const kinds = useKindWords();
+  const states = useStateWords();
+  const date = (iso: string) => new Intl.DateTimeFormat(currentLang(i18n), { dateStyle: 'long', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(new Date(iso));
+  return (
+    <section className="screen track-result" data-testid="track-result" data-state={progress.state}>
+      <h1>{t('kiosk.feedback.resultTitle', { code: progress.trackingCode })}</h1>
+      <dl className="track-facts">
+        <div>
+          <dt>{t('kiosk.feedback.kindLabel')}</dt>
+          <dd data-testid="track-kind">{kinds[progress.kind]}</dd>
+        </div>
+        <div>
+          <dt>{t('kiosk.feedback.stateLabel')}</dt>
+          <dd data-testid="track-state">{states[progress.state]}</dd>
+        </div>
+        <div>
+          <dt>{t('kiosk.feedback.filedLabel')}</dt>
+          <dd data-testid="track-filed">{date(progress.filedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('kiosk.feedback.deadlineLabel')}</dt>
+          <dd data-testid="track-deadline">{progress.deadline ? date(progress.deadline) : t('kiosk.feedback.deadlineNone')}</dd>
+        </div>
+        <div className="wide">
+          <dt>{t('kiosk.feedback.feedbackLabel')}</dt>
+          <dd data-testid="track-feedback">{progress.feedback ?? t('kiosk.feedback.feedbackNone')}</dd>
+        </div>
+      </dl>
+      {!progress.received && (
+        <p className="ticket-note offline" role="note" data-testid="track-not-received">
+          {t('kiosk.feedback.notReceived')}
+        </p>
+      )}
+      <div className="feedback-nav">
+        <button type="button" className="button" data-testid="track-again" onClick={onAgain}>
+          {t('kiosk.feedback.trackAgain')}
+        </button>
+        <button type="button" className="button primary" data-testid="track-done" onClick={onDone}>
+          {t('kiosk.feedback.done')}
+        </button>
+      </div>
+    </section>
+  );
+}
