@@ -10,6 +10,7 @@ export const ROLES: Record<string, LazyExoticComponent<ComponentType>> = {
   hall: lazy(() => import('./hall/HallApp.js')),
   status: lazy(() => import('./status/StatusApp.js')),
   rating: lazy(() => import('./rating/RatingApp.js')),
+  supervisor: lazy(() => import('./supervisor/SupervisorApp.js')),
 };
 
 
