@@ -1,0 +1,177 @@
+import { randomBytes, scryptSync } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPINION_EVENT, RATING_EVENT } from '../../core/contract/index.js';
+import { tempDir } from '../../core/db/test-db.js';
+import { pendingEvents } from '../../core/outbox/outbox.js';
+import { putStaff } from '../../core/queue/reference.js';
+import { ROOT } from '../../terminal/config.js';
+import { startTestService, type RunningService } from '../../terminal/test-service.js';
+import { launchChromium } from './browser.js';
+
+// The kiosk's opinion box, progress lookup and rating by ticket in Chromium, against a real
+// terminal service that has never reached a central server and prints to preview files.
+
+let svc: RunningService;
+const slips = tempDir('hall-feedback-slips-');
+let browser: Browser;
+let page: Page;
+const POLL = { timeout: 15_000, interval: 100 };
+const SLOW = { timeout: 60_000 };
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the screens first: npm run build:renderer');
+  svc = await startTestService({ PRINTER: `preview:${slips.dir}` });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await svc?.stop();
+  slips.cleanup();
+});
+
+async function open(path: string, viewport = { width: 1080, height: 1920 }) {
+  await page?.close();
+  page = await browser.newPage({ viewport });
+  await page.goto(svc.url + path);
+}
+/** Taps keys of the on-screen keyboard, one by one. */
+const osk = (keys: string) => keys.split('').reduce((p, k) => p.then(() => page.getByTestId('osk').locator(`[data-key="${k}"]`).click()), Promise.resolve());
+const numpad = (digits: string) => digits.split('').reduce((p, k) => p.then(() => page.getByTestId('numpad').locator(`[data-key="${k}"]`).click()), Promise.resolve());
+const slipTexts = () => readdirSync(slips.dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(slips.dir, f), 'utf8')).join('\n');
+const height = async (id: string) => (await page.getByTestId(id).first().boundingBox())!.height;
+
+describe('the opinion box', SLOW, () => {
+  let code = '';
+
+  it('files a complaint citing a prohibition with a phone, shows the code and prints the slip', async () => {
+    await open('/kiosk');
+    await page.getByTestId('home-opinion').click();
+    expect(await height('opinion-kind-complaint')).toBeGreaterThanOrEqual(60);
+    await page.getByTestId('opinion-kind-complaint').click();
+    expect(await page.getByTestId('opinion-next').isDisabled()).toBe(true);
+    // A physical keyboard types into the box; the on-screen keys add to the end.
+    await page.getByTestId('opinion-text').fill('窗口工作人员让我来回跑了三趟 ');
+    await osk('abc');
+    expect(await page.getByTestId('opinion-text').inputValue()).toBe('窗口工作人员让我来回跑了三趟 abc');
+    await page.getByTestId('opinion-next').click();
+
+    await page.getByTestId('opinion-prohibition-4').click();
+    expect(await page.getByTestId('opinion-prohibition-4').getAttribute('aria-pressed')).toBe('true');
+    await numpad('1381234');
+    expect(await page.getByTestId('opinion-phone-invalid').isVisible()).toBe(true);
+    expect(await page.getByTestId('opinion-submit').isDisabled()).toBe(true);
+    await numpad('5678');
+    expect(await page.getByTestId('opinion-phone').getAttribute('data-value')).toBe('13812345678');
+    await page.getByTestId('opinion-submit').click();
+
+    await page.getByTestId('opinion-filed').waitFor();
+    code = (await page.getByTestId('opinion-code').textContent())!.trim();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(await page.getByTestId('opinion-print').getAttribute('data-print')).toBe('queued');
+    expect(await page.getByTestId('opinion-lookup-hint').textContent()).toContain('手机号后四位');
+    await expect.poll(slipTexts, POLL).toContain(code);
+    expect(slipTexts()).toContain('投诉：十一不准第4条');
+
+    const event = pendingEvents(svc.db).find((e) => e.type === OPINION_EVENT)!;
+    expect(event.payload).toMatchObject({ trackingCode: code, kind: 'complaint', prohibition: 4, phone: '13812345678', text: '窗口工作人员让我来回跑了三趟 abc' });
+    expect(svc.db.prepare('SELECT phone_last4 FROM opinion WHERE tracking_code = ?').get(code)).toEqual({ phone_last4: '5678' });
+  });
+
+  it('looks up the progress with the code typed on the on-screen keys and the last four digits', async () => {
+    await page.getByTestId('opinion-track').click();
+    await page.getByTestId('track-screen').waitFor();
+    await osk(code.replace('-', '').toLowerCase());
+    expect(await page.getByTestId('track-code').inputValue()).toBe(code);
+    await page.getByTestId('track-last4').click();
+    await osk('1234');
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('feedback-error').waitFor();
+    expect(await page.getByTestId('feedback-error').getAttribute('data-kind')).toBe('not-found');
+    expect(await page.getByTestId('feedback-error').textContent()).toContain('请核对查询码和手机号后四位');
+
+    await page.getByTestId('track-last4').fill('5678');
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('track-result').waitFor();
+    expect(await page.getByTestId('track-result').getAttribute('data-state')).toBe('received');
+    expect(await page.getByTestId('track-state').textContent()).toBe('已受理');
+    expect(await page.getByTestId('track-kind').textContent()).toBe('投诉');
+    expect(await page.getByTestId('track-not-received').isVisible()).toBe(true);
+    await page.getByTestId('track-done').click();
+    await page.getByTestId('home').waitFor();
+  });
+
+  it('works in English, with a suggestion and no phone, looked up by code alone', async () => {
+    await open('/kiosk/opinion');
+    await page.getByTestId('lang-switch').locator('[data-lang="en"]').click();
+    await page.getByTestId('opinion-kind-suggestion').click();
+    await page.getByTestId('opinion-text').fill('More chairs in the hall, please.');
+    await page.getByTestId('opinion-next').click();
+    await page.getByTestId('opinion-submit').click();
+    await page.getByTestId('opinion-filed').waitFor();
+    expect(await page.getByTestId('opinion-lookup-hint').textContent()).toBe('Keep this code: with it you can look up the progress at any kiosk.');
+    const english = (await page.getByTestId('opinion-code').textContent())!.trim();
+    await page.getByTestId('opinion-track').click();
+    await page.getByTestId('track-code').fill(english.toLowerCase());
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('track-result').waitFor();
+    expect(await page.getByTestId('track-kind').textContent()).toBe('Suggestion');
+  });
+});
+
+describe('rating a finished service by ticket number at the kiosk', SLOW, () => {
+  const call = async (method: 'GET' | 'POST', url: string, body?: unknown, token?: string) => {
+    const res = await svc.app.inject({
+      method,
+      url,
+      headers: { host: '127.0.0.1', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      payload: body ? JSON.stringify(body) : undefined,
+    });
+    return res.json();
+  };
+
+  it('finds the service, shows who served, takes a bad rating with a reason, and refuses a second rating', async () => {
+    const salt = randomBytes(16);
+    const hash = ['scrypt', 1024, 8, 1, salt.toString('base64'), scryptSync('correct horse battery', salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64')].join('$');
+    putStaff(svc.db, { login: 'wang.fang', name: '王芳', number: '0101', role: 'clerk', passwordHash: hash, disabled: false });
+    const token = (await call('POST', '/api/counter/login', { login: 'wang.fang', password: 'correct horse battery', counterNo: 2 })).token as string;
+    const issued = await call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN', print: false });
+    const number = issued.ticket.number as string;
+    await call('POST', '/api/counter/actions', { action: 'call', number }, token);
+    await call('POST', '/api/counter/actions', { action: 'finish' }, token);
+
+    await open('/kiosk');
+    await page.getByTestId('home-rate').click();
+    // An offline number has a dash: typed with the on-screen keys and the dash key.
+    const [prefix, rest] = number.split('-');
+    await osk(prefix!.toLowerCase());
+    await page.getByTestId('rate-dash').click();
+    await osk(rest!.toLowerCase());
+    expect(await page.getByTestId('rate-number').inputValue()).toBe(number);
+    await page.getByTestId('rate-find').click();
+
+    await page.getByTestId('rating-service').waitFor();
+    expect(await page.getByTestId('rating-clerk').textContent()).toBe('王芳');
+    expect(await page.getByTestId('rating-clerk-number').textContent()).toBe('0101');
+    expect(await page.getByTestId('rating-ticket').textContent()).toBe(number);
+    expect(await height('rating-level-1')).toBeGreaterThanOrEqual(60);
+    await page.getByTestId('rating-level-2').click();
+    expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
+    await page.getByTestId('rating-reason-explanation').click();
+    await page.getByTestId('rating-comment').fill('材料要求没讲清楚');
+    await page.getByTestId('rating-submit').click();
+    await page.getByTestId('rating-thanks').waitFor();
+    expect(await page.getByTestId('rating-thanks').getAttribute('data-outcome')).toBe('recorded');
+    const rated = pendingEvents(svc.db).filter((e) => e.type === RATING_EVENT).map((e) => e.payload);
+    expect(rated).toContainEqual(expect.objectContaining({ ticketNumber: number, level: 2, reasons: ['explanation'], comment: '材料要求没讲清楚', channel: 'kiosk' }));
+
+    await page.getByTestId('rate-done').click();
+    await page.getByTestId('home-rate').click();
+    await page.getByTestId('rate-number').fill(number);
+    await page.getByTestId('rate-find').click();
+    await page.getByTestId('feedback-error').waitFor();
+    expect(await page.getByTestId('feedback-error').textContent()).toContain('每次服务只能评价一次');
+  });
+});

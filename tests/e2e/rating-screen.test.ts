@@ -1,0 +1,120 @@
+import { randomBytes, scryptSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATING_EVENT, type RatingRecord } from '../../core/contract/index.js';
+import { pendingEvents } from '../../core/outbox/outbox.js';
+import { putStaff } from '../../core/queue/reference.js';
+import { ROOT } from '../../terminal/config.js';
+import { startTestService, type RunningService } from '../../terminal/test-service.js';
+import { launchChromium } from './browser.js';
+
+// The customer-facing rating screen (/rating) in Chromium against a real counter terminal with the
+// central server unreachable: the counter's finish brings the service up, the visitor rates once,
+// and a visitor who walks away leaves the screen idle again (recorded as not rated).
+
+let svc: RunningService;
+let browser: Browser;
+let page: Page;
+let token: string;
+const POLL = { timeout: 15_000, interval: 100 };
+const SLOW = { timeout: 60_000 };
+
+const call = async (method: 'GET' | 'POST', url: string, body?: unknown, auth?: string) => {
+  const res = await svc.app.inject({
+    method,
+    url,
+    headers: { host: '127.0.0.1', ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    payload: body ? JSON.stringify(body) : undefined,
+  });
+  return res.json();
+};
+/** A walk-in ticket called and finished at counter 5. */
+const serveOne = async (): Promise<{ id: string; number: string }> => {
+  const issued = await call('POST', '/api/queue/tickets', { service: 'B', lang: 'zh-CN', print: false });
+  await call('POST', '/api/counter/actions', { action: 'call', number: issued.ticket.number }, token);
+  return (await call('POST', '/api/counter/actions', { action: 'finish' }, token)).ticket;
+};
+const ratings = () => pendingEvents(svc.db).filter((e) => e.type === RATING_EVENT).map((e) => e.payload as RatingRecord);
+const view = () => page.getByTestId('rating-screen').getAttribute('data-view');
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the screens first: npm run build:renderer');
+  // The shortest rating window allowed, so the walk-away case does not wait two minutes.
+  svc = await startTestService({ RATING_SECONDS: '10' });
+  const salt = randomBytes(16);
+  const hash = ['scrypt', 1024, 8, 1, salt.toString('base64'), scryptSync('correct horse battery', salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64')].join('$');
+  putStaff(svc.db, { login: 'li.na', name: '李娜', number: '0102', role: 'clerk', passwordHash: hash, disabled: false });
+  token = (await call('POST', '/api/counter/login', { login: 'li.na', password: 'correct horse battery', counterNo: 5 })).token;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await svc?.stop();
+});
+
+describe('the rating screen', SLOW, () => {
+  it('waits idle, then shows who served and takes a bad rating with its reasons, once', async () => {
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(svc.url + '/rating');
+    await page.getByTestId('rating-idle').waitFor();
+
+    const served = await serveOne();
+    await page.getByTestId('rating-service').waitFor(POLL);
+    expect(await page.getByTestId('rating-service').getAttribute('data-service-id')).toBe(served.id);
+    expect(await page.getByTestId('rating-clerk').textContent()).toBe('李娜');
+    expect(await page.getByTestId('rating-clerk-number').textContent()).toBe('0102');
+    expect(await page.getByTestId('rating-counter').textContent()).toBe('5 号窗口');
+    expect(await page.getByTestId('rating-ticket').textContent()).toBe(served.number);
+    const words = await page.locator('[data-testid^="rating-level-"] .rating-word').allTextContents();
+    expect(words).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    for (const level of [5, 1]) expect((await page.getByTestId(`rating-level-${level}`).boundingBox())!.height).toBeGreaterThanOrEqual(60);
+
+    await page.getByTestId('rating-level-1').click();
+    expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
+    await page.getByTestId('rating-reason-attitude').click();
+    await page.getByTestId('rating-reason-repeat-visits').click();
+    await page.getByTestId('rating-reason-attitude').click();
+    await page.getByTestId('rating-reason-unresolved').click();
+    await page.getByTestId('rating-comment').fill('跑了三次还没办成');
+    await page.getByTestId('rating-submit').click();
+    await page.getByTestId('rating-thanks').waitFor();
+    expect(ratings()).toMatchObject([{ serviceId: served.id, level: 1, reasons: ['repeat-visits', 'unresolved'], comment: '跑了三次还没办成', channel: 'counter', counterNo: 5 }]);
+    await expect.poll(view, POLL).toBe('idle');
+  });
+
+  it('takes a good rating in one tap, in the language chosen on the screen', async () => {
+    await page.getByTestId('rating-lang-en').click();
+    const served = await serveOne();
+    await page.getByTestId('rating-service').waitFor(POLL);
+    expect(await page.getByTestId('rating-counter').textContent()).toBe('Counter 5');
+    await page.getByTestId('rating-level-4').click();
+    await page.getByTestId('rating-thanks').waitFor();
+    expect(await page.getByTestId('rating-thanks').textContent()).toContain('Thank you for your rating!');
+    expect(ratings().find((r) => r.serviceId === served.id)).toMatchObject({ level: 4, reasons: [], comment: null });
+  });
+
+  it('goes back to idle when the visitor walks away, recording the service as not rated', async () => {
+    await expect.poll(view, POLL).toBe('idle');
+    const served = await serveOne();
+    await page.getByTestId('rating-service').waitFor(POLL);
+    await expect.poll(view, { timeout: 30_000, interval: 200 }).toBe('idle');
+    expect(ratings().find((r) => r.serviceId === served.id)).toMatchObject({ level: null });
+  });
+
+  it('fits a portrait tablet, with words on every level', async () => {
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
+    await page.goto(svc.url + '/rating?lang=ru');
+    await page.getByTestId('rating-idle').waitFor();
+    expect(await page.getByTestId('rating-lang-ru').getAttribute('aria-pressed')).toBe('true');
+    await serveOne();
+    await page.getByTestId('rating-service').waitFor(POLL);
+    const box = (await page.getByTestId('rating-level-1').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(800);
+    expect(await page.getByTestId('rating-level-1').textContent()).toContain('Очень недоволен');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(800);
+  });
+});
