@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NewOpinion, OPINION_EVENT, TrackingCode } from '../contract/opinions.js';
 import { openDatabase, type Db } from '../db/connection.js';
 import { tempDir } from '../db/test-db.js';
-import { pendingEvents } from '../outbox/outbox.js';
-import { findOpinion, fileOpinion, forgetUploadedPhones, localProgress, mayLookUp } from './repository.js';
+import { appendEvent, pendingEvents } from '../outbox/outbox.js';
+import { findOpinion, fileOpinion, localProgress, mayLookUp } from './repository.js';
 import { slipCategory, slipLookupHint } from './slip-text.js';
 import { newTrackingCode, normalizeTrackingCode, trackingQr } from './tracking-code.js';
 
@@ -90,14 +90,19 @@ describe('looking an opinion up locally', () => {
     expect(localProgress(findOpinion(db, filed.trackingCode)!).received).toBe(true);
   });
 
-  it('forgets the full phone once the event is uploaded, not before', () => {
+  it('forgets the full phone the moment the server acknowledges the event, not before', () => {
     open();
     fileOpinion(db, complaint);
-    expect(forgetUploadedPhones(db)).toBe(0);
-    expect(JSON.stringify(db.prepare('SELECT payload FROM outbox').all())).toContain('13812345678');
+    appendEvent(db, 'test.other', { phone: '13900001111' });
+    const stored = () => JSON.stringify(db.prepare('SELECT payload FROM outbox ORDER BY device_seq').all());
+    db.prepare('UPDATE outbox SET dead_at = ? WHERE type = ?').run(new Date().toISOString(), OPINION_EVENT);
+    expect(stored()).toContain('13812345678');
     db.prepare('UPDATE outbox SET sent_at = ?').run(new Date().toISOString());
-    expect(forgetUploadedPhones(db)).toBe(1);
-    expect(JSON.stringify(db.prepare('SELECT payload FROM outbox').all())).not.toContain('13812345678');
+    expect(stored()).not.toContain('13812345678');
+    expect(stored()).toContain('13900001111');
+    expect(pendingEvents(db)).toEqual([]);
+    const payload = JSON.parse((db.prepare('SELECT payload FROM outbox WHERE type = ?').get(OPINION_EVENT) as { payload: string }).payload);
+    expect(payload).toMatchObject({ phone: null, text: complaint.text });
   });
 });
 

@@ -85,17 +85,3 @@ export function mayLookUp(o: LocalOpinion, last4: string | undefined): boolean {
 export function localProgress(o: LocalOpinion): OpinionProgress {
   return { trackingCode: o.trackingCode, kind: o.kind, state: 'received', filedAt: o.filedAt, deadline: null, feedback: null, received: o.uploaded };
 }
-
-/**
- * Once the central server has an opinion event, this terminal no longer needs the full phone: it
- * is blanked in the sent outbox rows (the office calls back from the server's copy). Returns how
- * many rows were blanked.
- */
-export function forgetUploadedPhones(db: Db): number {
-  return db
-    .prepare(
-      `UPDATE outbox SET payload = json_set(payload, '$.phone', NULL)
-        WHERE type = ? AND sent_at IS NOT NULL AND json_extract(payload, '$.phone') IS NOT NULL`,
-    )
-    .run(OPINION_EVENT).changes;
-}

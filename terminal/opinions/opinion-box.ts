@@ -1,7 +1,7 @@
 import { AppError, OpinionProgress, type feedbackApi, type NewOpinion, type Slip } from '../../core/contract/index.js';
 import type { z } from 'zod';
 import type { Db } from '../../core/db/connection.js';
-import { fileOpinion, findOpinion, forgetUploadedPhones, localProgress, mayLookUp } from '../../core/opinions/repository.js';
+import { fileOpinion, findOpinion, localProgress, mayLookUp } from '../../core/opinions/repository.js';
 import { slipCategory, slipLookupHint } from '../../core/opinions/slip-text.js';
 import { normalizeTrackingCode, trackingQr } from '../../core/opinions/tracking-code.js';
 import type { PrintWorker } from '../print/worker.js';
@@ -23,7 +23,6 @@ export class OpinionBox {
 
   file(input: NewOpinion & { print: boolean }): Filed {
     const filed = fileOpinion(this.db, input, { now: this.now() });
-    forgetUploadedPhones(this.db);
     const slip: Slip = {
       kind: 'tracking',
       lang: input.lang,
@@ -46,7 +45,6 @@ export class OpinionBox {
     if (!code) throw new AppError('NOT_FOUND');
     const local = findOpinion(this.db, code);
     if (local && !mayLookUp(local, query.last4)) throw new AppError('NOT_FOUND');
-    forgetUploadedPhones(this.db);
     const params = new URLSearchParams({ code });
     if (query.last4 && (!local || local.phoneLast4 !== null)) params.set('last4', query.last4);
     let progress: OpinionProgress | null = null;

@@ -3,7 +3,9 @@ import type { Migration } from '../migrate.js';
 /**
  * Opinions and complaints dropped at this kiosk. Only what a progress lookup needs stays here: the
  * code, the kind, the phone's last four digits. The text and the full phone travel in the outbox
- * event (`event_id`), whose sent_at also tells whether the central server has it yet.
+ * event (`event_id`), whose sent_at also tells whether the central server has it yet; the moment
+ * the server acknowledges it, the trigger blanks the phone there (the office calls back from the
+ * server's copy), so this terminal keeps a full phone only while it must.
  */
 export const m0009: Migration = {
   version: 9,
@@ -18,6 +20,11 @@ export const m0009: Migration = {
         filed_at TEXT NOT NULL,
         event_id TEXT NOT NULL UNIQUE
       ) STRICT;
+      CREATE TRIGGER opinion_phone_forgotten AFTER UPDATE OF sent_at ON outbox
+        WHEN NEW.type = 'opinion.filed' AND NEW.sent_at IS NOT NULL AND json_extract(NEW.payload, '$.phone') IS NOT NULL
+      BEGIN
+        UPDATE outbox SET payload = json_set(payload, '$.phone', NULL) WHERE device_seq = NEW.device_seq;
+      END;
     `);
   },
 };
