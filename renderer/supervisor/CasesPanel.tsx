@@ -11,6 +11,7 @@ import { dateTime, isoDay, shownPhone } from './format.js';
 import { useFeed } from './live-context.js';
 import { Deadline, Flags, LoadError, Steps } from './parts.js';
 import { sectionPath } from './paths.js';
+import { clerkText, reasonsText } from './words.js';
 
 /** Follow-up cases opened by bad ratings: the list with deadlines, and the open case beside it. */
 export function CasesPanel({ selected }: { selected: string | null }) {
@@ -113,14 +114,14 @@ export function CaseTable({ cases, selected }: { cases: CaseSummary[]; selected:
                   <Flags overdue={c.overdue} escalated={c.escalated} />
                 </td>
                 <td>
-                  {t('supervisor.counterLabel', { no: c.counterNo })} · {c.clerkName ?? c.clerkNumber}（{c.clerkNumber}）
+                  {t('supervisor.counterLabel', { no: c.counterNo })} · {clerkText(t, c.clerkName, c.clerkNumber)}
                   <br />
                   <small>{c.matter}</small>
                 </td>
                 <td>
                   {t(`supervisor.levels.${c.level}`)}
                   <br />
-                  <small>{c.reasons.map((r) => t(`supervisor.reasons.${r}`)).join('、')}</small>
+                  <small>{reasonsText(t, c.reasons)}</small>
                 </td>
                 <td data-testid="sv-case-state">
                   {t(`supervisor.caseState.${c.state}`)}
@@ -193,11 +194,11 @@ export function CaseDetailBody({ detail, canAct, fullPhone, onDone }: { detail: 
         </dd>
         <dt>{t('supervisor.cases.where')}</dt>
         <dd>
-          {t('supervisor.counterLabel', { no: detail.counterNo })} · {detail.clerkName ?? detail.clerkNumber}（{detail.clerkNumber}） · {detail.matter}
+          {t('supervisor.counterLabel', { no: detail.counterNo })} · {clerkText(t, detail.clerkName, detail.clerkNumber)} · {detail.matter}
         </dd>
         <dt>{t('supervisor.cases.level')}</dt>
         <dd>
-          {t(`supervisor.levels.${detail.level}`)} — {detail.reasons.map((r) => t(`supervisor.reasons.${r}`)).join('、')}
+          {t(`supervisor.levels.${detail.level}`)} — {reasonsText(t, detail.reasons)}
           {detail.rating.comment && (
             <>
               <br />

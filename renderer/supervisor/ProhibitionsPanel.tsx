@@ -42,7 +42,7 @@ export function ProhibitionTable({ data }: { data: z.infer<typeof ProhibitionCou
         <thead>
           <tr>
             <th scope="col">{t('supervisor.prohibitions.itemCol')}</th>
-            <th scope="col">{t('supervisor.prohibitions.count')}</th>
+            <th scope="col" className="num">{t('supervisor.prohibitions.count')}</th>
             <th scope="col" aria-hidden="true" />
           </tr>
         </thead>

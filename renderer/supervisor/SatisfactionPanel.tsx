@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/contract/common.js';
@@ -11,6 +12,7 @@ import { dateTime, isoDay, percent, presetRange, share, validRange } from './for
 import { useFeed } from './live-context.js';
 import { LoadError, RangeControls, type Range } from './parts.js';
 import { sectionPath } from './paths.js';
+import { clerkText, reasonsText } from './words.js';
 
 type Group = (typeof SATISFACTION_GROUPS)[number];
 
@@ -100,9 +102,9 @@ export function TodayCards({ total }: { total: SatisfactionRow }) {
   );
 }
 
-function rowLabel(row: SatisfactionRow, by: Group, t: (k: string, o?: Record<string, unknown>) => string): string {
+function rowLabel(row: SatisfactionRow, by: Group, t: TFunction): string {
   if (by === 'counter') return t('supervisor.counterLabel', { no: row.key });
-  if (by === 'clerk') return row.label && row.label !== row.key ? `${row.label}（${row.key}）` : row.key;
+  if (by === 'clerk') return clerkText(t, row.label, row.key);
   return row.label || row.key;
 }
 
@@ -148,12 +150,12 @@ export function SatisfactionTable({ summary }: { summary: SatisfactionSummary })
         <thead>
           <tr>
             <th scope="col">{t(`supervisor.group.${summary.by}`)}</th>
-            <th scope="col">{t('supervisor.sat.services')}</th>
-            <th scope="col">{t('supervisor.sat.rated')}</th>
-            <th scope="col">{t('supervisor.sat.good')}</th>
-            <th scope="col">{t('supervisor.sat.goodRate')}</th>
-            <th scope="col">{t('supervisor.sat.bad')}</th>
-            <th scope="col">{t('supervisor.sat.notRated')}</th>
+            <th scope="col" className="num">{t('supervisor.sat.services')}</th>
+            <th scope="col" className="num">{t('supervisor.sat.rated')}</th>
+            <th scope="col" className="num">{t('supervisor.sat.good')}</th>
+            <th scope="col" className="num">{t('supervisor.sat.goodRate')}</th>
+            <th scope="col" className="num">{t('supervisor.sat.bad')}</th>
+            <th scope="col" className="num">{t('supervisor.sat.notRated')}</th>
           </tr>
         </thead>
         <tbody>
@@ -201,10 +203,10 @@ export function LiveRatings({ ratings, arrived }: { ratings: RatingView[]; arriv
         >
           <span className="sv-rating-level">{r.level === null ? t('supervisor.liveRatings.notRated') : t(`supervisor.levels.${r.level}`)}</span>
           <span className="sv-rating-where">
-            {dateTime(r.recordedAt)} · {t('supervisor.counterLabel', { no: r.counterNo })} · {r.clerkName ?? r.clerkNumber}（{r.clerkNumber}） · {r.matter}
+            {dateTime(r.recordedAt)} · {t('supervisor.counterLabel', { no: r.counterNo })} · {clerkText(t, r.clerkName, r.clerkNumber)} · {r.matter}
             {r.channel === 'kiosk' ? ` · ${t('supervisor.liveRatings.atKiosk')}` : ''}
           </span>
-          {r.reasons.length > 0 && <span className="sv-rating-reasons">{r.reasons.map((x) => t(`supervisor.reasons.${x}`)).join('、')}</span>}
+          {r.reasons.length > 0 && <span className="sv-rating-reasons">{reasonsText(t, r.reasons)}</span>}
           {r.comment && <q className="sv-rating-comment">{r.comment}</q>}
           {arrived.has(r.id) && <span className="sv-flag new">{t('supervisor.liveRatings.new')}</span>}
           {r.duplicate && <span className="sv-flag">{t('supervisor.liveRatings.duplicate')}</span>}
