@@ -265,7 +265,8 @@ export const ProhibitionCounts = z.object({
 
 // ---------------------------------------------------------------- live feed
 
-export const LiveQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
+/** Without `after`: nothing but the current cursor (load the lists first, then poll from it). */
+export const LiveQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
 /** What changed after the cursor: new ratings, new or changed cases and complaints. */
 export const SupervisionLive = z.object({
   cursor: z.int(),

@@ -80,3 +80,10 @@ export async function storeEvents(db: ServerDb, terminalId: string, req: UploadR
     return through;
   });
 }
+
+/** Several appliers over the same newly stored events, one after the other in the upload's transaction. */
+export function applyAll(...appliers: ApplyStored[]): ApplyStored {
+  return async (tx, events) => {
+    for (const apply of appliers) await apply(tx, events);
+  };
+}

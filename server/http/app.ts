@@ -5,12 +5,15 @@ import { SERVER_BODY_LIMIT_BYTES, SERVER_TIME_HEADER, ServerError } from '../../
 import { verifySignedRequest } from '../auth/verify-request.js';
 import { SERVER_ROOT, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
-import { storeEvents } from '../events/repository.js';
+import { applyAll, storeEvents } from '../events/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { LiveHub, registerLive } from '../sync/live.js';
 import { queueEventApplier, queueHandlers } from '../queue/handlers.js';
 import { staffFromHeader } from '../staff/sessions.js';
-import { supervisionHandlers } from '../supervision/handlers.js';
+import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
+import { startEscalation } from '../supervision/escalation.js';
+import { feedbackEventApplier, supervisionHandlers } from '../supervision/handlers.js';
+import { serverLogger } from './logging.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
 import { acceptLang, errorBody } from './errors.js';
 import { serverOpenApi } from './openapi.js';
@@ -19,7 +22,7 @@ import { registerScreens } from './screens.js';
 
 export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-function handlers(db: ServerDb, config: ServerConfig, live: LiveHub): ServerHandlers {
+function handlers(db: ServerDb, config: ServerConfig, live: LiveHub, calendar: WorkingCalendar): ServerHandlers {
   return {
     ...queueHandlers(db, config, live),
     ...supervisionHandlers(db, config),
@@ -35,7 +38,7 @@ function handlers(db: ServerDb, config: ServerConfig, live: LiveHub): ServerHand
     },
     uploadEvents: async ({ body }, { terminal }) => {
       const queue = queueEventApplier(terminal, config, live);
-      const ackedThrough = await storeEvents(db, terminal.id, body, config.now(), queue.apply);
+      const ackedThrough = await storeEvents(db, terminal.id, body, config.now(), applyAll(queue.apply, feedbackEventApplier(terminal.id, config, calendar)));
       queue.publish();
       return { ackedThrough };
     },
@@ -46,6 +49,12 @@ function handlers(db: ServerDb, config: ServerConfig, live: LiveHub): ServerHand
 /** The central server's HTTP API. Every response carries the server's clock, so terminals can measure their offset. */
 export interface ServerAppOptions {
   logger?: boolean;
+  /** Where the log goes when `logger` is on (stdout otherwise); tests read it. */
+  logStream?: NodeJS.WritableStream;
+  /** The working-day calendar; HOLIDAYS_FILE otherwise. */
+  calendar?: WorkingCalendar;
+  /** How often overdue cases and complaints are escalated, ms. */
+  escalateEveryMs?: number;
   /** The live sockets; pass one to publish hall events from outside. */
   live?: LiveHub;
   /** How often the live channel checks the change feed, ms. */
@@ -53,16 +62,19 @@ export interface ServerAppOptions {
 }
 
 export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: ServerAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: SERVER_BODY_LIMIT_BYTES });
+  const calendar = opts.calendar ?? loadCalendar(config.holidaysFile);
+  const app = Fastify({ logger: opts.logger ? serverLogger(opts.logStream) : false, bodyLimit: SERVER_BODY_LIMIT_BYTES });
   app.addHook('onSend', async (_req, reply) => {
     reply.header(SERVER_TIME_HEADER, String(config.now()));
   });
   const authenticate = (req: FastifyRequest, body: Buffer) =>
     verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs });
   const live = opts.live ?? new LiveHub();
-  registerServerApi(app, handlers(db, config, live), authenticate, (req) => staffFromHeader(db, req.headers.authorization, config.now()));
+  registerServerApi(app, handlers(db, config, live, calendar), authenticate, (req) => staffFromHeader(db, req.headers.authorization, config.now()));
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
+  const stopEscalation = startEscalation(db, config, opts.escalateEveryMs ?? 5 * 60_000, (msg) => app.log.warn(msg));
+  app.addHook('onClose', async () => stopEscalation());
   await registerScreens(app);
   app.setNotFoundHandler((req, reply) => {
     const { status, body } = errorBody(new ServerError('NOT_FOUND'), acceptLang(req.headers['accept-language']));

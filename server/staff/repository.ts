@@ -88,3 +88,9 @@ export async function checkStaffLogin(db: ServerDb, login: string, password: str
 }
 
 const DUMMY_HASH = 'scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** The department a `department` account answers for; complaints are assigned to it by this name. */
+export async function setStaffUnit(db: ServerDb, login: string, unit: string | null): Promise<boolean> {
+  const rows = await db.updateTable('staff').set({ unit }).where('login', '=', login).returning('id').execute();
+  return rows.length > 0;
+}

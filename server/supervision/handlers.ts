@@ -1,8 +1,20 @@
-import { ServerError } from '../../core/contract/index.js';
+import type { Transaction } from 'kysely';
+import type { SupervisionLive } from '../../core/contract/index.js';
+import type { WorkingCalendar } from '../calendar/calendar.js';
+import { caseAction, caseDetail, listCases } from '../cases/repository.js';
+import { complaintAction, complaintDetail, departments, listComplaints, prohibitionCounts, trackOpinion } from '../complaints/repository.js';
+import { applyOpinionEvents } from '../complaints/store.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
+import type { ServerSchema } from '../db/schema.js';
+import type { ApplyStored, NewlyStored } from '../events/repository.js';
 import type { ServerHandlers } from '../http/register.js';
+import { hallDay } from '../queue/day.js';
+import { applyRatingEvents, type FeedbackClock } from '../ratings/store.js';
+import { satisfaction } from '../ratings/summary.js';
+import { latestRatings, ratingViews } from '../ratings/views.js';
 import { login, logout } from '../staff/sessions.js';
+import { escalateOverdue } from './escalation.js';
 
 type SupervisionHandlers = Pick<
   ServerHandlers,
@@ -24,12 +36,34 @@ type SupervisionHandlers = Pick<
   | 'trackOpinion'
 >;
 
-const notYet = () => {
-  throw new ServerError('NOT_FOUND');
-};
+/** Most feed entries one poll answers; the page asks again at once with the new cursor. */
+const LIVE_PAGE = 500;
 
-/** Staff sign-in, the supervision views and the complaint workflow. */
+export function feedbackClock(config: ServerConfig, calendar: WorkingCalendar): FeedbackClock {
+  return {
+    now: new Date(config.now()),
+    timeZone: config.hallTimeZone,
+    calendar,
+    caseDeadlineWorkingDays: config.caseDeadlineWorkingDays,
+    complaintDeadlineWorkingDays: config.complaintDeadlineWorkingDays,
+  };
+}
+
+/** The ratings' and opinions' part of an event upload, in its transaction (after the events are stored). */
+export function feedbackEventApplier(terminalId: string, config: ServerConfig, calendar: WorkingCalendar): ApplyStored {
+  return async (tx: Transaction<ServerSchema>, events: NewlyStored[]) => {
+    const clock = feedbackClock(config, calendar);
+    await applyRatingEvents(tx, terminalId, events, clock);
+    await applyOpinionEvents(tx, terminalId, events, clock);
+  };
+}
+
+/** Staff sign-in, the supervision views, the follow-up of bad ratings and the complaint workflow. */
 export function supervisionHandlers(db: ServerDb, config: ServerConfig): SupervisionHandlers {
+  const today = () => hallDay(config.now(), config.hallTimeZone);
+  const now = () => new Date(config.now());
+  // Reads escalate first, so an overdue item never shows as merely late.
+  const fresh = () => escalateOverdue(db, config);
   return {
     staffLogin: ({ body }) => login(db, body.login, body.password, config.now(), config.staffSessionTtlMs),
     staffMe: (_input, { staff }) => ({ login: staff.login, name: staff.name, number: staff.number, role: staff.role, unit: staff.unit }),
@@ -37,18 +71,58 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig): Supervi
       await logout(db, staff, config.now());
       return { ok: true as const };
     },
-    satisfaction: notYet,
-    ratings: notYet,
-    live: notYet,
-    cases: notYet,
-    caseDetail: notYet,
-    caseAction: notYet,
-    complaints: notYet,
-    complaintDetail: notYet,
-    complaintAction: notYet,
-    departments: notYet,
-    prohibitions: notYet,
-    inspection: notYet,
-    trackOpinion: notYet,
+    satisfaction: ({ from, to, by }) => satisfaction(db, from, to, by),
+    ratings: async ({ limit, bad }) => ({ ratings: await latestRatings(db, limit, bad) }),
+    live: async ({ after }, { staff }) => {
+      await fresh();
+      if (after === undefined) {
+        const last = await db.selectFrom('supervision_feed').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+        return { cursor: Number(last?.seq ?? 0), ratings: [], cases: [], complaints: [] };
+      }
+      const feed = await db.selectFrom('supervision_feed').select(['seq', 'kind', 'ref']).where('seq', '>', String(after)).orderBy('seq').limit(LIVE_PAGE).execute();
+      const refs = (kind: string) => [...new Set(feed.filter((f) => f.kind === kind).map((f) => f.ref))];
+      const dept = staff.role === 'department';
+      const out: SupervisionLive = {
+        cursor: feed.length ? Number(feed[feed.length - 1]!.seq) : after,
+        ratings: dept ? [] : await ratingViews(db, refs('rating')),
+        cases: dept ? [] : await listCases(db, { ids: refs('case') }, today()),
+        complaints: await listComplaints(db, { ids: refs('complaint') }, staff, today()),
+      };
+      return out;
+    },
+    cases: async ({ state, overdue }) => {
+      await fresh();
+      return { cases: await listCases(db, { state, overdue }, today()) };
+    },
+    caseDetail: async ({ params }, { staff }) => {
+      await fresh();
+      return caseDetail(db, params.id, today(), staff.role);
+    },
+    caseAction: async ({ params, body }, { staff }) => {
+      await caseAction(db, params.id, body, staff.login, now());
+      return caseDetail(db, params.id, today(), staff.role);
+    },
+    complaints: async (filter, { staff }) => {
+      await fresh();
+      return { complaints: await listComplaints(db, filter, staff, today()) };
+    },
+    complaintDetail: async ({ params }, { staff }) => {
+      await fresh();
+      return complaintDetail(db, params.id, staff, today());
+    },
+    complaintAction: async ({ params, body }, { staff }) => {
+      await complaintAction(db, params.id, body, staff, now());
+      return complaintDetail(db, params.id, staff, today());
+    },
+    departments: async () => ({ departments: await departments(db) }),
+    prohibitions: async ({ from, to }) => ({ from, to, counts: await prohibitionCounts(db, from, to) }),
+    inspection: async (_input, { staff }) => {
+      await fresh();
+      return {
+        complaints: await listComplaints(db, { attention: true }, staff, today()),
+        cases: await listCases(db, { attention: true }, today()),
+      };
+    },
+    trackOpinion: ({ code, last4 }) => trackOpinion(db, code, last4),
   };
 }
