@@ -5,6 +5,9 @@ import { daysLeft, percent, presetRange, share, shownPhone, validRange } from '.
 import { parseSupervisorPath, sectionPath } from './paths.js';
 import { loadSession, saveSession, SESSION_KEY } from './session.js';
 import { applyLive, EMPTY_FEED } from './useLiveFeed.js';
+import { StaffApiError } from './client.js';
+import { supervisionErrorText } from './errors.js';
+import { createI18n } from '../i18n/i18n.js';
 
 describe('what each role sees', () => {
   it('gives supervisors the numbers and the inspection view, departments only complaints, clerks nothing', () => {
@@ -141,5 +144,15 @@ describe('live feed', () => {
     expect(feed.arrived).toHaveLength(2);
     feed = applyLive(feed, { cursor: 7, ratings: [], cases: [], complaints: [] }, false);
     expect([feed.ratingsTick, feed.casesTick, feed.complaintsTick]).toEqual([2, 0, 0]);
+  });
+});
+
+describe('errors said plainly', () => {
+  const t = createI18n('zh-CN').t;
+  it('says a refused role may not do this, passes the server’s words on, and names an unreachable server', () => {
+    expect(supervisionErrorText(new StaffApiError('ROLE_FORBIDDEN', 'whatever the server said', 403), t)).toBe('您的岗位不能进行此操作。');
+    expect(supervisionErrorText(new StaffApiError('WORKFLOW_CONFLICT', '当前状态下不能进行此步骤，请刷新后再试。', 409), t)).toBe('当前状态下不能进行此步骤，请刷新后再试。');
+    expect(supervisionErrorText(new StaffApiError('NETWORK', 'Failed to fetch', null), t)).toBe('连不上中心服务器，请检查网络后重试。');
+    expect(supervisionErrorText(Object.assign(new Error('timed out'), { name: 'TimeoutError' }), t)).toBe('中心服务器长时间没有应答，请稍后重试。');
   });
 });
