@@ -3,6 +3,7 @@ import { renderSlip } from '../../native/printer/layouts/index.js';
 import { createAppointment } from '../../server/appointments/repository.js';
 import { LoopbackPrinter } from '../devices/loopback-printer.js';
 import { startHallOffice } from '../e2e/hall-office.js';
+import { backends, type Backend } from '../../server/test-db.js';
 import { ms, summarize, table, type Benchmark } from './harness.js';
 
 const N = Number(process.env.BENCH_CHECKINS ?? 1_000);
@@ -17,8 +18,13 @@ export const checkinBenchmark: Benchmark = {
   name: 'checkin',
   description: `${N} appointment check-ins over the kiosk's HTTP API, each until the last byte of its slip reached a loopback TCP printer; baseline: the same slip sent straight to the printer`,
   async run() {
+    for (const backend of backends) await runOn(backend);
+  },
+};
+
+async function runOn(backend: Backend): Promise<void> {
     const printer = await LoopbackPrinter.start();
-    const office = await startHallOffice({ kioskEnv: { PRINTER: printer.uri } });
+    const office = await startHallOffice({ kioskEnv: { PRINTER: printer.uri }, backend });
     try {
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
       const codes: string[] = [];
@@ -56,6 +62,7 @@ export const checkinBenchmark: Benchmark = {
       }
       await direct.close();
       const [api, raw] = [summarize(samples), summarize(base)];
+      console.log(`\n${backend.name}:`);
       console.log(
         table(
           ['path', 'n', 'p50 ms', 'p95 ms'],
@@ -70,5 +77,4 @@ export const checkinBenchmark: Benchmark = {
       await office.close();
       await printer.stop();
     }
-  },
-};
+}

@@ -10,7 +10,7 @@ import { buildServerApp } from '../../server/http/app.js';
 import { ensureHallConfig } from '../../server/halls/default.js';
 import { createStaff } from '../../server/staff/repository.js';
 import { createTerminal } from '../../server/terminals/repository.js';
-import { backends, type TestDb } from '../../server/test-db.js';
+import { backends, type Backend, type TestDb } from '../../server/test-db.js';
 import { loadConfig } from '../../terminal/config.js';
 import { startTerminalService, type TerminalService } from '../../terminal/service.js';
 
@@ -30,10 +30,10 @@ function freePort(): Promise<number> {
  * can be stopped and started again, a kiosk terminal, and a counter terminal that also drives the
  * board; each terminal is its own service with its own SQLite file, enrolled with the server.
  */
-export async function startHallOffice(opts: { kioskEnv?: NodeJS.ProcessEnv; counterEnv?: NodeJS.ProcessEnv } = {}) {
+export async function startHallOffice(opts: { kioskEnv?: NodeJS.ProcessEnv; counterEnv?: NodeJS.ProcessEnv; backend?: Backend } = {}) {
   const tmp = tempDir('hall-office-e2e-');
   const config = { ...loadServerConfig({}), host: '127.0.0.1', port: await freePort() };
-  const server: TestDb = await backends[0]!.open();
+  const server: TestDb = await (opts.backend ?? backends[0]!).open();
   await ensureHallConfig(server.db, new Date());
   for (const [login, name, number] of [['wang.fang', '王芳', '0101'], ['li.na', '李娜', '0102']] as const) {
     await createStaff(server.db, { login, name, number, role: 'clerk' }, CLERK_PASSWORD, Date.now());
