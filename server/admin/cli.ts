@@ -5,7 +5,8 @@ import { loadServerConfig } from '../config.js';
 import { openServerDb, type ServerDb } from '../db/connection.js';
 import { hallConfig, importHallConfig, listHallConfigs } from '../halls/repository.js';
 import { importServerCatalog } from '../sync/catalog.js';
-import { createStaff, disableStaff, listStaff, StaffExistsError } from '../staff/repository.js';
+import { createStaff, disableStaff, listStaff, setStaffUnit, StaffExistsError } from '../staff/repository.js';
+import { calendarReport } from './calendar-report.js';
 import { createTerminal, disableTerminal, listTerminals, reissueEnrollCode } from '../terminals/repository.js';
 import { hallTable } from './hall-table.js';
 import { readPassword } from './password-input.js';
@@ -17,8 +18,10 @@ const USAGE = `Usage: npm run server:admin -- <command>
   terminal list [--json]          terminals with hall, roles, enrollment and last contact
   terminal code ID                a new enrollment code for a terminal (its old key stops working)
   terminal disable ID             refuse the terminal's requests from now on
-  staff create --login L --name N --number NO --role clerk|supervisor|admin
-                                  password from STAFF_PASSWORD or the first line of stdin, never argv
+  staff create --login L --name N --number NO --role clerk|supervisor|admin|office|department|inspector
+                [--unit DEPARTMENT]
+                                  password from STAFF_PASSWORD or the first line of stdin, never argv;
+                                  a department account needs --unit, the department it answers for
   staff list [--json]
   staff disable LOGIN
   catalog import FILE             validate a catalog file as terminals do; if valid, it replaces the
@@ -26,6 +29,7 @@ const USAGE = `Usage: npm run server:admin -- <command>
   hall import FILE                a hall's queue lines and counters (one config or an array); replaces
                                   those halls' configs and reaches every terminal (nothing changes when invalid)
   hall show [HALL] [--json]       the queue lines and counters of one hall, or of all
+  calendar show [YEAR]            holidays and make-up working days of HOLIDAYS_FILE that deadlines count on
 
 The database is DATABASE_URL if set, else the embedded one under DATA_DIR (stop the server first).`;
 
@@ -78,6 +82,7 @@ async function run(argv: string[], db: () => Promise<ServerDb>, out: (s: string)
       login: { type: 'string' },
       number: { type: 'string' },
       role: { type: 'string' },
+      unit: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -115,11 +120,15 @@ async function run(argv: string[], db: () => Promise<ServerDb>, out: (s: string)
     case 'staff create': {
       const input = NewStaff.safeParse({ login: need(values, 'login'), name: need(values, 'name'), number: need(values, 'number'), role: need(values, 'role') });
       if (!input.success) throw new UsageError(`Invalid staff account: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const unit = values.unit?.trim() || null;
+      if (input.data.role === 'department' && !unit) throw new UsageError('A department account needs --unit, the department it answers for');
+      if (input.data.role !== 'department' && unit) throw new UsageError('--unit is for department accounts only');
       const password = StaffPassword.safeParse(await readPassword());
       if (!password.success) throw new Error('The password must be 10 to 256 characters long.');
       try {
         const s = await createStaff(await db(), input.data, password.data, now);
-        out(`Staff account ${s.login} (${s.name}, no. ${s.number}, ${s.role}) created.`);
+        if (unit) await setStaffUnit(await db(), s.login, unit);
+        out(`Staff account ${s.login} (${s.name}, no. ${s.number}, ${s.role}${unit ? `, ${unit}` : ''}) created.`);
       } catch (err) {
         if (err instanceof StaffExistsError) throw new Error(`A staff account with this ${err.field} already exists.`, { cause: err });
         throw err;
@@ -164,6 +173,12 @@ async function run(argv: string[], db: () => Promise<ServerDb>, out: (s: string)
       const configs = hall ? [(await hallConfig(await db(), hall))?.config].filter((c) => c !== undefined) : await listHallConfigs(await db());
       if (hall && !configs.length) throw new Error(`No hall "${hall}" is configured.`);
       out(values.json ? JSON.stringify(hall ? configs[0] : configs, null, 2) : configs.length ? configs.map(hallTable).join('\n\n') : 'No hall is configured yet.');
+      return;
+    }
+    case 'calendar show': {
+      const year = positionals[0] ? Number(positionals[0]) : new Date(now).getUTCFullYear();
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('calendar show takes a year such as 2026');
+      out(calendarReport(config.holidaysFile, year, config.caseDeadlineWorkingDays, config.complaintDeadlineWorkingDays));
       return;
     }
     default:
