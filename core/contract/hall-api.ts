@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnnouncementList } from './announcements.js';
 import { Lang, LangQuery, Localized } from './common.js';
 import { PrinterStatus, PrintJob } from './print.js';
 import { Appointment, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, ServiceCode, Ticket, Ulid } from './queue.js';
@@ -134,6 +135,13 @@ const EmptyQuery = z.object({});
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export const hallApi = {
+  announcements: {
+    method: 'GET',
+    path: '/api/announcements',
+    summary: "The office's notices for this hall that are current today",
+    query: LangQuery,
+    response: AnnouncementList,
+  },
   syncStatus: {
     method: 'GET',
     path: '/api/status',

@@ -13,3 +13,4 @@ export * from './ratings.js';
 export * from './opinions.js';
 export * from './feedback-api.js';
 export * from './supervision-api.js';
+export * from './announcements.js';

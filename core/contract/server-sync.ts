@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CatalogFile } from './catalog.js';
+import { Announcement } from './announcements.js';
 import { Appointment, HallConfig, StaffCredential } from './queue.js';
 
 /**
@@ -8,7 +9,7 @@ import { Appointment, HallConfig, StaffCredential } from './queue.js';
  * appointments and announcements are further entities of the same feed.
  */
 
-export const SYNC_ENTITIES = ['catalog', 'staff', 'appointment', 'hall-config'] as const;
+export const SYNC_ENTITIES = ['catalog', 'staff', 'appointment', 'hall-config', 'announcement'] as const;
 export const SyncEntity = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 
@@ -47,6 +48,7 @@ export const SyncSnapshot = z.object({
   staff: z.array(StaffCredential).optional(),
   appointments: z.array(Appointment).optional(),
   halls: z.array(HallConfig).optional(),
+  announcements: z.array(Announcement).optional(),
 });
 export type SyncSnapshot = z.infer<typeof SyncSnapshot>;
 

@@ -1,4 +1,4 @@
-import { Appointment, HallConfig, StaffCredential, type SyncChange } from '../contract/index.js';
+import { Announcement, Appointment, HallConfig, StaffCredential, type SyncChange } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 
 /** Server-owned reference data of the queue as it lands on a terminal (DESIGN.md §5: server-authoritative). */
@@ -58,6 +58,22 @@ export function appointmentsOn(db: Db, hall: string, date: string): Appointment[
   return rowsToAppointments(rows);
 }
 
+export function putAnnouncement(db: Db, a: Announcement): void {
+  db.prepare('INSERT INTO announcement (id, hall, starts, ends, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET hall = excluded.hall, starts = excluded.starts, ends = excluded.ends, doc = excluded.doc').run(
+    a.id,
+    a.hall,
+    a.from,
+    a.until,
+    JSON.stringify(a),
+  );
+}
+
+/** The hall's notices current on `day`. */
+export function currentAnnouncements(db: Db, hall: string, day: string): Announcement[] {
+  const rows = db.prepare('SELECT doc FROM announcement WHERE hall = ? AND starts <= ? AND ends >= ? ORDER BY starts, id').all(hall, day, day) as { doc: string }[];
+  return rows.map((r) => Announcement.parse(JSON.parse(r.doc)));
+}
+
 /** How each queue entity of the change feed lands (see core/sync/downloader.ts). */
 export const QUEUE_APPLY: Record<string, (db: Db, change: SyncChange) => void> = {
   staff: (db, c) => {
@@ -68,6 +84,10 @@ export const QUEUE_APPLY: Record<string, (db: Db, change: SyncChange) => void> =
     if (c.op === 'upsert') putAppointment(db, Appointment.parse(c.data));
     else db.prepare('DELETE FROM appointment WHERE id = ?').run(c.key);
   },
+  announcement: (db, c) => {
+    if (c.op === 'upsert') putAnnouncement(db, Announcement.parse(c.data));
+    else db.prepare('DELETE FROM announcement WHERE id = ?').run(c.key);
+  },
   'hall-config': (db, c) => {
     if (c.op === 'upsert') putHallConfig(db, HallConfig.parse(c.data));
     else db.prepare('DELETE FROM hall_config WHERE hall = ?').run(c.key);
@@ -75,7 +95,11 @@ export const QUEUE_APPLY: Record<string, (db: Db, change: SyncChange) => void> =
 };
 
 /** A 410 snapshot replaces the queue's reference data wholesale. */
-export function applyQueueSnapshot(db: Db, snap: { staff?: StaffCredential[]; appointments?: Appointment[]; halls?: HallConfig[] }): void {
+export function applyQueueSnapshot(db: Db, snap: { staff?: StaffCredential[]; appointments?: Appointment[]; halls?: HallConfig[]; announcements?: Announcement[] }): void {
+  if (snap.announcements) {
+    db.prepare('DELETE FROM announcement').run();
+    snap.announcements.forEach((a) => putAnnouncement(db, a));
+  }
   if (snap.staff) {
     db.prepare('DELETE FROM staff').run();
     snap.staff.forEach((s) => putStaff(db, s));

@@ -1,3 +1,4 @@
+import type { AnnouncementsTable } from '../announcements/repository.js';
 import type { ColumnType } from 'kysely';
 import type { StaffRole, TerminalRole } from '../../core/contract/index.js';
 import type { QueueSchema } from '../queue/schema.js';
@@ -74,6 +75,7 @@ export interface EventAcksTable {
 }
 
 export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema {
+  announcements: AnnouncementsTable;
   terminals: TerminalsTable;
   staff: StaffTable;
   nonces: NoncesTable;

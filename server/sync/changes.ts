@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { currentAnnouncements } from '../announcements/repository.js';
 import { SyncSnapshot, type ChangesResponse, type SyncChange } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
@@ -62,6 +63,7 @@ export async function snapshot(db: ServerDb, clock: SnapshotClock = DEFAULT_CLOC
       staff: await staffCredentials(trx),
       appointments: await upcomingAppointments(trx, hallDay(clock.now, clock.timeZone)),
       halls: await listHallConfigs(trx),
+      announcements: await currentAnnouncements(trx, hallDay(clock.now, clock.timeZone)),
     });
   });
 }

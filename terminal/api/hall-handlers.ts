@@ -1,4 +1,5 @@
-import { AppError, type hallApi, type Slip } from '../../core/contract/index.js';
+import { AppError, pickLang, type hallApi, type Slip } from '../../core/contract/index.js';
+import { currentAnnouncements } from '../../core/queue/reference.js';
 import { getProcedureDetail } from '../../core/catalog/repository.js';
 import { listRecent, toPrintJob } from '../../core/print/jobs.js';
 import type { Db } from '../../core/db/connection.js';
@@ -17,6 +18,9 @@ const tokenOf = (ctx: CallContext) => {
 export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime): HallHandlers {
   const { queue, desk, printer } = rt;
   return {
+    announcements: ({ lang }) => ({
+      announcements: currentAnnouncements(db, queue.hall(), queue.today()).map((a) => ({ id: a.id, text: pickLang(a.text, lang), until: a.until })),
+    }),
     syncStatus: () => syncStatus(db, rt.link.online, config.clockBoundMs),
     queueLines: ({ lang }) => queue.lines(lang),
     takeTicket: ({ body }) => queue.issue(body.service, body.lang, body.print),

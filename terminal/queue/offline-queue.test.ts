@@ -98,3 +98,15 @@ describe('the hall queue with the central server unreachable', () => {
     expect(await lineA()).toMatchObject({ active: false });
   });
 });
+
+describe('announcements on the kiosk', () => {
+  it("lists today's notices of this hall in the visitor's language, and none of other days or halls", async () => {
+    const { putAnnouncement } = await import('../../core/queue/reference.js');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const text = { 'zh-CN': '今天下午系统维护', en: 'System maintenance this afternoon', ru: 'Сегодня после обеда обслуживание' };
+    putAnnouncement(svc.db, { id: '01M8B0000000000000000000A1', hall: 'main', text, from: today, until: today });
+    putAnnouncement(svc.db, { id: '01M8B0000000000000000000A2', hall: 'main', text, from: '2001-01-01', until: '2001-01-02' });
+    putAnnouncement(svc.db, { id: '01M8B0000000000000000000A3', hall: 'east', text, from: today, until: today });
+    expect((await call('GET', '/api/announcements?lang=en')).json.announcements).toEqual([{ id: '01M8B0000000000000000000A1', text: 'System maintenance this afternoon', until: today }]);
+  });
+});

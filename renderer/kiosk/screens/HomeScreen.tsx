@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../shared/Icon.js';
 import { Link } from '../../shared/Link.js';
+import { Announcements } from '../components/Announcements.js';
 import { FeedbackEntries } from '../feedback/FeedbackEntries.js';
 import { QueueEntries } from '../queue/QueueEntries.js';
 import { kioskPath } from '../routes.js';
@@ -18,6 +19,7 @@ export function HomeScreen() {
         <h1>{t('home.welcome')}</h1>
         <p className="lead">{t('home.lead')}</p>
       </div>
+      <Announcements />
       <QueueEntries />
       <FeedbackEntries />
       <div className="tiles">

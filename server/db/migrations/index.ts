@@ -5,6 +5,7 @@ import { m0003 } from './0003-changes.js';
 import { m0004 } from './0004-terminal-status.js';
 import { m0005 } from './0005-queue.js';
 import { m0006 } from './0006-supervision.js';
+import { m0007 } from './0007-announcements.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0004-terminal-status': m0004,
   '0005-queue': m0005,
   '0006-supervision': m0006,
+  '0007-announcements': m0007,
 };
