@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPINION_EVENT } from '../../core/contract/index.js';
+import { buildServerApp } from '../../server/http/app.js';
 import type { TestTerminal } from '../../server/queue/test-support.js';
 import { feedbackFixture, opinion, type FeedbackFixture, type Person } from '../../server/supervision/test-support.js';
 import { backends } from '../../server/test-db.js';
@@ -154,5 +155,31 @@ describe.each(backends)('complaint workflow through the API on $name', (backend)
     expect(res.body.counts.find((c: { item: number }) => c.item === 7).count).toBe(2);
     expect(res.body.counts.find((c: { item: number }) => c.item === 1).count).toBe(0);
     expect((await f.staff('dept', 'GET', '/api/supervision/prohibitions?from=2026-03-01&to=2026-03-31')).status).toBe(403);
+  });
+});
+
+describe.each(backends)('the periodic overdue check on $name', (backend) => {
+  it('escalates an unanswered complaint with nobody reading', async () => {
+    const f = await feedbackFixture(backend);
+    try {
+      const kiosk = await f.terminal('main', ['kiosk']);
+      const filed = opinion();
+      await f.upload(kiosk, [{ type: OPINION_EVENT, payload: filed }]);
+      f.clock.now = Date.parse('2026-03-24T08:00:00+08:00');
+      const app = await buildServerApp(f.db, f.config, { escalateEveryMs: 20 });
+      try {
+        await vi.waitFor(
+          async () => {
+            const row = await f.db.selectFrom('complaints').select('escalated_at').where('id', '=', filed.id).executeTakeFirstOrThrow();
+            expect(row.escalated_at).not.toBeNull();
+          },
+          { timeout: 10_000, interval: 50 },
+        );
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await f.close();
+    }
   });
 });
