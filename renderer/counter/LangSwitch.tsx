@@ -1,21 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { LANGS } from '../../core/contract/common.js';
-import { currentLang } from '../i18n/i18n.js';
-
-const NAMES: Record<(typeof LANGS)[number], string> = { 'zh-CN': '中文', en: 'English', ru: 'Русский' };
+import { LangSelect } from '../shared/LangSelect.js';
 
 export function LangSwitch() {
-  const { t, i18n } = useTranslation();
-  return (
-    <label className="lang-select">
-      <span className="visually-hidden">{t('counter.language')}</span>
-      <select data-testid="counter-lang" value={currentLang(i18n)} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-        {LANGS.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {NAMES[l]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <LangSelect className="lang-select" labelKey="counter.language" testid="counter-lang" />;
 }
