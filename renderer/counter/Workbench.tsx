@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterQueue, CounterSession } from '../../core/contract/hall-api.js';
 import type { QueueActionName, Ticket } from '../../core/contract/queue.js';
@@ -134,7 +134,8 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
 
   // Keyboard: F-keys run the buttons' commands; with the transfer chooser open a line letter picks the line.
   const latest = useRef({ q, command, act, transferOpen, busy: ticketAction.busy });
-  useEffect(() => {
+  // Layout effect: a key pressed the moment a new ticket is painted must see that ticket, not the one before.
+  useLayoutEffect(() => {
     latest.current = { q, command, act, transferOpen, busy: ticketAction.busy };
   });
   useEffect(() => {

@@ -126,6 +126,7 @@ describe('counter screen in Chromium', () => {
     await page.keyboard.type('t7-b004');
     await page.keyboard.press('Enter');
     await expect.poll(() => text('current-number')).toBe('T7-B004');
+    await expect.poll(() => text('action-notice')).toBe('已呼叫 T7-B004。');
     await page.keyboard.press('F6');
     await expect.poll(() => text('action-notice')).toBe('T7-B004 已过号。');
   });

@@ -169,7 +169,7 @@ describe('supervision pages in Chromium against a real central server', () => {
     await byId('sv-complaint-note').fill('请核实窗口收取材料的情况');
     await byId('sv-complaint-submit').click();
     await expect.poll(() => byId('sv-complaint-detail').getAttribute('data-state'), POLL).toBe('assigned');
-    expect(await byId('sv-complaint-row').getByTestId('sv-complaint-department').textContent()).toBe(DEPARTMENT);
+    await expect.poll(() => byId('sv-complaint-row').getByTestId('sv-complaint-department').textContent(), POLL).toBe(DEPARTMENT);
   });
 
   it('takes the office through the case: return visit, outcome with its date, feedback, close', async () => {
