@@ -2,13 +2,16 @@ import { buildServerApp } from './http/app.js';
 import { loadServerConfig } from './config.js';
 import { openServerDb } from './db/connection.js';
 import { ensureHallConfig } from './halls/default.js';
+import { serveAdminSocket } from './admin/socket.js';
 
 const config = loadServerConfig();
 const db = await openServerDb(config.db);
 const app = await buildServerApp(db, config, { logger: true });
 const hallNote = await ensureHallConfig(db, new Date(config.now()));
 if (hallNote) app.log[hallNote.ok ? 'info' : 'warn'](hallNote.message);
+const adminSocket = config.db.kind === 'pglite' ? await serveAdminSocket(db, config, (m) => app.log.warn(m)) : null;
 const stop = async () => {
+  adminSocket?.close();
   await app.close();
   await db.destroy();
   process.exit(0);

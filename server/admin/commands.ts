@@ -1,0 +1,233 @@
+import { parseArgs } from 'node:util';
+import { NewStaff, NewTerminal, StaffPassword, TERMINAL_ROLES, type TerminalRecord } from '../../core/contract/index.js';
+import { createAnnouncement, currentAnnouncements, withdrawAnnouncement } from '../announcements/repository.js';
+import { loadServerConfig, type ServerConfig } from '../config.js';
+import type { ServerDb } from '../db/connection.js';
+import { hallConfig, importHallConfig, listHallConfigs } from '../halls/repository.js';
+import { hallDay } from '../queue/day.js';
+import { importServerCatalog } from '../sync/catalog.js';
+import { createStaff, disableStaff, listStaff, setStaffUnit, StaffExistsError } from '../staff/repository.js';
+import { calendarReport } from './calendar-report.js';
+import { createTerminal, disableTerminal, listTerminals, reissueEnrollCode } from '../terminals/repository.js';
+import { hallTable } from './hall-table.js';
+
+export const USAGE = `Usage: npm run server:admin -- <command>
+
+  terminal create --name NAME --hall HALL --roles kiosk,counter,rating,hall
+                                  register a terminal; prints its one-time enrollment code
+  terminal list [--json]          terminals with hall, roles, enrollment and last contact
+  terminal code ID                a new enrollment code for a terminal (its old key stops working)
+  terminal disable ID             refuse the terminal's requests from now on
+  staff create --login L --name N --number NO --role clerk|supervisor|admin|office|department|inspector
+                [--unit DEPARTMENT]
+                                  password from STAFF_PASSWORD or the first line of stdin, never argv;
+                                  a department account needs --unit, the department it answers for
+  staff list [--json]
+  staff disable LOGIN
+  catalog import FILE             validate a catalog file as terminals do; if valid, it replaces the
+                                  catalog and reaches every terminal (nothing changes when invalid)
+  hall import FILE                a hall's queue lines and counters (one config or an array); replaces
+                                  those halls' configs and reaches every terminal (nothing changes when invalid)
+  hall show [HALL] [--json]       the queue lines and counters of one hall, or of all
+  calendar show [YEAR]            holidays and make-up working days of HOLIDAYS_FILE that deadlines count on
+  announce create --hall H --zh TEXT --en TEXT --ru TEXT --from YYYY-MM-DD --until YYYY-MM-DD
+                                  a notice on the kiosks of one hall for those days
+  announce list                   the notices current today
+  announce withdraw ID            takes a notice off every kiosk
+
+The database is DATABASE_URL if set, else the embedded one under DATA_DIR; while the server runs on
+the embedded one, commands go to it through DATA_DIR/admin/socket.`;
+
+export class UsageError extends Error {}
+
+function need(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+function fmt(d: string | null): string {
+  return d ? d.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '-';
+}
+
+function terminalTable(rows: TerminalRecord[]): string {
+  const head = ['ID', 'NAME', 'HALL', 'ROLES', 'PREFIX', 'ENROLLED', 'DISABLED', 'LAST SEEN', 'LAST SYNC', 'BACKLOG', 'DEAD', 'CLOCK'];
+  const body = rows.map((t) => [
+    t.id,
+    t.name,
+    t.hall,
+    t.roles.join(','),
+    t.ticketPrefix ?? '-',
+    fmt(t.enrolledAt),
+    fmt(t.disabledAt),
+    fmt(t.lastSeenAt),
+    fmt(t.lastSyncAt),
+    t.outboxPending === null ? '-' : String(t.outboxPending),
+    t.deadLetters === null ? '-' : String(t.deadLetters),
+    t.clockOffsetMs === null ? '-' : `${t.clockOffsetMs > 0 ? '+' : ''}${(t.clockOffsetMs / 1000).toFixed(1)}s`,
+  ]);
+  return table(head, body);
+}
+
+function table(head: string[], body: string[][]): string {
+  const width = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(width[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+/** What a command needs from where it runs: in the CLI's own process, or in the server's for a forwarded one. */
+export interface AdminIo {
+  db: () => Promise<ServerDb>;
+  out: (line: string) => void;
+  readPassword: () => Promise<string>;
+  /** A FILE argument, read relative to the directory the command was typed in. */
+  readFile: (path: string) => string;
+}
+
+export async function runAdminCommand(argv: string[], io: AdminIo, config: ServerConfig = loadServerConfig()): Promise<void> {
+  const { db, out } = io;
+  const [area, action, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      hall: { type: 'string' },
+      roles: { type: 'string' },
+      login: { type: 'string' },
+      number: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      json: { type: 'boolean' },
+      zh: { type: 'string' },
+      en: { type: 'string' },
+      ru: { type: 'string' },
+      from: { type: 'string' },
+      until: { type: 'string' },
+    },
+  });
+  const key = `${area} ${action}`;
+  const now = config.now();
+  switch (key) {
+    case 'terminal create': {
+      const input = NewTerminal.safeParse({ name: need(values, 'name'), hall: need(values, 'hall'), roles: need(values, 'roles').split(',').map((r) => r.trim()) });
+      if (!input.success) throw new UsageError(`Invalid terminal: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (roles: ${TERMINAL_ROLES.join(', ')})`);
+      const { terminal, code } = await createTerminal(await db(), input.data, now, config.enrollCodeTtlMs);
+      out(`Terminal ${terminal.id} "${terminal.name}" in hall ${terminal.hall} (${terminal.roles.join(', ')})`);
+      out(`Enrollment code: ${code}`);
+      out(`Valid until ${fmt(new Date(now + config.enrollCodeTtlMs).toISOString())}; it works once.`);
+      return;
+    }
+    case 'terminal list': {
+      const rows = await listTerminals(await db());
+      out(values.json ? JSON.stringify(rows, null, 2) : rows.length ? terminalTable(rows) : 'No terminals yet.');
+      return;
+    }
+    case 'terminal code': {
+      const id = positionals[0] ?? '';
+      const code = id && (await reissueEnrollCode(await db(), id, now, config.enrollCodeTtlMs));
+      if (!code) throw new Error(`No terminal with id "${id}"`);
+      out(`Enrollment code: ${code}`);
+      out(`Valid until ${fmt(new Date(now + config.enrollCodeTtlMs).toISOString())}; it works once. The terminal's old key no longer works.`);
+      return;
+    }
+    case 'terminal disable': {
+      const id = positionals[0] ?? '';
+      if (!id || !(await disableTerminal(await db(), id, now))) throw new Error(`No terminal with id "${id}"`);
+      out(`Terminal ${id} is disabled; its requests are refused from now on.`);
+      return;
+    }
+    case 'staff create': {
+      const input = NewStaff.safeParse({ login: need(values, 'login'), name: need(values, 'name'), number: need(values, 'number'), role: need(values, 'role') });
+      if (!input.success) throw new UsageError(`Invalid staff account: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const unit = values.unit?.trim() || null;
+      if (input.data.role === 'department' && !unit) throw new UsageError('A department account needs --unit, the department it answers for');
+      if (input.data.role !== 'department' && unit) throw new UsageError('--unit is for department accounts only');
+      const password = StaffPassword.safeParse(await io.readPassword());
+      if (!password.success) throw new Error('The password must be 10 to 256 characters long.');
+      try {
+        const s = await createStaff(await db(), input.data, password.data, now);
+        if (unit) await setStaffUnit(await db(), s.login, unit);
+        out(`Staff account ${s.login} (${s.name}, no. ${s.number}, ${s.role}${unit ? `, ${unit}` : ''}) created.`);
+      } catch (err) {
+        if (err instanceof StaffExistsError) throw new Error(`A staff account with this ${err.field} already exists.`, { cause: err });
+        throw err;
+      }
+      return;
+    }
+    case 'staff list': {
+      const rows = await listStaff(await db());
+      out(values.json ? JSON.stringify(rows, null, 2) : table(['LOGIN', 'NAME', 'NUMBER', 'ROLE', 'DISABLED'], rows.map((s) => [s.login, s.name, s.number, s.role, fmt(s.disabledAt)])));
+      return;
+    }
+    case 'staff disable': {
+      const login = positionals[0] ?? '';
+      if (!login || !(await disableStaff(await db(), login, now))) throw new Error(`No staff account "${login}"`);
+      out(`Staff account ${login} is disabled.`);
+      return;
+    }
+    case 'catalog import': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('catalog import needs a FILE');
+      const result = await importServerCatalog(await db(), io.readFile(file), new Date(now));
+      if (!result.ok) {
+        const lines = result.issues.map((i) => `  ${i.path}${i.procedure ? ` [${i.procedure}]` : ''}: ${i.message}`);
+        throw new Error(`The catalog has ${result.issues.length} error(s); nothing was imported.\n${lines.join('\n')}`);
+      }
+      out(`Catalog imported: ${result.procedures} procedures in ${result.categories} categories (change ${result.seq}); terminals pull it now.`);
+      return;
+    }
+    case 'hall import': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('hall import needs a FILE');
+      const result = await importHallConfig(await db(), io.readFile(file), new Date(now));
+      if (!result.ok) {
+        const lines = result.issues.map((i) => `  ${i.path || '(file)'}: ${i.message}`);
+        throw new Error(`The hall config has ${result.issues.length} error(s); nothing was imported.\n${lines.join('\n')}`);
+      }
+      for (const h of result.halls) out(`Hall ${h.hall} configured (change ${h.seq}); terminals pull it now.`);
+      return;
+    }
+    case 'hall show': {
+      const hall = positionals[0];
+      const configs = hall ? [(await hallConfig(await db(), hall))?.config].filter((c) => c !== undefined) : await listHallConfigs(await db());
+      if (hall && !configs.length) throw new Error(`No hall "${hall}" is configured.`);
+      out(values.json ? JSON.stringify(hall ? configs[0] : configs, null, 2) : configs.length ? configs.map(hallTable).join('\n\n') : 'No hall is configured yet.');
+      return;
+    }
+    case 'calendar show': {
+      const year = positionals[0] ? Number(positionals[0]) : new Date(now).getUTCFullYear();
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('calendar show takes a year such as 2026');
+      out(calendarReport(config.holidaysFile, year, config.caseDeadlineWorkingDays, config.complaintDeadlineWorkingDays));
+      return;
+    }
+    case 'announce create': {
+      const a = await createAnnouncement(await db(), { hall: values.hall, text: { 'zh-CN': values.zh, en: values.en, ru: values.ru }, from: values.from, until: values.until }, now);
+      out(`Announcement ${a.id} for hall ${a.hall}, ${a.from} to ${a.until}: on the terminals at their next sync.`);
+      return;
+    }
+    case 'announce list': {
+      const rows = await currentAnnouncements(await db(), hallDay(now, config.hallTimeZone));
+      out(rows.length ? table(['ID', 'HALL', 'FROM', 'UNTIL', 'TEXT'], rows.map((a) => [a.id, a.hall, a.from, a.until, a.text['zh-CN']])) : 'No current announcements.');
+      return;
+    }
+    case 'announce withdraw': {
+      const id = positionals[0] ?? '';
+      if (!id || !(await withdrawAnnouncement(await db(), id, now))) throw new Error(`No announcement "${id}"`);
+      out('Withdrawn from every terminal.');
+      return;
+    }
+    default:
+      throw new UsageError(area ? `Unknown command "${[area, action].filter(Boolean).join(' ')}"` : 'No command given');
+  }
+}
+
+/** Runs a command and says how it ended as the CLI would: exit code and the error text for stderr. */
+export async function adminOutcome(argv: string[], io: AdminIo, config?: ServerConfig): Promise<{ code: number; error?: string }> {
+  try {
+    await runAdminCommand(argv, io, config);
+    return { code: 0 };
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return { code: 2, error: `${(err as Error).message}\n\n${USAGE}` };
+    return { code: 1, error: (err as Error).message };
+  }
+}
