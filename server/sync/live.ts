@@ -6,18 +6,48 @@ import type { ServerDb } from '../db/connection.js';
 import type { TerminalRow } from '../terminals/repository.js';
 import { latestSeq } from './changes.js';
 
+/** Which terminal, under which key, opened a socket: a disabled or re-keyed terminal loses it. */
+export interface LiveIdentity {
+  terminalId: string;
+  publicKey: string | null;
+}
+
+/** Close code for a socket whose terminal was disabled or re-keyed while it was open. */
+export const LIVE_REVOKED = 4403;
+
 /** Open live sockets by hall. */
 export class LiveHub {
   private readonly halls = new Map<string, Set<WebSocket>>();
+  private readonly identities = new Map<WebSocket, LiveIdentity>();
 
-  add(hall: string, socket: WebSocket): void {
+  add(hall: string, socket: WebSocket, identity?: LiveIdentity): void {
     let set = this.halls.get(hall);
     if (!set) this.halls.set(hall, (set = new Set()));
     set.add(socket);
+    if (identity) this.identities.set(socket, identity);
     socket.on('close', () => {
       set.delete(socket);
+      this.identities.delete(socket);
       if (set.size === 0 && this.halls.get(hall) === set) this.halls.delete(hall);
     });
+  }
+
+  /** The terminals with a socket open now. */
+  terminalIds(): string[] {
+    return [...new Set([...this.identities.values()].map((i) => i.terminalId))];
+  }
+
+  /** Closes every socket whose terminal is no longer allowed. Returns how many. */
+  revoke(allowed: (identity: LiveIdentity) => boolean): number {
+    let closed = 0;
+    for (const [socket, identity] of this.identities) {
+      if (allowed(identity)) continue;
+      this.identities.delete(socket);
+      for (const set of this.halls.values()) set.delete(socket);
+      socket.close(LIVE_REVOKED, 'terminal disabled or re-keyed');
+      closed++;
+    }
+    return closed;
   }
 
   get size(): number {
@@ -50,6 +80,17 @@ export class LiveHub {
   }
 }
 
+/** "A disabled terminal is refused at once": that includes the socket it already holds (checked with the feed). */
+async function revokeDisabled(db: ServerDb, hub: LiveHub): Promise<void> {
+  const ids = hub.terminalIds();
+  if (!ids.length) return;
+  const rows = await db.selectFrom('terminals').select(['id', 'public_key', 'disabled_at']).where('id', 'in', ids).execute();
+  const current = new Map(rows.filter((r) => r.disabled_at === null).map((r) => [r.id, r.public_key]));
+  // A socket opened while the query ran was authenticated just now: only those checked are judged.
+  const checked = new Set(ids);
+  hub.revoke((i) => !checked.has(i.terminalId) || current.get(i.terminalId) === i.publicKey);
+}
+
 export interface LiveOptions {
   /** How often the change feed is checked for new seqs (changes may come from the admin CLI's process). */
   pollMs: number;
@@ -77,7 +118,7 @@ export async function registerLive(app: FastifyInstance, db: ServerDb, hub: Live
     },
     (socket, req) => {
       const terminal = terminals.get(req)!;
-      hub.add(terminal.hall, socket);
+      hub.add(terminal.hall, socket, { terminalId: terminal.id, publicKey: terminal.public_key });
       // Whatever the terminal missed while it was away: it pulls on this first message.
       latestSeq(db)
         .then((seq) => socket.readyState === socket.OPEN && socket.send(JSON.stringify({ type: 'changes', seq } satisfies LiveMessage)))
@@ -89,7 +130,8 @@ export async function registerLive(app: FastifyInstance, db: ServerDb, hub: Live
   const timer = setInterval(() => {
     if (polling || hub.size === 0) return;
     polling = true;
-    latestSeq(db)
+    revokeDisabled(db, hub)
+      .then(() => latestSeq(db))
       .then((seq) => {
         if (seq === last) return;
         last = seq;

@@ -15,8 +15,8 @@ import { loadServerConfig } from '../../server/config.js';
 import { buildServerApp } from '../../server/http/app.js';
 import { importServerCatalog } from '../../server/sync/catalog.js';
 import { latestSeq, pruneChanges } from '../../server/sync/changes.js';
-import { LiveHub } from '../../server/sync/live.js';
-import { createTerminal } from '../../server/terminals/repository.js';
+import { LIVE_REVOKED, LiveHub } from '../../server/sync/live.js';
+import { createTerminal, disableTerminal, reissueEnrollCode } from '../../server/terminals/repository.js';
 import { backends, type TestDb } from '../../server/test-db.js';
 import { loadConfig } from '../../terminal/config.js';
 import { startTerminalService } from '../../terminal/service.js';
@@ -167,6 +167,36 @@ describe.each(backends)('terminals download the catalog from the central server 
     hub.publishToHall('other-hall', { kind: 'called', ticket: 'B001' });
     await until('the hall event arrives', () => events.some((e) => e.type === 'hall'));
     expect(events.filter((e) => e.type === 'hall')).toEqual([{ type: 'hall', hall: 'main', event: { kind: 'called', ticket: 'A001' } }]);
+  });
+
+  it('a terminal disabled, or given a new code, while its live channel is open loses it at once and gets no more hall events', async () => {
+    const closes: number[] = [];
+    const watch = async (name: string) => {
+      const { client } = await enrolled(name);
+      const id = client.identity()!;
+      const events: LiveMessage[] = [];
+      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}${LIVE_PATH}`, { headers: signRequest(id, { method: 'GET', path: LIVE_PATH }, client.serverNow()) });
+      ws.on('message', (data) => events.push(JSON.parse(String(data)) as LiveMessage));
+      ws.on('close', (code) => closes.push(code));
+      closers.push(() => ws.terminate());
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      return { id: id.terminalId, ws, events };
+    };
+    const disabled = await watch('kiosk-to-disable');
+    const rekeyed = await watch('kiosk-to-rekey');
+    const kept = await watch('kiosk-kept');
+
+    await disableTerminal(server.db, disabled.id, Date.now());
+    await reissueEnrollCode(server.db, rekeyed.id, Date.now(), config.enrollCodeTtlMs);
+    await until('both sockets closed', () => closes.length >= 2).catch((err: Error) => {
+      throw new Error(`${err.message} (closed: ${JSON.stringify(closes)}, open on the server: ${hub.size}, terminals: ${hub.terminalIds().length})`);
+    });
+    expect(closes).toEqual([LIVE_REVOKED, LIVE_REVOKED]);
+    hub.publishToHall('main', { kind: 'called', ticket: 'A009' });
+    await until('the kept terminal hears the call', () => kept.events.some((e) => e.type === 'hall'));
+    expect(disabled.events.some((e) => e.type === 'hall')).toBe(false);
+    expect(rekeyed.events.some((e) => e.type === 'hall')).toBe(false);
+    expect(kept.ws.readyState).toBe(WebSocket.OPEN);
   });
 
   it("an enrolled terminal service follows the server's catalog: its kiosk search shows an import within seconds", async () => {
