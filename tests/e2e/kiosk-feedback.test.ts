@@ -38,7 +38,7 @@ async function open(path: string, viewport = { width: 1080, height: 1920 }) {
   await page.goto(svc.url + path);
 }
 /** Taps keys of the on-screen keyboard, one by one. */
-const osk = (keys: string) => keys.split('').reduce((p, k) => p.then(() => page.getByTestId('osk').locator(`[data-key="${k}"]`).click()), Promise.resolve());
+const osk = (keys: string) => keys.split('').reduce((p, k) => p.then(() => page.getByTestId('osk').locator(`[data-key="${k === ' ' ? 'space' : k}"]`).click()), Promise.resolve());
 const numpad = (digits: string) => digits.split('').reduce((p, k) => p.then(() => page.getByTestId('numpad').locator(`[data-key="${k}"]`).click()), Promise.resolve());
 const slipTexts = () => readdirSync(slips.dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(slips.dir, f), 'utf8')).join('\n');
 const height = async (id: string) => (await page.getByTestId(id).first().boundingBox())!.height;
@@ -52,8 +52,23 @@ describe('the opinion box', SLOW, () => {
     expect(await height('opinion-kind-complaint')).toBeGreaterThanOrEqual(60);
     await page.getByTestId('opinion-kind-complaint').click();
     expect(await page.getByTestId('opinion-next').isDisabled()).toBe(true);
-    // A physical keyboard types into the box; the on-screen keys add to the end.
+    // Pinyin on the on-screen keys: a word tapped from the candidates, then the first taken with Space.
+    await page.getByTestId('pinyin-keyboard').and(page.locator('[data-mode="pinyin"]')).waitFor();
+    await osk('chuangkou');
+    expect(await page.getByTestId('ime-typed').textContent()).toBe('chuangkou');
+    await page.getByTestId('ime-candidate').and(page.locator('[data-text="窗口"]')).click();
+    await osk('gongzuorenyuan');
+    await osk(' ');
+    expect(await page.getByTestId('opinion-text').inputValue()).toBe('窗口工作人员');
+    // Letters left over after a character stay typed for the next one.
+    await osk('rangw');
+    await page.getByTestId('ime-candidate').and(page.locator('[data-text="让"]')).click();
+    expect(await page.getByTestId('ime-typed').textContent()).toBe('w');
+    await osk('o ');
+    expect(await page.getByTestId('opinion-text').inputValue()).toBe('窗口工作人员让我');
+    // A physical keyboard types into the box; in ABC mode the on-screen keys add letters to the end.
     await page.getByTestId('opinion-text').fill('窗口工作人员让我来回跑了三趟 ');
+    await page.getByTestId('ime-mode').click();
     await osk('abc');
     expect(await page.getByTestId('opinion-text').inputValue()).toBe('窗口工作人员让我来回跑了三趟 abc');
     await page.getByTestId('opinion-next').click();
@@ -108,6 +123,7 @@ describe('the opinion box', SLOW, () => {
     await page.getByTestId('lang-switch').locator('[data-lang="en"]').click();
     await page.getByTestId('opinion-kind-suggestion').click();
     await page.getByTestId('opinion-text').fill('More chairs in the hall, please.');
+    expect(await page.getByTestId('pinyin-keyboard').getAttribute('data-mode')).toBe('letters');
     await page.getByTestId('opinion-next').click();
     await page.getByTestId('opinion-submit').click();
     await page.getByTestId('opinion-filed').waitFor();

@@ -20,7 +20,8 @@ import { useClient } from '../../api/context.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { Link } from '../../shared/Link.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
-import { Osk, applyKey } from '../components/Osk.js';
+import { applyKey } from '../components/Osk.js';
+import { PinyinKeyboard } from '../ime/PinyinKeyboard.js';
 import { applyPadKey, type PadKey } from '../queue/digits.js';
 import { NumberPad } from '../queue/NumberPad.js';
 import { useAction } from '../queue/useAction.js';
@@ -119,7 +120,7 @@ export function OpinionScreen() {
           <p className="feedback-hint" data-testid="opinion-text-hint">
             {t('kiosk.feedback.textHint')}
           </p>
-          <Osk onKey={(k) => setText((s) => applyKey(s, k).slice(0, TEXT_MAX))} />
+          <PinyinKeyboard startInPinyin={lang === 'zh-CN'} onKey={(k) => setText((s) => applyKey(s, k).slice(0, TEXT_MAX))} />
           <div className="feedback-nav">
             <button type="button" className="button" data-testid="opinion-prev" onClick={() => setStep('kind')}>
               {t('kiosk.feedback.prev')}
