@@ -66,7 +66,8 @@ export type CounterSession = z.infer<typeof CounterSession>;
 
 export const CounterLine = z.object({
   code: ServiceCode,
-  name: z.string(),
+  /** In every language: the screen shows the clerk's. */
+  name: Localized,
   /** This clerk's part in the line (AB角). A B line is served only while its A clerk is away. */
   role: z.enum(['A', 'B']),
   active: z.boolean(),
@@ -79,7 +80,7 @@ export const CounterQueue = z.object({
   online: z.boolean(),
   lines: z.array(CounterLine),
   /** Every line of the hall, for transfers. */
-  services: z.array(z.object({ code: ServiceCode, name: z.string() })),
+  services: z.array(z.object({ code: ServiceCode, name: Localized })),
   current: Ticket.nullable(),
   parked: z.array(Ticket),
   counters: z.array(CounterPresence),

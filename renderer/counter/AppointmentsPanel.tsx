@@ -1,9 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickLang } from '../../core/contract/common.js';
 import type { CounterQueue } from '../../core/contract/hall-api.js';
 import type { Appointment } from '../../core/contract/queue.js';
 import { ApiError } from '../api/client.js';
 import { useClient } from '../api/context.js';
+import { currentLang } from '../i18n/i18n.js';
 import { emptyDraft, serverFieldErrors, timeSlots, validateAppointment, type AppointmentDraft, type AppointmentField, type FieldError } from './appointmentForm.js';
 import { counterErrorText } from './errors.js';
 import { spacedCode, todayIso } from './format.js';
@@ -25,7 +27,8 @@ export interface AppointmentFormProps {
 
 /** What the clerk types while on the phone with the business. */
 export function AppointmentForm(p: AppointmentFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n);
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     p.onSubmit();
@@ -59,7 +62,7 @@ export function AppointmentForm(p: AppointmentFormProps) {
           <option value="">{t('counter.appointment.choose')}</option>
           {p.services.map((s) => (
             <option key={s.code} value={s.code}>
-              {s.code} · {s.name}
+              {s.code} · {pickLang(s.name, lang)}
             </option>
           ))}
         </select>,

@@ -7,16 +7,16 @@
  * header    counter-no, counter-staff, presence-state (data-state in|away|out), presence-toggle (F9),
  *           presence-hint, live-state, signout, signout-confirm, signout-yes, signout-no,
  *           offline-banner
- * lines     lines-panel, line (data-line, data-role A|B, data-active), line-role, line-waiting-count,
- *           line-note, waiting-ticket (data-number), counter-presence-list, counter-presence
- *           (data-counter, data-state)
- * ticket    current-panel, current-ticket (data-state), current-number, current-enterprise,
- *           current-call-count, current-empty, action-call-next (F2), action-recall (F3),
- *           action-transfer (F4), action-no-show (F6), action-park (F7), action-finish (F8),
- *           transfer-chooser, transfer-target (data-line; or press the line letter), transfer-cancel
- *           (Esc), call-number-form, call-number-input (F10 focuses), call-number-submit,
- *           parked-list, parked-ticket (data-number), parked-call, action-notice, action-error,
- *           queue-error, queue-retry
+ * lines     lines-panel, line (data-line, data-role A|B, data-active), line-name, line-role,
+ *           line-waiting-count, line-note, waiting-ticket (data-number), counter-presence-list,
+ *           counter-presence (data-counter, data-state)
+ * ticket    current-panel, current-ticket (data-state), current-number, current-line,
+ *           current-enterprise, current-call-count, current-empty, action-call-next (F2),
+ *           action-recall (F3), action-transfer (F4), action-no-show (F6), action-park (F7),
+ *           action-finish (F8), transfer-chooser, transfer-target (data-line; or press the line
+ *           letter), transfer-cancel (Esc), call-number-form, call-number-input (F10 focuses),
+ *           call-number-submit, parked-list, parked-ticket (data-number), parked-call,
+ *           action-notice, action-error, queue-error, queue-retry
  * side      side-tab-appointments, side-tab-print
  * booking   appointments-panel, appointment-form, appt-enterprise, appt-contactPhone, appt-matter,
  *           appt-service, appt-date, appt-slot, appt-error-<field>, appointment-error,

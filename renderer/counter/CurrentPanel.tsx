@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickLang } from '../../core/contract/common.js';
 import type { CounterQueue } from '../../core/contract/hall-api.js';
 import type { Ticket } from '../../core/contract/queue.js';
 import { currentLang } from '../i18n/i18n.js';
@@ -31,7 +32,10 @@ export function CurrentPanel(p: CurrentPanelProps) {
   const lang = currentLang(i18n);
   const enabled = enabledCommands(p.queue);
   const current = p.queue.current;
-  const serviceName = (code: string) => p.queue.services.find((s) => s.code === code)?.name ?? code;
+  const serviceName = (code: string) => {
+    const s = p.queue.services.find((x) => x.code === code);
+    return s ? pickLang(s.name, lang) : code;
+  };
   const [typed, setTyped] = useState('');
   const anyBusy = p.busy !== null;
 
@@ -54,7 +58,7 @@ export function CurrentPanel(p: CurrentPanelProps) {
           <dl className="current-facts">
             <div>
               <dt>{t('counter.current.line')}</dt>
-              <dd>
+              <dd data-testid="current-line">
                 {current.service} · {serviceName(current.service)}
               </dd>
             </div>
@@ -105,7 +109,7 @@ export function CurrentPanel(p: CurrentPanelProps) {
           <div className="transfer-options">
             {transferTargets(p.queue).map((s) => (
               <button key={s.code} type="button" className="btn" data-testid="transfer-target" data-line={s.code} disabled={anyBusy} onClick={() => p.onTransfer(s.code)}>
-                <Kbd k={s.code} /> {s.name}
+                <Kbd k={s.code} /> {pickLang(s.name, lang)}
               </button>
             ))}
             <button type="button" className="btn ghost" data-testid="transfer-cancel" onClick={p.onCloseTransfer}>

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { pickLang } from '../../core/contract/common.js';
 import type { CounterQueue } from '../../core/contract/hall-api.js';
+import { currentLang } from '../i18n/i18n.js';
 import { lineNote, waitingMinutes } from './queueView.js';
 
 /** The counter's lines with their AB role, people waiting, and every waiting ticket. */
 export function LinesPanel({ queue, now }: { queue: CounterQueue; now: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n);
   return (
     <section className="panel lines-panel" aria-labelledby="lines-title" data-testid="lines-panel">
       <h2 id="lines-title">{t('counter.lines.title')}</h2>
@@ -13,7 +16,9 @@ export function LinesPanel({ queue, now }: { queue: CounterQueue; now: number })
         <article key={line.code} className={`line ${line.active ? 'active' : 'inactive'}`} data-testid="line" data-line={line.code} data-role={line.role} data-active={line.active}>
           <header className="line-head">
             <span className="line-code">{line.code}</span>
-            <span className="line-name">{line.name}</span>
+            <span className="line-name" data-testid="line-name">
+              {pickLang(line.name, lang)}
+            </span>
             <span className={`role-badge role-${line.role}`} data-testid="line-role">
               {t(line.role === 'A' ? 'counter.lines.roleA' : 'counter.lines.roleB')}
             </span>

@@ -31,17 +31,17 @@ export function counterQueue(over: Partial<CounterQueue> = {}): CounterQueue {
     lines: [
       {
         code: 'A',
-        name: '对外贸易',
+        name: { 'zh-CN': '对外贸易', en: 'Foreign trade', ru: 'Внешняя торговля' },
         role: 'A',
         active: true,
         waiting: [ticket('A013', { enterprise: '哈尔滨龙江进出口有限公司', appointmentId: '01JH0000000000000000000APP' }), ticket('A014', { issuedAt: '2026-11-26T09:20:00+08:00' })],
       },
-      { code: 'B', name: '对外投资与经济合作', role: 'B', active: false, waiting: [ticket('B002')] },
+      { code: 'B', name: { 'zh-CN': '对外投资与经济合作', en: 'Outward investment' }, role: 'B', active: false, waiting: [ticket('B002')] },
     ],
     services: [
-      { code: 'A', name: '对外贸易' },
-      { code: 'B', name: '对外投资与经济合作' },
-      { code: 'C', name: '市场流通' },
+      { code: 'A', name: { 'zh-CN': '对外贸易', en: 'Foreign trade', ru: 'Внешняя торговля' } },
+      { code: 'B', name: { 'zh-CN': '对外投资与经济合作', en: 'Outward investment' } },
+      { code: 'C', name: { 'zh-CN': '市场流通', en: 'Distribution', ru: 'Товарное обращение' } },
     ],
     current: null,
     parked: [],

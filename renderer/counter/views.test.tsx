@@ -38,7 +38,7 @@ function text(html: string, testid: string, close = '</'): string {
   return html.slice(from, html.indexOf(close, from)).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function current(over: Partial<CurrentPanelProps> = {}): string {
+function current(over: Partial<CurrentPanelProps> = {}, lang: Lang = 'zh-CN'): string {
   const props: CurrentPanelProps = {
     queue: counterQueue(),
     busy: null,
@@ -50,7 +50,7 @@ function current(over: Partial<CurrentPanelProps> = {}): string {
     onCallParked: noop,
     ...over,
   };
-  return render(<CurrentPanel {...props} />);
+  return render(<CurrentPanel {...props} />, lang);
 }
 
 describe('lines panel', () => {
@@ -84,6 +84,13 @@ describe('lines panel', () => {
 
   it('shows who is in or away at the other counters', () => {
     expect(html).toMatch(/data-counter="4" data-state="away"[\s\S]*?李娜[\s\S]*?暂离/);
+  });
+
+  it('names the lines in the clerk’s language, in Chinese where a line has no translation', () => {
+    const names = (lang: Lang) => [...render(<LinesPanel queue={counterQueue()} now={0} />, lang).matchAll(/data-testid="line-name">([^<]*)</g)].map((m) => m[1]);
+    expect(names('zh-CN')).toEqual(['对外贸易', '对外投资与经济合作']);
+    expect(names('en')).toEqual(['Foreign trade', 'Outward investment']);
+    expect(names('ru')).toEqual(['Внешняя торговля', '对外投资与经济合作']);
   });
 });
 
@@ -120,6 +127,14 @@ describe('current ticket panel', () => {
     expect(text(html, 'transfer-chooser', '</h3')).toBe('把 A012 转到哪个业务？');
     const targets = [...html.matchAll(/data-testid="transfer-target" data-line="([A-Z])"/g)].map((m) => m[1]);
     expect(targets).toEqual(['B', 'C']);
+  });
+
+  it('names the current ticket’s line and the transfer targets in the clerk’s language', () => {
+    const html = current({ transferOpen: true, queue: counterQueue({ current: ticket('A012', { state: 'called' }) }) }, 'en');
+    expect(text(html, 'current-line')).toBe('A · Foreign trade');
+    const targets = [...html.matchAll(/data-testid="transfer-target"[^>]*>([\s\S]*?)<\/button>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    expect(targets).toEqual(['B Outward investment', 'C Distribution']);
+    expect(html).not.toMatch(/对外|市场流通/);
   });
 
   it('lists parked tickets with a call-back button each', () => {
@@ -173,6 +188,12 @@ describe('phone appointments', () => {
     expect(html).toMatch(/data-testid="appt-contactPhone"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*data-testid="appt-contactPhone"/);
     expect(html).not.toContain('appt-error-enterprise');
     expect(html).toContain('16:30–17:00');
+  });
+
+  it('offers the lines in the clerk’s language', () => {
+    const html = render(<AppointmentForm draft={emptyDraft('2026-11-26')} errors={{}} services={services} today="2026-11-26" busy={false} error={undefined} onChange={noop} onSubmit={noop} />, 'ru');
+    const options = [...html.matchAll(/<option value="([A-Z])">([^<]*)</g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(options).toEqual(['A: A · Внешняя торговля', 'B: B · 对外投资与经济合作', 'C: C · Товарное обращение']);
   });
 
   it('shows "central server unreachable" plainly when booking needs it', async () => {

@@ -3,7 +3,6 @@ import {
   AppError,
   Appointment,
   AppointmentList,
-  pickLang,
   QUEUE_EVENTS,
   QueueActionResponse,
   QueueState,
@@ -80,12 +79,12 @@ export class CounterDesk {
     this.q.screens.send({ type: 'queue' });
   }
 
-  view(token: string, lang: 'zh-CN' | 'en' | 'ru' = 'zh-CN'): CounterQueue {
+  view(token: string): CounterQueue {
     const s = this.session(token);
     const config = this.q.config();
     const presence = this.q.presence();
     const tickets = ticketsOfDay(this.q.db, this.q.hall(), this.q.today());
-    const name = (code: string) => pickLang(config.services.find((x) => x.code === code)!.name, lang);
+    const name = (code: string) => config.services.find((x) => x.code === code)!.name;
     const mine = (t: Ticket) => t.counterNo === s.counterNo;
     return {
       counterNo: s.counterNo,
@@ -93,7 +92,7 @@ export class CounterDesk {
       presence: s.presence,
       online: this.q.link.online,
       lines: linesOf(config, s.staff.login, presence).map((l) => ({ ...l, name: name(l.code), waiting: tickets.filter((t) => t.service === l.code && t.state === 'waiting') })),
-      services: config.services.map((x) => ({ code: x.code, name: pickLang(x.name, lang) })),
+      services: config.services.map((x) => ({ code: x.code, name: x.name })),
       current: tickets.filter((t) => mine(t) && t.state === 'called').sort((a, b) => b.calledAt!.localeCompare(a.calledAt!))[0] ?? null,
       parked: tickets.filter((t) => mine(t) && t.state === 'parked'),
       counters: presence,

@@ -77,7 +77,7 @@ describe('counter screen in Chromium', () => {
     await expect.poll(() => text('login-error')).toBe('工号或密码不正确。');
   });
 
-  it('signs in and shows the lines with AB roles, the waiting tickets and the offline banner', async () => {
+  it('signs in and shows the lines with AB roles, the waiting tickets, the offline banner, and line names in the chosen language', async () => {
     await signIn('wang.fang', 1);
     expect(await text('counter-no')).toBe('1 号窗口');
     expect(await text('counter-staff')).toContain('王芳');
@@ -88,6 +88,12 @@ describe('counter screen in Chromium', () => {
     expect(await lineA.getByTestId('line-waiting-count').textContent()).toBe('等候 2 人');
     await expect.poll(() => text('offline-banner')).toBe('中心服务器连接中断：叫号记录在本机，恢复后自动上传');
     expect(await page.getByTestId('action-call-next').textContent()).toContain('F2');
+    await page.getByTestId('counter-lang').selectOption('en');
+    await expect.poll(() => lineA.getByTestId('line-name').textContent()).toBe('Foreign trade');
+    await page.getByTestId('counter-lang').selectOption('zh-CN');
+    // Letters typed into a focused menu would not reach the transfer chooser later on.
+    await page.getByTestId('counter-lang').blur();
+    await expect.poll(() => lineA.getByTestId('line-name').textContent()).toBe('对外贸易');
   });
 
   it('calls next, recalls, parks and calls back, finishes: all from the keyboard but the call-back', async () => {
