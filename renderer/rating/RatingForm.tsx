@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RatingInput, RatingLevel } from '../../core/contract/ratings.js';
+import { currentLang } from '../i18n/i18n.js';
+import { applyKey } from '../shared/keyboard/Osk.js';
+import { PinyinKeyboard } from '../shared/keyboard/PinyinKeyboard.js';
 import { BAD_REASONS, canSubmit, COMMENT_MAX, isBadRating, RATING_LEVELS, ratingInput, toggleReason, type BadReason } from './logic.js';
 
 /** The five levels as words, 5 非常满意 … 1 非常不满意 (literal keys, so the locale test sees them). */
@@ -88,7 +91,9 @@ export interface ReasonsPanelProps {
 }
 
 export function ReasonsPanel({ level, reasons, comment, busy, onToggle, onComment, onBack, onSubmit }: ReasonsPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A touch screen has no input method of its own: the on-screen keyboard comes when asked for.
+  const [keyboard, setKeyboard] = useState(false);
   const words = useLevelWords();
   const reasonWords = useReasonWords();
   const ready = canSubmit(level, reasons);
@@ -112,6 +117,13 @@ export function ReasonsPanel({ level, reasons, comment, busy, onToggle, onCommen
         {t('rating.commentLabel')}
         <textarea className="rating-comment" data-testid="rating-comment" maxLength={COMMENT_MAX} rows={3} value={comment} disabled={busy} onChange={(e) => onComment(e.target.value)} />
       </label>
+      {keyboard ? (
+        <PinyinKeyboard startInPinyin={currentLang(i18n) === 'zh-CN'} onKey={(k) => onComment(applyKey(comment, k).slice(0, COMMENT_MAX))} />
+      ) : (
+        <button type="button" className="button rating-keyboard" data-testid="rating-comment-keyboard" disabled={busy} onClick={() => setKeyboard(true)}>
+          {t('rating.commentKeyboard')}
+        </button>
+      )}
       {!ready && (
         <p className="rating-hint" data-testid="rating-need-reason">
           {t('rating.needReason')}

@@ -176,7 +176,12 @@ describe('rating a finished service by ticket number at the kiosk', SLOW, () => 
     await page.getByTestId('rating-level-2').click();
     expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
     await page.getByTestId('rating-reason-explanation').click();
-    await page.getByTestId('rating-comment').fill('材料要求没讲清楚');
+    // The comment on the on-screen keyboard, in pinyin: Space takes the first candidate, 讲 is the second.
+    await page.getByTestId('rating-comment-keyboard').click();
+    await osk('cailiao yaoqiu mei jiang');
+    await page.getByTestId('ime-candidate').and(page.locator('[data-text="讲"]')).click();
+    await osk('qingchu ');
+    expect(await page.getByTestId('rating-comment').inputValue()).toBe('材料要求没讲清楚');
     await page.getByTestId('rating-submit').click();
     await page.getByTestId('rating-thanks').waitFor();
     expect(await page.getByTestId('rating-thanks').getAttribute('data-outcome')).toBe('recorded');

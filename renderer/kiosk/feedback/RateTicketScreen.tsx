@@ -19,7 +19,7 @@ import { useRatingSubmit, type SubmitOutcome } from '../../rating/useRatingSubmi
 import { useLive } from '../../shared/useLive.js';
 import { useWedgeScanner } from '../../shared/useWedgeScanner.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
-import { Osk, type OskKey } from '../components/Osk.js';
+import { Osk, type OskKey } from '../../shared/keyboard/Osk.js';
 import { useAction } from '../queue/useAction.js';
 import { useSession } from '../state.js';
 import { ticketChars, ticketFromScan } from './entry.js';

@@ -14,7 +14,7 @@ import { currentLang } from '../../i18n/i18n.js';
 import { useLive } from '../../shared/useLive.js';
 import { useWedgeScanner } from '../../shared/useWedgeScanner.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
-import { Osk, type OskKey } from '../components/Osk.js';
+import { Osk, type OskKey } from '../../shared/keyboard/Osk.js';
 import { useAction } from '../queue/useAction.js';
 import { useSession } from '../state.js';
 import { codeChars, codeFromScan, formatCode, isTrackingCode } from './entry.js';

@@ -1,9 +1,8 @@
 import { useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Osk, type OskKey } from '../components/Osk.js';
+import { Osk, type OskKey } from './Osk.js';
 import { candidates, PINYIN_MAX, type Candidate } from './pinyin.js';
 import { usePinyinTable } from './usePinyinTable.js';
-import './ime.css';
 
 const PAGE = 8;
 
