@@ -23,8 +23,20 @@ export interface ServerConfig {
   complaintDeadlineWorkingDays: number;
   /** Holidays and make-up working days (调休), JSON; see assets/calendar/. */
   holidaysFile: string;
+  /** Failures allowed within `windowMs` before further tries are refused with 429; 0 means no limit. */
+  attemptLimits: AttemptLimitsConfig;
   /** Milliseconds since the epoch; replaced in tests. */
   now: () => number;
+}
+
+export interface AttemptLimitsConfig {
+  windowMs: number;
+  /** Failed staff sign-ins per login. */
+  loginPerLogin: number;
+  /** Failed staff sign-ins per client address, whatever the login. */
+  loginPerAddress: number;
+  /** Refused enrollment codes per client address. */
+  enrollPerAddress: number;
 }
 
 function timeZone(value: string | undefined): string {
@@ -60,6 +72,12 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     caseDeadlineWorkingDays: int(env.CASE_DEADLINE_WORKING_DAYS, 15, 'CASE_DEADLINE_WORKING_DAYS'),
     complaintDeadlineWorkingDays: int(env.COMPLAINT_DEADLINE_WORKING_DAYS, 15, 'COMPLAINT_DEADLINE_WORKING_DAYS'),
     holidaysFile: resolve(SERVER_ROOT, env.HOLIDAYS_FILE?.trim() || 'assets/calendar/cn-2026.json'),
+    attemptLimits: {
+      windowMs: int(env.ATTEMPT_WINDOW_MINUTES, 15, 'ATTEMPT_WINDOW_MINUTES') * 60_000,
+      loginPerLogin: int(env.LOGIN_FAILURES_PER_LOGIN, 5, 'LOGIN_FAILURES_PER_LOGIN'),
+      loginPerAddress: int(env.LOGIN_FAILURES_PER_ADDRESS, 20, 'LOGIN_FAILURES_PER_ADDRESS'),
+      enrollPerAddress: int(env.ENROLL_FAILURES_PER_ADDRESS, 10, 'ENROLL_FAILURES_PER_ADDRESS'),
+    },
     now: Date.now,
   };
 }

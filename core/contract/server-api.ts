@@ -88,7 +88,7 @@ export const serverApi = {
   enroll: {
     method: 'POST',
     path: '/api/enroll',
-    summary: 'Enroll a terminal with its one-time code and its Ed25519 public key',
+    summary: 'Enroll a terminal with its one-time code and its Ed25519 public key; 429 TOO_MANY_ATTEMPTS with Retry-After after too many refused codes from one address',
     signed: false,
     query: EmptyQuery,
     body: EnrollRequest,

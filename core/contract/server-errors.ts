@@ -22,6 +22,7 @@ export const SERVER_ERROR_CODES = [
   'STAFF_UNAUTHORIZED',
   'ROLE_FORBIDDEN',
   'WORKFLOW_CONFLICT',
+  'TOO_MANY_ATTEMPTS',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -55,9 +56,10 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   STAFF_UNAUTHORIZED: 401,
   ROLE_FORBIDDEN: 403,
   WORKFLOW_CONFLICT: 409,
+  TOO_MANY_ATTEMPTS: 429,
 };
 
-/** Shown to staff on a terminal's status or enrollment screen. */
+/** Shown to staff on a terminal's status or enrollment screen. `{minutes}` is the wait the server fills in. */
 export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>> = {
   'zh-CN': {
     VALIDATION_FAILED: '请求内容不正确。',
@@ -79,6 +81,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     STAFF_UNAUTHORIZED: '请先登录。',
     ROLE_FORBIDDEN: '您的岗位不能进行此操作。',
     WORKFLOW_CONFLICT: '当前状态下不能进行此步骤，请刷新后再试。',
+    TOO_MANY_ATTEMPTS: '尝试失败次数过多，请 {minutes} 分钟后再试。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -100,6 +103,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     STAFF_UNAUTHORIZED: 'Please sign in first.',
     ROLE_FORBIDDEN: 'Your role may not do this.',
     WORKFLOW_CONFLICT: 'This step is not possible in the current state. Refresh and try again.',
+    TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please try again in {minutes} min.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -121,6 +125,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     STAFF_UNAUTHORIZED: 'Сначала войдите в систему.',
     ROLE_FORBIDDEN: 'Вашей роли это действие не разрешено.',
     WORKFLOW_CONFLICT: 'В текущем состоянии этот шаг невозможен. Обновите страницу и повторите.',
+    TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток. Повторите через {minutes} мин.',
   },
 };
 
@@ -129,6 +134,8 @@ export class ServerError extends Error {
   constructor(
     readonly code: ServerErrorCode,
     readonly details?: { path: string; message: string }[],
+    /** TOO_MANY_ATTEMPTS: how long to wait; sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
     this.name = 'ServerError';

@@ -289,7 +289,7 @@ export const supervisionApi = {
   staffLogin: {
     method: 'POST',
     path: '/api/staff/login',
-    summary: 'Staff sign in on the central server; 401 LOGIN_FAILED on a wrong login or password (never says which)',
+    summary: 'Staff sign in on the central server; 401 LOGIN_FAILED on a wrong login or password (never says which); 429 TOO_MANY_ATTEMPTS with Retry-After after too many failures',
     signed: false,
     query: EmptyQuery,
     body: StaffLoginRequest,

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVER_BODY_LIMIT_BYTES, SERVER_TIME_HEADER, ServerError } from '../../core/contract/index.js';
+import { AttemptLimits } from '../auth/attempt-limits.js';
 import { verifySignedRequest } from '../auth/verify-request.js';
 import { SERVER_ROOT, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
@@ -23,10 +24,11 @@ import { registerScreens } from './screens.js';
 export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 function handlers(db: ServerDb, config: ServerConfig, live: LiveHub, calendar: WorkingCalendar): ServerHandlers {
+  const limits = new AttemptLimits(config.attemptLimits, config.now);
   return {
     ...queueHandlers(db, config, live),
-    ...supervisionHandlers(db, config),
-    enroll: ({ body }) => enrollTerminal(db, body, config.now()),
+    ...supervisionHandlers(db, config, limits),
+    enroll: ({ body }, { clientAddress }) => limits.enroll(clientAddress, () => enrollTerminal(db, body, config.now())),
     terminalMe: async (_input, { terminal }) => {
       const now = config.now();
       return { terminal: toRecord(await touchLastSeen(db, terminal.id, now)), serverTime: now };

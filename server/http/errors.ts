@@ -8,10 +8,15 @@ export function fromZodError(err: z.ZodError): ServerError {
   );
 }
 
+function messageOf(err: ServerError, lang: Lang): string {
+  const text = SERVER_ERROR_MESSAGES[lang][err.code];
+  return err.retryAfterSeconds === undefined ? text : text.replace('{minutes}', String(Math.max(1, Math.ceil(err.retryAfterSeconds / 60))));
+}
+
 export function errorBody(err: ServerError, lang: Lang): { status: number; body: ServerErrorBody } {
   return {
     status: SERVER_ERROR_STATUS[err.code],
-    body: { error: { code: err.code, message: SERVER_ERROR_MESSAGES[lang][err.code], ...(err.details ? { details: err.details } : {}) } },
+    body: { error: { code: err.code, message: messageOf(err, lang), ...(err.details ? { details: err.details } : {}) } },
   };
 }
 

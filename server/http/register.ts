@@ -8,7 +8,7 @@ import { acceptLang, errorBody, fromZodError } from './errors.js';
 type Parsed<N extends ServerRouteName> = (ServerApi[N] extends { query: infer Q extends z.ZodType } ? z.infer<Q> : unknown) &
   (ServerApi[N] extends { params: infer P extends z.ZodType } ? { params: z.infer<P> } : unknown) &
   (ServerApi[N] extends { body: infer B extends z.ZodType } ? { body: z.infer<B> } : unknown);
-type Context<N extends ServerRouteName> = (ServerApi[N]['signed'] extends true ? { terminal: TerminalRow } : object) &
+type Context<N extends ServerRouteName> = { clientAddress: string } & (ServerApi[N]['signed'] extends true ? { terminal: TerminalRow } : object) &
   (ServerApi[N] extends { roles: readonly unknown[] } ? { staff: StaffPrincipal } : object);
 type Output<N extends ServerRouteName> = z.infer<ServerApi[N]['response']>;
 
@@ -44,7 +44,8 @@ export function registerServerApi(app: FastifyInstance, handlers: ServerHandlers
       method: route.method,
       url: route.path,
       handler: async (req, reply) => {
-        const ctx: { terminal?: TerminalRow; staff?: StaffPrincipal } = route.signed ? { terminal: await authenticate(req, rawBodies.get(req) ?? Buffer.alloc(0)) } : {};
+        const ctx: { clientAddress: string; terminal?: TerminalRow; staff?: StaffPrincipal } = { clientAddress: req.ip };
+        if (route.signed) ctx.terminal = await authenticate(req, rawBodies.get(req) ?? Buffer.alloc(0));
         if ('roles' in route) {
           // A kiosk, a clerk or anyone without a session never reaches a staff route of another role.
           const staff = await authenticateStaff(req);
@@ -83,6 +84,7 @@ export function registerServerApi(app: FastifyInstance, handlers: ServerHandlers
       e = new ServerError('INTERNAL');
     }
     const { status, body } = errorBody(e, acceptLang(req.headers['accept-language']));
+    if (e.retryAfterSeconds !== undefined) reply.header('retry-after', String(e.retryAfterSeconds));
     return reply.status(status).send(body);
   });
 }

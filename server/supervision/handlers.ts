@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { SupervisionLive } from '../../core/contract/index.js';
+import type { AttemptLimits } from '../auth/attempt-limits.js';
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { caseAction, caseDetail, listCases } from '../cases/repository.js';
 import { complaintAction, complaintDetail, departments, listComplaints, prohibitionCounts, trackOpinion } from '../complaints/repository.js';
@@ -59,13 +60,14 @@ export function feedbackEventApplier(terminalId: string, config: ServerConfig, c
 }
 
 /** Staff sign-in, the supervision views, the follow-up of bad ratings and the complaint workflow. */
-export function supervisionHandlers(db: ServerDb, config: ServerConfig): SupervisionHandlers {
+export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: AttemptLimits): SupervisionHandlers {
   const today = () => hallDay(config.now(), config.hallTimeZone);
   const now = () => new Date(config.now());
   // Reads escalate first, so an overdue item never shows as merely late.
   const fresh = () => escalateOverdue(db, config);
   return {
-    staffLogin: ({ body }) => login(db, body.login, body.password, config.now(), config.staffSessionTtlMs),
+    staffLogin: ({ body }, { clientAddress }) =>
+      limits.staffLogin(body.login, clientAddress, () => login(db, body.login, body.password, config.now(), config.staffSessionTtlMs)),
     staffMe: (_input, { staff }) => ({ login: staff.login, name: staff.name, number: staff.number, role: staff.role, unit: staff.unit }),
     staffLogout: async (_input, { staff }) => {
       await logout(db, staff, config.now());
