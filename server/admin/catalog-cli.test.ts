@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesAfter, latestSeq } from '../sync/changes.js';
 import { backends, type SharedDb } from '../test-db.js';
+import { ADMIN_CLI, runCli } from './cli-test-support.js';
 
-const run = promisify(execFile);
-const CLI = new URL('./cli.ts', import.meta.url).pathname;
 const SEED = new URL('../../assets/catalog/commerce.json', import.meta.url);
 
 describe.each(backends)('admin CLI catalog import on $name', (backend) => {
@@ -22,15 +19,7 @@ describe.each(backends)('admin CLI catalog import on $name', (backend) => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function admin(args: string[]) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...shared.env }, timeout: 60_000 });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const admin = (args: string[]) => runCli(ADMIN_CLI, args, { env: { ...process.env, ...shared.env } });
 
   it('refuses an invalid catalog with its errors and changes nothing; imports a valid one as one change', { timeout: 120_000 }, async () => {
     const bad = JSON.parse(readFileSync(SEED, 'utf8')) as { procedures: { department: string }[] };

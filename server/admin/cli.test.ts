@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../config.js';
 import { buildServerApp } from '../http/app.js';
 import { checkStaffLogin } from '../staff/repository.js';
 import { backends, type SharedDb } from '../test-db.js';
-
-const run = promisify(execFile);
-const CLI = new URL('./cli.ts', import.meta.url).pathname;
+import { ADMIN_CLI, runCli } from './cli-test-support.js';
 
 describe.each(backends)('admin CLI on $name', (backend) => {
   let shared: SharedDb;
@@ -18,17 +14,7 @@ describe.each(backends)('admin CLI on $name', (backend) => {
     await shared?.cleanup();
   });
 
-  async function admin(args: string[], extraEnv: Record<string, string> = {}, input?: string) {
-    const p = run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...shared.env, ...extraEnv }, timeout: 60_000 });
-    if (input !== undefined) p.child.stdin!.end(input);
-    try {
-      const { stdout, stderr } = await p;
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const admin = (args: string[], extraEnv: Record<string, string> = {}, input?: string) => runCli(ADMIN_CLI, args, { env: { ...process.env, ...shared.env, ...extraEnv }, input });
 
   // Each command is a fresh process (tsx + database start-up), hence the longer timeouts.
   it('registers a terminal whose printed code enrolls it; lists it; disables it', { timeout: 120_000 }, async () => {

@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HALL_FILE, ensureHallConfig } from '../halls/default.js';
 import { listHallConfigs } from '../halls/repository.js';
 import { changesAfter, latestSeq } from '../sync/changes.js';
 import { backends, type SharedDb } from '../test-db.js';
-
-const run = promisify(execFile);
-const CLI = new URL('./cli.ts', import.meta.url).pathname;
+import { ADMIN_CLI, runCli } from './cli-test-support.js';
 
 describe.each(backends)('admin CLI hall config on $name', (backend) => {
   let shared: SharedDb;
@@ -23,15 +19,7 @@ describe.each(backends)('admin CLI hall config on $name', (backend) => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function admin(args: string[]) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...shared.env }, timeout: 60_000 });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const admin = (args: string[]) => runCli(ADMIN_CLI, args, { env: { ...process.env, ...shared.env } });
 
   async function withDb<T>(fn: (db: Awaited<ReturnType<SharedDb['connect']>>) => Promise<T>): Promise<T> {
     const db = await shared.connect();

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentAnnouncements } from '../announcements/repository.js';
 import { loadServerConfig } from '../config.js';
@@ -14,12 +12,7 @@ import { hallDay } from '../queue/day.js';
 import { checkStaffLogin } from '../staff/repository.js';
 import { latestSeq } from '../sync/changes.js';
 import { serveAdminSocket } from './socket.js';
-
-const run = promisify(execFile);
-const CLI = new URL('./cli.ts', import.meta.url).pathname;
-const ANNOUNCE = new URL('./announce-cli.ts', import.meta.url).pathname;
-// Resolved here: the commands run in another directory, where `--import tsx` would not be found.
-const TSX = import.meta.resolve('tsx');
+import { ADMIN_CLI, ANNOUNCE_CLI, runCli } from './cli-test-support.js';
 
 /** The server holds the embedded database (this process); the admin CLI runs beside it as its own process. */
 describe('admin commands while the server runs on the embedded database', () => {
@@ -40,22 +33,12 @@ describe('admin commands while the server runs on the embedded database', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function cli(script: string, args: string[], input?: string) {
-    const p = run(process.execPath, ['--import', TSX, script, ...args], { env, cwd: dir, timeout: 60_000 });
-    if (input !== undefined) p.child.stdin!.end(input);
-    try {
-      const { stdout, stderr } = await p;
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (script: string, args: string[], input?: string) => runCli(script, args, { env, cwd: dir, input });
 
   it('imports a hall file named relative to where the command was typed, into the running server, as one change', { timeout: 120_000 }, async () => {
     copyFileSync(DEFAULT_HALL_FILE, join(dir, 'hall.json'));
     const before = await latestSeq(db);
-    const ok = await cli(CLI, ['hall', 'import', 'hall.json']);
+    const ok = await cli(ADMIN_CLI, ['hall', 'import', 'hall.json']);
     expect(ok).toMatchObject({ code: 0, stdout: expect.stringContaining('Hall main configured') });
     expect((await listHallConfigs(db)).map((h) => h.hall)).toEqual(['main']);
     expect(await latestSeq(db)).toBe(before + 1);
@@ -64,18 +47,18 @@ describe('admin commands while the server runs on the embedded database', () => 
   it('refuses a bad catalog with its errors and changes nothing; an unknown command gets the usage', { timeout: 120_000 }, async () => {
     writeFileSync(join(dir, 'bad.json'), '{"version": 1, "procedures": [');
     const before = await latestSeq(db);
-    const refused = await cli(CLI, ['catalog', 'import', 'bad.json']);
+    const refused = await cli(ADMIN_CLI, ['catalog', 'import', 'bad.json']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('nothing was imported');
     expect(await latestSeq(db)).toBe(before);
-    const unknown = await cli(CLI, ['terminal', 'explode']);
+    const unknown = await cli(ADMIN_CLI, ['terminal', 'explode']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "terminal explode"');
     expect(unknown.stderr).toContain('Usage: npm run server:admin');
   });
 
   it('creates a staff account with the password typed on stdin, which then signs in; the password is not echoed back', { timeout: 120_000 }, async () => {
-    const created = await cli(CLI, ['staff', 'create', '--login', 'zhao.min', '--name', '赵敏', '--number', '0107', '--role', 'clerk'], 'a long enough secret\n');
+    const created = await cli(ADMIN_CLI, ['staff', 'create', '--login', 'zhao.min', '--name', '赵敏', '--number', '0107', '--role', 'clerk'], 'a long enough secret\n');
     expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining('Staff account zhao.min') });
     expect(created.stdout + created.stderr).not.toContain('a long enough secret');
     expect(await checkStaffLogin(db, 'zhao.min', 'a long enough secret')).toMatchObject({ login: 'zhao.min', name: '赵敏' });
@@ -83,11 +66,11 @@ describe('admin commands while the server runs on the embedded database', () => 
 
   it('publishes and withdraws an announcement through npm run server:announce', { timeout: 120_000 }, async () => {
     const today = hallDay(Date.now(), config.hallTimeZone);
-    const created = await cli(ANNOUNCE, ['create', '--hall', 'main', '--zh', '今日下午停电检修', '--en', 'Power maintenance this afternoon', '--ru', 'Сегодня днём отключение электричества', '--from', today, '--until', today]);
+    const created = await cli(ANNOUNCE_CLI, ['create', '--hall', 'main', '--zh', '今日下午停电检修', '--en', 'Power maintenance this afternoon', '--ru', 'Сегодня днём отключение электричества', '--from', today, '--until', today]);
     expect(created.code).toBe(0);
     const id = /Announcement (\w+)/.exec(created.stdout)![1]!;
     expect((await currentAnnouncements(db, today)).map((a) => a.id)).toEqual([id]);
-    expect(await cli(ANNOUNCE, ['withdraw', id])).toMatchObject({ code: 0 });
+    expect(await cli(ANNOUNCE_CLI, ['withdraw', id])).toMatchObject({ code: 0 });
     expect(await currentAnnouncements(db, today)).toEqual([]);
   });
 
@@ -95,7 +78,7 @@ describe('admin commands while the server runs on the embedded database', () => 
     socket?.close();
     socket = null;
     const before = await latestSeq(db);
-    const refused = await cli(CLI, ['hall', 'import', 'hall.json']);
+    const refused = await cli(ADMIN_CLI, ['hall', 'import', 'hall.json']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`is in use by process ${process.pid}`);
     expect(await latestSeq(db)).toBe(before);

@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type SharedDb } from '../test-db.js';
-
-const run = promisify(execFile);
-const CLI = new URL('./cli.ts', import.meta.url).pathname;
+import { ADMIN_CLI, runCli } from './cli-test-support.js';
 
 describe.each(backends)('admin CLI for supervision accounts and the calendar on $name', (backend) => {
   let shared: SharedDb;
@@ -13,18 +9,7 @@ describe.each(backends)('admin CLI for supervision accounts and the calendar on 
   });
   afterAll(() => shared?.cleanup());
 
-  async function admin(args: string[]) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-        env: { ...process.env, ...shared.env, STAFF_PASSWORD: 'department-pass-1' },
-        timeout: 60_000,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const admin = (args: string[]) => runCli(ADMIN_CLI, args, { env: { ...process.env, ...shared.env, STAFF_PASSWORD: 'department-pass-1' } });
 
   it('creates office, department (with its unit) and inspector accounts; a department without a unit is refused', { timeout: 180_000 }, async () => {
     const noUnit = await admin(['staff', 'create', '--login', 'wu.dept', '--name', '吴刚', '--number', 'D-01', '--role', 'department']);
