@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Localized } from './common.js';
 import { CounterNo, ServiceCode, Ulid } from './queue.js';
 
 /**
@@ -22,7 +23,8 @@ export const RatingPrompt = z.object({
   clerkName: z.string(),
   clerkNumber: z.string(),
   service: ServiceCode,
-  matter: z.string(),
+  /** The line's name in each language, for the visitor's; the rating records the Chinese. */
+  matter: Localized,
   finishedAt: z.iso.datetime({ offset: true }),
   /** After this the service is recorded as not rated (never as a default good rating). */
   expiresAt: z.iso.datetime({ offset: true }),

@@ -3,7 +3,9 @@ import type { Db } from '../db/connection.js';
 
 /** The services a rating screen is asking about now: one per counter, until rated or expired. */
 
-const parse = (rows: { doc: string }[]) => rows.map((r) => RatingPrompt.parse(JSON.parse(r.doc)));
+// A prompt stored before the matter became Localized holds its Chinese name as a plain string.
+const upgrade = (doc: { matter?: unknown }) => (typeof doc.matter === 'string' ? { ...doc, matter: { 'zh-CN': doc.matter } } : doc);
+const parse = (rows: { doc: string }[]) => rows.map((r) => RatingPrompt.parse(upgrade(JSON.parse(r.doc))));
 
 export function putPrompt(db: Db, p: RatingPrompt): void {
   db.prepare('INSERT INTO rating_prompt (service_id, counter_no, doc, expires_at) VALUES (?, ?, ?, ?)').run(p.serviceId, p.counterNo, JSON.stringify(p), p.expiresAt);

@@ -22,7 +22,7 @@ const prompt: RatingPrompt = {
   clerkName: '王芳',
   clerkNumber: '0101',
   service: 'A',
-  matter: '拍卖企业从事拍卖业务许可',
+  matter: { 'zh-CN': '拍卖企业从事拍卖业务许可', en: 'Auction business licence' },
   finishedAt: '2026-11-26T09:30:00+08:00',
   expiresAt: '2026-11-26T09:32:00+08:00',
 };
@@ -81,6 +81,13 @@ describe('rating screen parts', () => {
     const text = textOf(render(<ServiceCard prompt={prompt} />));
     for (const s of ['王芳', '工号 0101', '3 号窗口', '拍卖企业从事拍卖业务许可', 'A012']) expect(text).toContain(s);
     expect(textOf(render(<ServiceCard prompt={prompt} />, 'en'))).toContain('Counter 3');
+  });
+
+  it('names the matter in the language the visitor chose, in Chinese where it has no translation', () => {
+    const matter = (lang: Lang) => render(<ServiceCard prompt={prompt} />, lang).match(/data-testid="rating-matter">([^<]+)</)?.[1];
+    expect(matter('zh-CN')).toBe('拍卖企业从事拍卖业务许可');
+    expect(matter('en')).toBe('Auction business licence');
+    expect(matter('ru')).toBe('拍卖企业从事拍卖业务许可');
   });
 
   it('offers five levels in words, from very satisfied to very dissatisfied', () => {

@@ -80,7 +80,7 @@ describe('the rating prompt a finished service opens', () => {
       clerkName: '王芳',
       clerkNumber: '0101',
       service: 'A',
-      matter: '对外贸易',
+      matter: { 'zh-CN': '对外贸易', en: 'Foreign trade', ru: 'Внешняя торговля' },
       finishedAt: '2026-03-02T01:30:00.000Z',
       expiresAt: '2026-03-02T01:32:00.000Z',
     });
@@ -92,7 +92,7 @@ describe('the rating prompt a finished service opens', () => {
     clock += 60_000;
     fire();
     expect(d.current()).toBeNull();
-    expect(ratingsOf(db)).toMatchObject([{ serviceId: t.id, level: null, reasons: [], channel: 'counter', recordedAt: '2026-03-02T01:32:00.000Z' }]);
+    expect(ratingsOf(db)).toMatchObject([{ serviceId: t.id, matter: '对外贸易', level: null, reasons: [], channel: 'counter', recordedAt: '2026-03-02T01:32:00.000Z' }]);
     expect(pending()).toHaveLength(0);
   });
 
@@ -123,6 +123,17 @@ describe('the rating prompt a finished service opens', () => {
     after.start();
     expect(ratingsOf(db)).toMatchObject([{ serviceId: t.id, level: null, recordedAt: '2026-03-02T01:32:00.000Z' }]);
     expect(after.current()).toBeNull();
+  });
+
+  it('still asks about, and records in Chinese, a prompt stored before the matter carried its translations', () => {
+    const t = finished('A005');
+    const old = { serviceId: t.id, ticketNumber: 'A005', counterNo: 1, clerkName: '王芳', clerkNumber: '0101', service: 'A', matter: '对外贸易', finishedAt: t.finishedAt, expiresAt: new Date(clock + 120_000).toISOString() };
+    db.prepare('INSERT INTO rating_prompt (service_id, counter_no, doc, expires_at) VALUES (?, ?, ?, ?)').run(t.id, 1, JSON.stringify(old), old.expiresAt);
+    const d = desk();
+    d.start();
+    expect(d.current()).toMatchObject({ serviceId: t.id, matter: { 'zh-CN': '对外贸易' } });
+    d.submit(t.id, { level: 5, reasons: [], comment: null });
+    expect(ratingsOf(db)).toMatchObject([{ serviceId: t.id, matter: '对外贸易', level: 5 }]);
   });
 
   it('keeps a comment only when something was written, and refuses a bad rating without reasons', () => {

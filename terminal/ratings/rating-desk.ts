@@ -1,4 +1,4 @@
-import { AppError, pickLang, RatingInput, type HallConfig, type RatingPrompt, type ScreenMessage, type Ticket } from '../../core/contract/index.js';
+import { AppError, RatingInput, type HallConfig, type Localized, type RatingPrompt, type ScreenMessage, type Ticket } from '../../core/contract/index.js';
 import type { Db } from '../../core/db/connection.js';
 import { appendRating, isRated } from '../../core/ratings/chain.js';
 import { deletePrompt, openPrompts, promptByService, promptsOfCounter, putPrompt } from '../../core/ratings/prompts.js';
@@ -62,12 +62,11 @@ export class RatingDesk {
     this.cancelTimer = null;
   }
 
-  private matter(service: string): string {
+  private matter(service: string): Localized {
     try {
-      const s = this.host.config().services.find((x) => x.code === service);
-      return s ? pickLang(s.name, 'zh-CN') : service;
+      return this.host.config().services.find((x) => x.code === service)?.name ?? { 'zh-CN': service };
     } catch {
-      return service;
+      return { 'zh-CN': service };
     }
   }
 
@@ -160,7 +159,7 @@ export class RatingDesk {
   }
 
   private fieldsOf(p: RatingPrompt) {
-    return { serviceId: p.serviceId, ticketNumber: p.ticketNumber, counterNo: p.counterNo, clerkNumber: p.clerkNumber, service: p.service, matter: p.matter };
+    return { serviceId: p.serviceId, ticketNumber: p.ticketNumber, counterNo: p.counterNo, clerkNumber: p.clerkNumber, service: p.service, matter: p.matter['zh-CN'] };
   }
 
   private changed(): void {

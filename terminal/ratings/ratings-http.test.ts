@@ -57,7 +57,7 @@ describe('rating at the counter', () => {
     const t = await serveOne();
     await told;
     ws.close();
-    expect(await prompt()).toMatchObject({ serviceId: t.id, ticketNumber: t.number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101', service: 'A', matter: '对外贸易' });
+    expect(await prompt()).toMatchObject({ serviceId: t.id, ticketNumber: t.number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101', service: 'A', matter: { 'zh-CN': '对外贸易', en: 'Foreign trade', ru: 'Внешняя торговля' } });
   });
 
   it('refuses a bad rating without reasons and records nothing; records it with reasons; refuses a second', async () => {
@@ -71,7 +71,7 @@ describe('rating at the counter', () => {
     const ok = await call('POST', '/api/rating', { serviceId: p.serviceId, rating: { level: 1, reasons: ['attitude', 'efficiency'], comment: '窗口态度冷淡' } });
     expect(ok).toMatchObject({ status: 200, json: { recorded: true } });
     expect(await prompt()).toBeNull();
-    expect(ratingEvents()).toMatchObject([{ serviceId: p.serviceId, level: 1, reasons: ['attitude', 'efficiency'], comment: '窗口态度冷淡', channel: 'counter', clerkNumber: '0101', counterNo: 1 }]);
+    expect(ratingEvents()).toMatchObject([{ serviceId: p.serviceId, level: 1, reasons: ['attitude', 'efficiency'], comment: '窗口态度冷淡', channel: 'counter', clerkNumber: '0101', counterNo: 1, matter: '对外贸易' }]);
 
     const again = await call('POST', '/api/rating', { serviceId: p.serviceId, rating: { level: 5 } });
     expect(again.status).toBe(409);
@@ -107,10 +107,10 @@ describe('rating at the kiosk by ticket number', () => {
   it('finds today’s finished service with the clerk’s name, records the rating once, and answers the counter’s prompt', async () => {
     const t = await serveOne();
     const found = await call('GET', `/api/rating/ticket?number=${t.number.toLowerCase()}`);
-    expect(found.json).toMatchObject({ serviceId: t.id, ticketNumber: t.number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101', matter: '对外贸易' });
+    expect(found.json).toMatchObject({ serviceId: t.id, ticketNumber: t.number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101', matter: { 'zh-CN': '对外贸易', en: 'Foreign trade' } });
     const rated = await call('POST', '/api/rating/ticket', { number: t.number, rating: { level: 4 } });
     expect(rated).toMatchObject({ status: 200, json: { recorded: true } });
-    expect(ratingsOf(svc.db).at(-1)).toMatchObject({ serviceId: t.id, level: 4, channel: 'kiosk' });
+    expect(ratingsOf(svc.db).at(-1)).toMatchObject({ serviceId: t.id, level: 4, channel: 'kiosk', matter: '对外贸易' });
     expect(await prompt()).toBeNull();
     expect((await call('GET', `/api/rating/ticket?number=${t.number}`)).json.error.code).toBe('ALREADY_RATED');
     expect((await call('POST', '/api/rating/ticket', { number: t.number, rating: { level: 5 } })).status).toBe(409);

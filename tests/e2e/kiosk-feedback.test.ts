@@ -171,6 +171,7 @@ describe('rating a finished service by ticket number at the kiosk', SLOW, () => 
     await page.getByTestId('rating-service').waitFor();
     expect(await page.getByTestId('rating-clerk').textContent()).toBe('王芳');
     expect(await page.getByTestId('rating-clerk-number').textContent()).toBe('0101');
+    expect(await page.getByTestId('rating-matter').textContent()).toBe('对外贸易');
     expect(await page.getByTestId('rating-ticket').textContent()).toBe(number);
     expect(await height('rating-level-1')).toBeGreaterThanOrEqual(60);
     await page.getByTestId('rating-level-2').click();
@@ -186,7 +187,7 @@ describe('rating a finished service by ticket number at the kiosk', SLOW, () => 
     await page.getByTestId('rating-thanks').waitFor();
     expect(await page.getByTestId('rating-thanks').getAttribute('data-outcome')).toBe('recorded');
     const rated = pendingEvents(svc.db).filter((e) => e.type === RATING_EVENT).map((e) => e.payload);
-    expect(rated).toContainEqual(expect.objectContaining({ ticketNumber: number, level: 2, reasons: ['explanation'], comment: '材料要求没讲清楚', channel: 'kiosk' }));
+    expect(rated).toContainEqual(expect.objectContaining({ ticketNumber: number, level: 2, reasons: ['explanation'], comment: '材料要求没讲清楚', channel: 'kiosk', matter: '对外贸易' }));
 
     await page.getByTestId('rate-done').click();
     await page.getByTestId('home-rate').click();

@@ -66,6 +66,7 @@ describe('the rating screen', SLOW, () => {
     expect(await page.getByTestId('rating-clerk').textContent()).toBe('李娜');
     expect(await page.getByTestId('rating-clerk-number').textContent()).toBe('0102');
     expect(await page.getByTestId('rating-counter').textContent()).toBe('5 号窗口');
+    expect(await page.getByTestId('rating-matter').textContent()).toBe('外商投资与境外投资');
     expect(await page.getByTestId('rating-ticket').textContent()).toBe(served.number);
     const words = await page.locator('[data-testid^="rating-level-"] .rating-word').allTextContents();
     expect(words).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
@@ -89,10 +90,11 @@ describe('the rating screen', SLOW, () => {
     const served = await serveOne();
     await page.getByTestId('rating-service').waitFor(POLL);
     expect(await page.getByTestId('rating-counter').textContent()).toBe('Counter 5');
+    expect(await page.getByTestId('rating-matter').textContent()).toBe('Foreign and outward investment');
     await page.getByTestId('rating-level-4').click();
     await page.getByTestId('rating-thanks').waitFor();
     expect(await page.getByTestId('rating-thanks').textContent()).toContain('Thank you for your rating!');
-    expect(ratings().find((r) => r.serviceId === served.id)).toMatchObject({ level: 4, reasons: [], comment: null });
+    expect(ratings().find((r) => r.serviceId === served.id)).toMatchObject({ level: 4, reasons: [], comment: null, matter: '外商投资与境外投资' });
   });
 
   it('goes back to idle when the visitor walks away, recording the service as not rated', async () => {

@@ -40,7 +40,7 @@ describe('ratings across a kiosk, a counter and the central server', () => {
     token = (await api(office.counter.url, 'POST', '/api/counter/login', { login: 'wang.fang', password: CLERK_PASSWORD, counterNo: 1 })).json.token;
     const number = await serve();
     const { prompt } = (await api(office.counter.url, 'GET', '/api/rating/prompt')).json;
-    expect(prompt).toMatchObject({ ticketNumber: number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101', matter: '对外贸易' });
+    expect(prompt).toMatchObject({ ticketNumber: number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101', matter: { 'zh-CN': '对外贸易', en: 'Foreign trade' } });
     expect((await api(office.counter.url, 'POST', '/api/rating', { serviceId: prompt.serviceId, rating: { level: 5 } })).json).toEqual({ recorded: true });
   });
 
