@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type SharedDb } from '../test-db.js';
 import { ADMIN_CLI, runCli } from './cli-test-support.js';
@@ -31,12 +34,20 @@ describe.each(backends)('admin CLI for supervision accounts and the calendar on 
     }
   });
 
-  it('shows the holidays and make-up days deadlines count on, and that the file is still to be checked', { timeout: 60_000 }, async () => {
+  it('shows the holidays and make-up days deadlines count on; warns while a calendar file is not yet checked', { timeout: 120_000 }, async () => {
     const shown = await admin(['calendar', 'show', '2026']);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain('NOT YET CHECKED');
+    expect(shown.stdout).not.toContain('NOT YET CHECKED');
     expect(shown.stdout).toContain('2026-10-01  国庆节');
     expect(shown.stdout).toContain('2026-10-10  国庆节调休上班');
     expect(shown.stdout).toContain('due 15 working days');
+
+    const unchecked = join(mkdtempSync(join(tmpdir(), 'hall-calendar-')), 'cn-2027.json');
+    writeFileSync(unchecked, JSON.stringify({ name: '2027', holidays: [{ from: '2027-01-01', to: '2027-01-01', name: '元旦' }], workdays: [] }));
+    const draft = await runCli(ADMIN_CLI, ['calendar', 'show', '2027'], { env: { ...process.env, ...shared.env, HOLIDAYS_FILE: unchecked } });
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toContain('NOT YET CHECKED');
+    expect(draft.stdout).toContain('2027-01-01  元旦');
+    rmSync(dirname(unchecked), { recursive: true, force: true });
   });
 });
