@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'SERVER_UNREACHABLE',
   'NO_COUNTER',
   'ALREADY_RATED',
+  'APPOINTMENT_CANCELLED',
+  'ALREADY_CANCELLED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -46,6 +48,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   SERVER_UNREACHABLE: 503,
   NO_COUNTER: 400,
   ALREADY_RATED: 409,
+  APPOINTMENT_CANCELLED: 409,
+  ALREADY_CANCELLED: 409,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -65,6 +69,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SERVER_UNREACHABLE: '暂时连不上中心服务器，请稍后再试。',
     NO_COUNTER: '本大厅没有这个窗口号。',
     ALREADY_RATED: '这次服务已经评价过了，每次服务只能评价一次。',
+    APPOINTMENT_CANCELLED: '这个预约已被取消。请咨询现场工作人员，或直接取号排队。',
+    ALREADY_CANCELLED: '这个预约已经取消过了。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -82,6 +88,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SERVER_UNREACHABLE: 'The central server cannot be reached right now. Please try again later.',
     NO_COUNTER: 'This hall has no counter with that number.',
     ALREADY_RATED: 'This service has already been rated; each service can be rated once.',
+    APPOINTMENT_CANCELLED: 'This appointment was cancelled. Please ask a member of staff, or take a walk-in ticket.',
+    ALREADY_CANCELLED: 'This appointment has already been cancelled.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -99,6 +107,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SERVER_UNREACHABLE: 'Центральный сервер сейчас недоступен. Повторите попытку позже.',
     NO_COUNTER: 'В этом зале нет окна с таким номером.',
     ALREADY_RATED: 'Эта услуга уже оценена; каждую услугу можно оценить только один раз.',
+    APPOINTMENT_CANCELLED: 'Эта запись отменена. Обратитесь к сотруднику или возьмите талон в общую очередь.',
+    ALREADY_CANCELLED: 'Эта запись уже отменена.',
   },
 };
 

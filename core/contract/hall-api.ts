@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AnnouncementList } from './announcements.js';
 import { Lang, LangQuery, Localized } from './common.js';
 import { PrinterStatus, PrintJob } from './print.js';
-import { Appointment, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, ServiceCode, Ticket, Ulid } from './queue.js';
+import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, ServiceCode, Ticket, Ulid } from './queue.js';
 
 /** Terminal-service routes of the hall queue, printing and sync status; merged into `api`. */
 
@@ -104,6 +104,8 @@ export const CounterPresenceBody = z.object({ state: z.enum(['in', 'away']) });
 
 export const AppointmentBody = NewAppointment.omit({ createdBy: true });
 export const DateQuery = z.object({ date: z.iso.date() });
+/** requestId is chosen once per cancellation by the screen, so trying again after no answer cancels once. */
+export const CancelAppointmentBody = z.object({ requestId: Ulid, reason: CancelReason });
 
 export const BoardView = z.object({
   hall: z.string(),
@@ -253,6 +255,16 @@ export const hallApi = {
     staff: true,
     query: EmptyQuery,
     body: AppointmentBody,
+    response: Appointment,
+  },
+  cancelAppointment: {
+    method: 'POST',
+    path: '/api/counter/appointments/:id/cancel',
+    summary: 'Cancel a booked appointment (staff token; needs the central server); 409 ALREADY_CHECKED_IN or ALREADY_CANCELLED; the same requestId again answers the same',
+    staff: true,
+    params: z.object({ id: Ulid }),
+    query: EmptyQuery,
+    body: CancelAppointmentBody,
     response: Appointment,
   },
   listAppointments: {

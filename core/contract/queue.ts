@@ -134,6 +134,9 @@ export const NewAppointment = z.object({
 });
 export type NewAppointment = z.infer<typeof NewAppointment>;
 
+/** Why a booked appointment is called off, e.g. the business phoned or it was typed wrong. */
+export const CancelReason = z.string().trim().max(100).nullable().default(null);
+
 /** An appointment as terminals hold it: the phone only masked plus its last four digits for check-in. */
 export const Appointment = z.object({
   id: Ulid,
@@ -152,6 +155,8 @@ export const Appointment = z.object({
   state: AppointmentState,
   ticketId: Ulid.nullable(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** Present only once cancelled: when, by which clerk, and the short reason if one was given. */
+  cancelled: z.object({ at: z.iso.datetime({ offset: true }), by: StaffLogin, reason: z.string().nullable() }).optional(),
 });
 export type Appointment = z.infer<typeof Appointment>;
 

@@ -23,6 +23,8 @@ export const SERVER_ERROR_CODES = [
   'ROLE_FORBIDDEN',
   'WORKFLOW_CONFLICT',
   'TOO_MANY_ATTEMPTS',
+  'APPOINTMENT_CHECKED_IN',
+  'APPOINTMENT_CANCELLED',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -57,6 +59,8 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   ROLE_FORBIDDEN: 403,
   WORKFLOW_CONFLICT: 409,
   TOO_MANY_ATTEMPTS: 429,
+  APPOINTMENT_CHECKED_IN: 409,
+  APPOINTMENT_CANCELLED: 409,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. `{minutes}` is the wait the server fills in. */
@@ -82,6 +86,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     ROLE_FORBIDDEN: '您的岗位不能进行此操作。',
     WORKFLOW_CONFLICT: '当前状态下不能进行此步骤，请刷新后再试。',
     TOO_MANY_ATTEMPTS: '尝试失败次数过多，请 {minutes} 分钟后再试。',
+    APPOINTMENT_CHECKED_IN: '这个预约已经签到，不能取消。',
+    APPOINTMENT_CANCELLED: '这个预约已经取消了。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -104,6 +110,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     ROLE_FORBIDDEN: 'Your role may not do this.',
     WORKFLOW_CONFLICT: 'This step is not possible in the current state. Refresh and try again.',
     TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please try again in {minutes} min.',
+    APPOINTMENT_CHECKED_IN: 'This appointment has already been checked in and can no longer be cancelled.',
+    APPOINTMENT_CANCELLED: 'This appointment has already been cancelled.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -126,6 +134,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     ROLE_FORBIDDEN: 'Вашей роли это действие не разрешено.',
     WORKFLOW_CONFLICT: 'В текущем состоянии этот шаг невозможен. Обновите страницу и повторите.',
     TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток. Повторите через {minutes} мин.',
+    APPOINTMENT_CHECKED_IN: 'По этой записи уже отметились, отменить её нельзя.',
+    APPOINTMENT_CANCELLED: 'Эта запись уже отменена.',
   },
 };
 

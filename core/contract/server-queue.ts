@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Appointment, NewAppointment, PresenceState, CounterNo, QueueAction, QueueState, ServiceCode, StaffLogin, Ticket, Ulid } from './queue.js';
+import { Appointment, CancelReason, NewAppointment, PresenceState, CounterNo, QueueAction, QueueState, ServiceCode, StaffLogin, Ticket, Ulid } from './queue.js';
 
 /** Issue a ticket while the server is reachable: the server numbers it. Idempotent by id. */
 export const IssueTicketRequest = z.object({
@@ -31,6 +31,14 @@ export type PresenceRequest = z.infer<typeof PresenceRequest>;
 export const AppointmentList = z.object({ appointments: z.array(Appointment) });
 
 export const AppointmentListQuery = z.object({ date: z.iso.date() });
+
+/** A clerk calls off a booked appointment. The terminal picks requestId once: the same request again answers the same appointment. */
+export const CancelAppointmentRequest = z.object({
+  requestId: Ulid,
+  cancelledBy: StaffLogin,
+  reason: CancelReason,
+});
+export type CancelAppointmentRequest = z.infer<typeof CancelAppointmentRequest>;
 
 const EmptyQuery = z.object({});
 
@@ -78,6 +86,16 @@ export const serverQueueApi = {
     signed: true,
     query: EmptyQuery,
     body: NewAppointment,
+    response: Appointment,
+  },
+  cancelAppointment: {
+    method: 'POST',
+    path: '/api/appointments/:id/cancel',
+    summary: "A clerk cancels a booked appointment (signed); 409 APPOINTMENT_CHECKED_IN or APPOINTMENT_CANCELLED otherwise; it reaches the hall's terminals as a change",
+    signed: true,
+    params: z.object({ id: Ulid }),
+    query: EmptyQuery,
+    body: CancelAppointmentRequest,
     response: Appointment,
   },
   listAppointments: {

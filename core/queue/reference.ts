@@ -43,8 +43,9 @@ export function getAppointment(db: Db, id: string): Appointment | null {
   return rowsToAppointments(db.prepare('SELECT doc FROM appointment WHERE id = ?').all(id) as { doc: string }[])[0] ?? null;
 }
 
+/** A code freed by a cancellation may be booked again: the live appointment wins over the cancelled one. */
 export function appointmentByCode(db: Db, hall: string, code: string, date: string): Appointment | null {
-  const rows = db.prepare("SELECT doc FROM appointment WHERE code = ? AND hall = ? AND date = ? AND state != 'cancelled'").all(code, hall, date) as { doc: string }[];
+  const rows = db.prepare("SELECT doc FROM appointment WHERE code = ? AND hall = ? AND date = ? ORDER BY state = 'cancelled', id DESC").all(code, hall, date) as { doc: string }[];
   return rowsToAppointments(rows)[0] ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SyncSnapshot, type Appointment } from '../../core/contract/index.js';
+import { SERVER_ERROR_MESSAGES, SyncSnapshot, type Appointment } from '../../core/contract/index.js';
 import { queueFixture, type QueueFixture, type TestTerminal } from '../queue/test-support.js';
 import { importServerCatalog } from '../sync/catalog.js';
 import { changesAfter, latestSeq, pruneChanges } from '../sync/changes.js';
@@ -93,5 +94,79 @@ describe.each(backends)('appointments on $name', (backend) => {
     ]);
     expect(JSON.stringify(refused.map((r) => r.body))).not.toContain('12345');
     expect(await latestSeq(f.db)).toBe(before);
+  });
+
+  describe('cancelling', () => {
+    const cancel = (id: string, requestId = ulid(), over: Record<string, unknown> = {}) =>
+      counter.call('POST', `/api/appointments/${id}/cancel`, { requestId, cancelledBy: 'li.na', reason: '企业来电取消', ...over });
+    const changesOf = async (id: string, after: number) => {
+      const page = await changesAfter(f.db, after, 5000);
+      return 'changes' in page ? page.changes.filter((c) => c.entity === 'appointment' && c.key === id) : [];
+    };
+
+    it('cancels a booked appointment with who, when and why, and the hall’s terminals get it as a change', async () => {
+      const start = await latestSeq(f.db);
+      const appt = (await book({ date: '2026-03-06' })).body as Appointment;
+      const res = await cancel(appt.id);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ ...appt, state: 'cancelled', cancelled: { at: new Date(f.clock.now).toISOString(), by: 'li.na', reason: '企业来电取消' } });
+      const feed = await changesOf(appt.id, start);
+      expect(feed.map((c) => (c.data as Appointment).state)).toEqual(['booked', 'cancelled']);
+      expect(feed.at(-1)?.data).toEqual(res.body);
+      expect((await counter.call('GET', '/api/appointments?date=2026-03-06')).body.appointments).toEqual([res.body]);
+    });
+
+    it('answers a retried request the same and records it once; a second cancellation is refused', async () => {
+      const start = await latestSeq(f.db);
+      const appt = (await book({ date: '2026-03-06' })).body as Appointment;
+      const requestId = ulid();
+      const first = await cancel(appt.id, requestId, { reason: '' });
+      expect(first.body).toMatchObject({ state: 'cancelled', cancelled: { by: 'li.na', reason: null } });
+      const seq = await latestSeq(f.db);
+      const retry = await cancel(appt.id, requestId, { reason: '' });
+      expect(retry).toEqual(first);
+      const again = await cancel(appt.id);
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatchObject({ code: 'APPOINTMENT_CANCELLED', message: SERVER_ERROR_MESSAGES['zh-CN'].APPOINTMENT_CANCELLED });
+      expect(await latestSeq(f.db)).toBe(seq);
+      expect(await changesOf(appt.id, start)).toHaveLength(2);
+    });
+
+    it('refuses one already checked in, and a cancelled one cannot be checked in', async () => {
+      const appt = (await book({ date: '2026-03-02' })).body as Appointment;
+      const ticket = await counter.call('POST', '/api/queue/tickets', { id: ulid(), service: 'A', appointmentId: appt.id, issuedAt: new Date(f.clock.now).toISOString() });
+      expect(ticket.status).toBe(200);
+      const seq = await latestSeq(f.db);
+      const refused = await cancel(appt.id);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'APPOINTMENT_CHECKED_IN', message: SERVER_ERROR_MESSAGES['zh-CN'].APPOINTMENT_CHECKED_IN });
+      expect(await latestSeq(f.db)).toBe(seq);
+
+      const other = (await book({ date: '2026-03-02' })).body as Appointment;
+      expect((await cancel(other.id)).status).toBe(200);
+      const late = await counter.call('POST', '/api/queue/tickets', { id: ulid(), service: 'A', appointmentId: other.id, issuedAt: new Date(f.clock.now).toISOString() });
+      expect([late.status, late.body.error.code]).toEqual([409, 'APPOINTMENT_CANCELLED']);
+    });
+
+    it('finds no appointment of another hall or an unknown one, refuses an unknown clerk, and changes nothing', async () => {
+      const appt = (await book({ date: '2026-03-06' })).body as Appointment;
+      const east = await f.terminal('east', ['counter']);
+      const seq = await latestSeq(f.db);
+      const fromEast = await east.call('POST', `/api/appointments/${appt.id}/cancel`, { requestId: ulid(), cancelledBy: 'li.na', reason: null });
+      expect([fromEast.status, fromEast.body.error.code]).toEqual([404, 'NOT_FOUND']);
+      expect((await cancel(ulid())).status).toBe(404);
+      expect((await cancel(appt.id, ulid(), { cancelledBy: 'nobody' })).body.error.code).toBe('VALIDATION_FAILED');
+      expect((await cancel(appt.id, ulid(), { reason: 'x'.repeat(101) })).body.error.code).toBe('VALIDATION_FAILED');
+      expect(await latestSeq(f.db)).toBe(seq);
+      expect(((await counter.call('GET', '/api/appointments?date=2026-03-06')).body.appointments as Appointment[]).find((a) => a.id === appt.id)?.state).toBe('booked');
+    });
+
+    it('keeps cancelled appointments in the snapshot, so a kiosk can tell the visitor', async () => {
+      await pruneChanges(f.db, await latestSeq(f.db));
+      const snap = SyncSnapshot.parse((await counter.call('GET', '/api/sync/changes?after=0')).body.snapshot);
+      const states = new Set(snap.appointments?.filter((a) => a.date === '2026-03-06').map((a) => a.state));
+      expect(states).toEqual(new Set(['booked', 'cancelled']));
+      expect(snap.appointments?.find((a) => a.state === 'cancelled')?.cancelled?.by).toBe('li.na');
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import { ulid } from 'ulid';
-import { ServerError, type Appointment, type NewAppointment } from '../../core/contract/index.js';
+import { ServerError, type Appointment, type CancelAppointmentRequest, type NewAppointment } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
@@ -34,6 +34,7 @@ export function toAppointment(r: Row): Appointment {
     state: r.state,
     ticketId: r.ticket_id,
     createdAt: r.created_at.toISOString(),
+    ...(r.state === 'cancelled' && r.cancelled_at && r.cancelled_by ? { cancelled: { at: r.cancelled_at.toISOString(), by: r.cancelled_by, reason: r.cancel_reason } } : {}),
   };
 }
 
@@ -98,9 +99,9 @@ export async function listAppointments(db: ServerDb, hall: string, date: string)
   return rows.map(toAppointment);
 }
 
-/** Booked and checked-in appointments from `today` on: what a terminal's snapshot holds. */
+/** Appointments from `today` on, cancelled ones too (a kiosk then says "cancelled", not "not found"): what a terminal's snapshot holds. */
 export async function upcomingAppointments(db: ServerDb, today: string): Promise<Appointment[]> {
-  const rows = await db.selectFrom('appointments').selectAll().where('state', 'in', ['booked', 'checked-in']).where('day', '>=', today).orderBy('day').orderBy('time_from').orderBy('id').execute();
+  const rows = await db.selectFrom('appointments').selectAll().where('day', '>=', today).orderBy('day').orderBy('time_from').orderBy('id').execute();
   return rows.map(toAppointment);
 }
 
@@ -120,4 +121,34 @@ export async function checkInAppointment(trx: Transaction<ServerSchema>, appoint
   const appointment = toAppointment(row);
   await appendChange(trx, { entity: 'appointment', key: row.id, op: 'upsert', data: appointment }, at);
   return appointment;
+}
+
+/**
+ * Cancels a booked appointment of the hall and appends the change in the same transaction. One
+ * checked in or already cancelled is refused, except a retry of the very request that cancelled it,
+ * which answers the same appointment and appends nothing.
+ */
+export async function cancelAppointment(db: ServerDb, hall: string, id: string, req: CancelAppointmentRequest, now: number): Promise<Appointment> {
+  const staff = await db.selectFrom('staff').select('disabled_at').where('login', '=', req.cancelledBy).executeTakeFirst();
+  if (!staff || staff.disabled_at) throw invalid('cancelledBy', 'no such active staff account');
+  return db.transaction().execute(async (trx) => {
+    const at = new Date(now);
+    const row = await trx
+      .updateTable('appointments')
+      .set({ state: 'cancelled', cancelled_by: req.cancelledBy, cancelled_at: at, cancel_reason: req.reason || null, cancel_request_id: req.requestId })
+      .where('id', '=', id)
+      .where('hall', '=', hall)
+      .where('state', '=', 'booked')
+      .returningAll()
+      .executeTakeFirst();
+    if (row) {
+      const appointment = toAppointment(row);
+      await appendChange(trx, { entity: 'appointment', key: id, op: 'upsert', data: appointment }, at);
+      return appointment;
+    }
+    const known = await trx.selectFrom('appointments').selectAll().where('id', '=', id).where('hall', '=', hall).executeTakeFirst();
+    if (!known) throw new ServerError('NOT_FOUND');
+    if (known.state === 'cancelled' && known.cancel_request_id === req.requestId) return toAppointment(known);
+    throw new ServerError(known.state === 'cancelled' ? 'APPOINTMENT_CANCELLED' : 'APPOINTMENT_CHECKED_IN');
+  });
 }

@@ -1,5 +1,5 @@
 import { ServerError, type QueueAction, type QueueHallEvent } from '../../core/contract/index.js';
-import { createAppointment, listAppointments } from '../appointments/repository.js';
+import { cancelAppointment, createAppointment, listAppointments } from '../appointments/repository.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ApplyStored } from '../events/repository.js';
@@ -11,7 +11,7 @@ import { applyQueueEvents, type EventTerminal } from './events.js';
 import { setPresence } from './presence.js';
 import { issueTicket, queueState, type QueueClock } from './tickets.js';
 
-type QueueHandlers = Pick<ServerHandlers, 'issueTicket' | 'queueAction' | 'queueState' | 'presence' | 'createAppointment' | 'listAppointments'>;
+type QueueHandlers = Pick<ServerHandlers, 'issueTicket' | 'queueAction' | 'queueState' | 'presence' | 'createAppointment' | 'cancelAppointment' | 'listAppointments'>;
 
 /** What the API refuses before touching the queue; the lines named must be lines of the hall. */
 async function checkAction(db: ServerDb, hall: string, a: QueueAction): Promise<void> {
@@ -60,6 +60,7 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub)
       return queueState(db, terminal.hall, clock);
     },
     createAppointment: ({ body }, { terminal }) => createAppointment(db, terminal.hall, body, config.now(), config.hallTimeZone),
+    cancelAppointment: ({ params, body }, { terminal }) => cancelAppointment(db, terminal.hall, params.id, body, config.now()),
     listAppointments: async ({ date }, { terminal }) => ({ appointments: await listAppointments(db, terminal.hall, date) }),
   };
 }

@@ -30,6 +30,11 @@ export interface AppointmentsTable {
   created_by: string;
   created_at: Timestamp;
   checked_in_at: Timestamp | null;
+  /** Migration 0008. */
+  cancelled_by: ColumnType<string | null, string | null | undefined, string | null>;
+  cancelled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  cancel_request_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TicketsTable {

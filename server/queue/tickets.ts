@@ -74,7 +74,7 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
       if (req.appointmentId) {
         const appt = await trx.selectFrom('appointments').select(['hall', 'enterprise', 'state']).where('id', '=', req.appointmentId).executeTakeFirst();
         if (!appt || appt.hall !== hall) throw new ServerError('NOT_FOUND');
-        if (appt.state === 'cancelled') throw new ServerError('QUEUE_CONFLICT');
+        if (appt.state === 'cancelled') throw new ServerError('APPOINTMENT_CANCELLED');
         enterprise = appt.enterprise;
       }
       const { last } = await trx

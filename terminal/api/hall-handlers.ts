@@ -55,6 +55,7 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
     counterQueue: (_i, ctx) => desk.view(tokenOf(ctx)),
     counterAction: ({ body }, ctx) => desk.act(tokenOf(ctx), body),
     createAppointment: ({ body }, ctx) => desk.createAppointment(tokenOf(ctx), body),
+    cancelAppointment: ({ id, body }, ctx) => desk.cancelAppointment(tokenOf(ctx), id, body),
     listAppointments: ({ date }, ctx) => desk.appointments(tokenOf(ctx), date),
     printJobs: (_i, ctx) => {
       desk.session(tokenOf(ctx));

@@ -176,6 +176,19 @@ export class CounterDesk {
     return answer.value;
   }
 
+  /** Only the central server may cancel: unreachable, nothing changes here either. */
+  async cancelAppointment(token: string, id: string, body: { requestId: string; reason: string | null }): Promise<Appointment> {
+    const s = this.session(token);
+    const request = { ...body, cancelledBy: s.staff.login };
+    const answer = await this.q.link.call('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, request, (j) => Appointment.parse(j)).catch((err: unknown) => {
+      // The kiosk's words for a cancelled appointment address a visitor; the clerk hears it plainly.
+      throw err instanceof AppError && err.code === 'APPOINTMENT_CANCELLED' ? new AppError('ALREADY_CANCELLED') : err;
+    });
+    if (!answer.ok) throw new AppError('SERVER_UNREACHABLE');
+    putAppointment(this.q.db, answer.value);
+    return answer.value;
+  }
+
   async appointments(token: string, date: string): Promise<{ appointments: Appointment[] }> {
     this.session(token);
     const answer = await this.q.link.call('GET', `/api/appointments?date=${encodeURIComponent(date)}`, undefined, (j) => AppointmentList.parse(j));

@@ -146,7 +146,8 @@ export class HallQueue {
       appt = getAppointment(this.db, body.appointmentId);
       if (appt && (appt.phoneLast4 !== body.last4 || appt.date !== this.today() || appt.hall !== this.hall())) appt = null;
     }
-    if (!appt || appt.state === 'cancelled') throw new AppError('APPOINTMENT_NOT_FOUND');
+    if (!appt) throw new AppError('APPOINTMENT_NOT_FOUND');
+    if (appt.state === 'cancelled') throw new AppError('APPOINTMENT_CANCELLED');
     if (appt.state === 'checked-in') throw new AppError('ALREADY_CHECKED_IN');
     return this.issue(appt.service, body.lang, body.print, appt);
   }

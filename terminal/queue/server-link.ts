@@ -12,6 +12,8 @@ const PASS_ON: Partial<Record<string, ErrorCode>> = {
   UNKNOWN_SERVICE: 'UNKNOWN_SERVICE',
   NOT_FOUND: 'NOT_FOUND',
   VALIDATION_FAILED: 'VALIDATION_FAILED',
+  APPOINTMENT_CANCELLED: 'APPOINTMENT_CANCELLED',
+  APPOINTMENT_CHECKED_IN: 'ALREADY_CHECKED_IN',
 };
 
 /** Tracks whether the central server answered lately, for the screens' offline banners and status. */

@@ -6,6 +6,7 @@ import { m0004 } from './0004-terminal-status.js';
 import { m0005 } from './0005-queue.js';
 import { m0006 } from './0006-supervision.js';
 import { m0007 } from './0007-announcements.js';
+import { m0008 } from './0008-appointment-cancel.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0005-queue': m0005,
   '0006-supervision': m0006,
   '0007-announcements': m0007,
+  '0008-appointment-cancel': m0008,
 };
