@@ -83,7 +83,10 @@ export type RouteName = keyof Api;
 type In<T> = T extends z.ZodType ? z.input<T> : never;
 /** z.object({}) infers as Record<string, never>, which would forbid the `body` beside it. */
 type ObjIn<T> = T extends z.ZodObject<infer S> ? (keyof S extends never ? unknown : In<T>) : In<T>;
-export type RouteInput<N extends RouteName> = (Api[N] extends { params: infer P } ? ObjIn<P> : unknown) &
-  (Api[N] extends { query: infer Q } ? ObjIn<Q> : unknown) &
-  (Api[N] extends { body: infer B } ? { body: In<B> } : unknown);
-export type RouteOutput<N extends RouteName> = z.infer<Api[N]['response']>;
+/** What a caller passes to one route of either contract table: path and query values, and `body`. */
+export type InputOf<D> = (D extends { params: infer P } ? ObjIn<P> : unknown) &
+  (D extends { query: infer Q } ? ObjIn<Q> : unknown) &
+  (D extends { body: infer B } ? { body: In<B> } : unknown);
+export type OutputOf<D extends { response: z.ZodType }> = z.infer<D['response']>;
+export type RouteInput<N extends RouteName> = InputOf<Api[N]>;
+export type RouteOutput<N extends RouteName> = OutputOf<Api[N]>;
