@@ -21,7 +21,7 @@ const call = async (method: 'GET' | 'POST', url: string, body?: unknown, headers
 };
 
 let seq = 0;
-const sync = (a: Appointment) => QUEUE_APPLY.appointment!(svc.db, { seq: ++seq, entity: 'appointment', key: a.id, op: 'upsert', data: a, at: new Date().toISOString() });
+const sync = (a: Appointment) => QUEUE_APPLY.appointment!(svc.db, { seq: ++seq, entity: 'appointment', key: a.id, op: 'upsert', data: a });
 
 function booked(over: Partial<Appointment> = {}): Appointment {
   return {
