@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickLang } from '../../core/contract/common.js';
 import type { CounterQueue } from '../../core/contract/hall-api.js';
@@ -6,6 +6,7 @@ import type { Appointment } from '../../core/contract/queue.js';
 import { ApiError } from '../api/client.js';
 import { useClient } from '../api/context.js';
 import { currentLang } from '../i18n/i18n.js';
+import { CancelConfirm, useCancelAppointment, type CancelControls } from './CancelAppointment.js';
 import { emptyDraft, serverFieldErrors, timeSlots, validateAppointment, type AppointmentDraft, type AppointmentField, type FieldError } from './appointmentForm.js';
 import { counterErrorText } from './errors.js';
 import { spacedCode, todayIso } from './format.js';
@@ -111,11 +112,20 @@ export function BookedCode({ appointment, onDone }: { appointment: Appointment; 
   );
 }
 
-export function AppointmentList({ appointments, error }: { appointments: Appointment[] | undefined; error: unknown }) {
+/** Today's appointments; a booked one can be cancelled after a confirm step, cancelled ones stay listed struck through. */
+export function AppointmentList({ appointments, error, cancel }: { appointments: Appointment[] | undefined; error: unknown; cancel?: CancelControls }) {
   const { t } = useTranslation();
+  const cancelled = appointments?.filter((a) => a.state === 'cancelled').length ?? 0;
   return (
     <div className="appointment-list" data-testid="appointment-list">
-      <h3>{t('counter.appointment.today', { count: appointments?.length ?? 0 })}</h3>
+      <h3>
+        {t('counter.appointment.today', { count: (appointments?.length ?? 0) - cancelled })}
+        {cancelled > 0 && (
+          <span className="sub-count" data-testid="appointment-cancelled-count">
+            {t('counter.appointment.cancelledCount', { n: cancelled })}
+          </span>
+        )}
+      </h3>
       {error !== undefined && <p className="error-text">{counterErrorText(error, t)}</p>}
       {appointments && appointments.length === 0 && <p className="empty">{t('counter.appointment.noneToday')}</p>}
       {appointments && appointments.length > 0 && (
@@ -127,22 +137,44 @@ export function AppointmentList({ appointments, error }: { appointments: Appoint
               <th>{t('counter.appointment.col.phone')}</th>
               <th>{t('counter.appointment.col.line')}</th>
               <th>{t('counter.appointment.col.state')}</th>
+              {cancel && <th />}
             </tr>
           </thead>
           <tbody>
             {appointments.map((a) => (
-              <tr key={a.id} data-testid="appointment-row" data-code={a.code}>
-                <td>
-                  {a.from}–{a.to}
-                </td>
-                <td>
-                  {a.enterprise}
-                  <span className="sub">{a.matter}</span>
-                </td>
-                <td data-testid="appointment-phone">{a.phoneMasked}</td>
-                <td>{a.service}</td>
-                <td>{t(`counter.appointment.state.${a.state}`)}</td>
-              </tr>
+              <Fragment key={a.id}>
+                <tr data-testid="appointment-row" data-code={a.code} data-state={a.state} className={a.state === 'cancelled' ? 'cancelled' : undefined}>
+                  <td>
+                    {a.from}–{a.to}
+                  </td>
+                  <td>
+                    {a.enterprise}
+                    <span className="sub">{a.matter}</span>
+                  </td>
+                  <td data-testid="appointment-phone">{a.phoneMasked}</td>
+                  <td>{a.service}</td>
+                  <td data-testid="appointment-state">
+                    {t(`counter.appointment.state.${a.state}`)}
+                    {a.cancelled?.reason && <span className="sub">{a.cancelled.reason}</span>}
+                  </td>
+                  {cancel && (
+                    <td>
+                      {a.state === 'booked' && cancel.step?.id !== a.id && (
+                        <button type="button" className="btn ghost" data-testid="appointment-cancel" onClick={() => cancel.ask(a)}>
+                          {t('counter.appointment.cancel')}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+                {cancel?.step?.id === a.id && (
+                  <tr>
+                    <td colSpan={6}>
+                      <CancelConfirm appointment={a} step={cancel.step} controls={cancel} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -160,6 +192,7 @@ export function AppointmentsPanel({ services, list }: { services: CounterQueue['
   const [draft, setDraft] = useState(() => emptyDraft(today));
   const [errors, setErrors] = useState<Partial<Record<AppointmentField, FieldError>>>({});
   const [booked, setBooked] = useState<Appointment | null>(null);
+  const cancel = useCancelAppointment(list.reload);
 
   const change = (f: AppointmentField, v: string) => {
     setDraft((d) => ({ ...d, [f]: v }));
@@ -192,7 +225,7 @@ export function AppointmentsPanel({ services, list }: { services: CounterQueue['
       ) : (
         <AppointmentForm draft={draft} errors={errors} services={services} today={today} busy={action.busy !== null} error={action.error} onChange={change} onSubmit={submit} />
       )}
-      <AppointmentList appointments={list.data?.appointments} error={list.error} />
+      <AppointmentList appointments={list.data?.appointments} error={list.error} cancel={cancel} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import ru from '../locales/ru.json' with { type: 'json' };
 import zhCN from '../locales/zh-CN.json' with { type: 'json' };
 import { APPOINTMENT_FIELDS, emptyDraft, FIELD_ERRORS } from './appointmentForm.js';
 import { AppointmentForm, AppointmentList, BookedCode } from './AppointmentsPanel.js';
+import type { CancelControls } from './CancelAppointment.js';
 import { CurrentPanel, type CurrentPanelProps } from './CurrentPanel.js';
 import { LinesPanel } from './LinesPanel.js';
 import { LoginScreen } from './LoginScreen.js';
@@ -216,6 +217,42 @@ describe('phone appointments', () => {
     expect(text(html, 'appointment-phone')).toBe('138****1234');
     expect(html).not.toContain('13804511234');
     expect(html).toContain('已签到');
+  });
+
+  const controls = (step: CancelControls['step']): CancelControls => ({ step, ask: noop, setReason: noop, confirm: noop, keep: noop });
+
+  it('offers "cancel" on booked appointments only, and asks before cancelling', () => {
+    const list = [appointment, { ...appointment, id: '01JH0000000000000000000APQ', code: '551200', state: 'checked-in' as const }];
+    const asking = render(<AppointmentList appointments={list} error={undefined} cancel={controls(null)} />);
+    expect(asking.match(/data-testid="appointment-cancel"/g)).toHaveLength(1);
+    expect(asking).not.toContain('appointment-cancel-step');
+
+    const confirming = render(
+      <AppointmentList appointments={list} error={undefined} cancel={controls({ id: appointment.id, requestId: '01JH0000000000000000000REQ', reason: '', busy: false, error: undefined })} />,
+      'en',
+    );
+    expect(confirming).not.toContain('data-testid="appointment-cancel"');
+    expect(text(confirming, 'appointment-cancel-confirm')).toBe('Yes, cancel it');
+    expect(text(confirming, 'appointment-cancel-keep')).toBe('Keep it');
+    expect(confirming).toContain('Cancel the appointment of 哈尔滨龙江进出口有限公司, 09:00–09:30?');
+  });
+
+  it('says plainly when the central server cannot be reached for a cancellation', async () => {
+    const { ApiError } = await import('../api/client.js');
+    const err = new ApiError('SERVER_UNREACHABLE', 'Центральный сервер сейчас недоступен. Повторите попытку позже.', 503);
+    const html = render(<AppointmentList appointments={[appointment]} error={undefined} cancel={controls({ id: appointment.id, requestId: '01JH0000000000000000000REQ', reason: '', busy: false, error: err })} />, 'ru');
+    expect(text(html, 'appointment-cancel-error')).toBe('Центральный сервер сейчас недоступен. Повторите попытку позже.');
+    expect(text(html, 'appointment-cancel-confirm')).toBe('Да, отменить');
+  });
+
+  it('keeps cancelled appointments listed, struck through with the reason, and counts them apart', () => {
+    const gone: Appointment = { ...appointment, id: '01JH0000000000000000000APR', state: 'cancelled', cancelled: { at: '2026-11-27T08:00:00+08:00', by: 'wang.fang', reason: '企业来电取消' } };
+    const html = render(<AppointmentList appointments={[appointment, gone]} error={undefined} cancel={controls(null)} />);
+    expect(html).toMatch(/data-state="cancelled" class="cancelled"/);
+    expect(html).toContain('今天的预约（1）');
+    expect(text(html, 'appointment-cancelled-count')).toBe('已取消 1 个');
+    expect(html).toContain('企业来电取消');
+    expect(html.match(/data-testid="appointment-cancel"/g)).toHaveLength(1);
   });
 });
 

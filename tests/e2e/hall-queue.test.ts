@@ -94,6 +94,41 @@ describe('kiosk, counter and board in Chromium', () => {
     await expect.poll(() => counter.getByTestId('current-empty').isVisible()).toBe(true);
   });
 
+  it('books a phone appointment, cancels it after confirming, and the kiosk refuses its code', { timeout: 60_000 }, async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await counter.getByTestId('side-tab-appointments').click();
+    await counter.getByTestId('appt-enterprise').fill('黑龙江取消测试贸易有限公司');
+    await counter.getByTestId('appt-contactPhone').fill('13900005678');
+    await counter.getByTestId('appt-matter').fill('对外贸易经营者备案');
+    await counter.getByTestId('appt-service').selectOption('A');
+    await counter.getByTestId('appt-date').fill(today);
+    await counter.getByTestId('appt-slot').selectOption('14:00-14:30');
+    await counter.getByTestId('appointment-submit').click();
+    const booked = (await counter.getByTestId('appointment-code').getAttribute('data-code', { timeout: 10_000 }))!;
+    const row = counter.locator(`[data-testid="appointment-row"][data-code="${booked}"]`);
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('booked');
+
+    await row.getByTestId('appointment-cancel').click();
+    // Asking is not cancelling: the clerk can still keep it.
+    await counter.getByTestId('appointment-cancel-keep').click();
+    expect(await row.getAttribute('data-state')).toBe('booked');
+    await row.getByTestId('appointment-cancel').click();
+    await counter.getByTestId('appointment-cancel-reason').fill('企业来电取消');
+    await counter.getByTestId('appointment-cancel-confirm').click();
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('cancelled');
+    expect(await text(counter, 'appointment-cancelled-count')).toContain('1');
+    expect(await row.getByTestId('appointment-cancel').count()).toBe(0);
+
+    // The cancellation reaches the kiosk through the change feed.
+    await until(() => (office.kiosk.db.prepare("SELECT count(*) AS n FROM appointment WHERE code = ? AND state = 'cancelled'").get(booked) as { n: number }).n === 1, 20_000);
+    await kiosk.goto(`${office.kiosk.url}/kiosk`);
+    await kiosk.getByTestId('home-checkin').click();
+    for (const d of booked) await kiosk.locator(`[data-testid="numpad"] [data-key="${d}"]`).click();
+    await kiosk.getByTestId('checkin-submit').click();
+    await expect.poll(() => kiosk.getByTestId('queue-error').getAttribute('data-kind'), { timeout: 10_000 }).toBe('cancelled');
+    expect(await text(kiosk, 'queue-error')).toContain('这个预约已被取消');
+  });
+
   it('goes on with the central server stopped, and the server has every event once after its restart', { timeout: 120_000 }, async () => {
     await office.stopServer();
     await kiosk.goto(`${office.kiosk.url}/kiosk`);

@@ -30,6 +30,16 @@ describe('problem messages', () => {
     expect(out).toContain('staff can print it again');
   });
 
+  it('a cancelled appointment says so and points to staff or a walk-in ticket, in every language', () => {
+    const err = new ApiError('APPOINTMENT_CANCELLED', 'x', 409);
+    expect(render(err)).toContain('这个预约已被取消');
+    expect(render(err)).toContain('直接取号排队');
+    expect(render(err, 'en')).toContain('This appointment was cancelled');
+    expect(render(err, 'en')).toContain('take a walk-in ticket');
+    expect(render(err, 'ru')).toContain('Эта запись отменена');
+    expect(render(err, 'ru')).toContain('талон в общую очередь');
+  });
+
   it("a kiosk that cannot reach its own service gets the kiosk's words, other errors the service's", () => {
     expect(render(new ApiError('NETWORK', 'fetch failed', null), 'ru')).toContain('Служба терминала сейчас недоступна');
     expect(render(new ApiError('SERVER_UNREACHABLE', '暂时连不上中心服务器，请稍后再试。', 503))).toContain('暂时连不上中心服务器，请稍后再试。');

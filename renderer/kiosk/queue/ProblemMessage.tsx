@@ -17,6 +17,10 @@ export function ProblemMessage({ error }: { error: unknown }) {
       title = t('kiosk.checkin.alreadyTitle');
       text = t('kiosk.checkin.alreadyText');
       break;
+    case 'cancelled':
+      title = t('kiosk.checkin.cancelledTitle');
+      text = t('kiosk.checkin.cancelledText');
+      break;
     case 'network':
       title = t('kiosk.queue.network');
       break;

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.js';
 export type QueueProblem =
   | { kind: 'not-found' }
   | { kind: 'already-checked-in' }
+  | { kind: 'cancelled' }
   | { kind: 'network' }
   | { kind: 'server'; message: string }
   | { kind: 'unexpected' };
@@ -16,6 +17,7 @@ export function queueProblem(err: unknown): QueueProblem {
   if (err instanceof ApiError) {
     if (err.code === 'APPOINTMENT_NOT_FOUND') return { kind: 'not-found' };
     if (err.code === 'ALREADY_CHECKED_IN') return { kind: 'already-checked-in' };
+    if (err.code === 'APPOINTMENT_CANCELLED') return { kind: 'cancelled' };
     if (err.code === 'NETWORK') return { kind: 'network' };
     if (err.fromServer) return { kind: 'server', message: err.message };
     return { kind: 'unexpected' };
