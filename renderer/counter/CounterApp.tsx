@@ -24,63 +24,24 @@
  *           appointment-list, appointment-row (data-code), appointment-phone
  * printing  print-panel, print-job (data-state, data-job), print-job-state, print-reprint, print-error
  */
-import { useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { CounterSession } from '../../core/contract/hall-api.js';
 import { createClient } from '../api/client.js';
 import { ClientProvider } from '../api/context.js';
-import { currentLang } from '../i18n/i18n.js';
+import { useStaffSession } from '../shared/useStaffSession.js';
 import { LoginScreen } from './LoginScreen.js';
-import { browserStore, clearSession, loadSession, saveSession } from './session.js';
+import { counterSessions } from './session.js';
 import { Workbench } from './Workbench.js';
 import './counter.css';
 
 export default function CounterApp() {
-  const { i18n } = useTranslation();
-  const store = browserStore();
-  const sessionRef = useRef<CounterSession | null>(null);
-  const [session, setSessionState] = useState<CounterSession | null>(() => (sessionRef.current = loadSession(store)));
-  const [expired, setExpired] = useState(false);
-
-  // The ref is what the client reads, so a token is in place before the first call after sign-in.
-  const setSession = (s: CounterSession | null) => {
-    sessionRef.current = s;
-    if (s) saveSession(store, s);
-    else clearSession(store);
-    setSessionState(s);
-  };
-  const setSessionLatest = useRef(setSession);
-  setSessionLatest.current = setSession;
-
-  // A counter client of its own: it carries the clerk's token, and a 401 sends the clerk back to sign-in.
-  const client = useMemo(
-    () =>
-      createClient({
-        lang: () => currentLang(i18n),
-        token: () => sessionRef.current?.token ?? null,
-        onUnauthorized: (route) => {
-          // Signing out with a token the service already forgot is still a sign-out, not an expiry.
-          if (!sessionRef.current || route === 'counterLogout') return;
-          setSessionLatest.current(null);
-          setExpired(true);
-        },
-      }),
-    [i18n],
-  );
+  const { session, expired, client, signIn, signOut } = useStaffSession(counterSessions, createClient, 'counterLogout');
 
   return (
     <ClientProvider client={client}>
       <div className="counter">
         {session ? (
-          <Workbench key={session.token} session={session} onSignedOut={() => setSession(null)} />
+          <Workbench key={session.token} session={session} onSignedOut={signOut} />
         ) : (
-          <LoginScreen
-            expired={expired}
-            onSignedIn={(s) => {
-              setExpired(false);
-              setSession(s);
-            }}
-          />
+          <LoginScreen expired={expired} onSignedIn={signIn} />
         )}
       </div>
     </ClientProvider>

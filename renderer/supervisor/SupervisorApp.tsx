@@ -37,61 +37,24 @@
  *              sv-inspection-empty
  * everywhere   sv-flag-overdue, sv-flag-escalated, sv-load-error, sv-retry
  */
-import { useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { StaffSession } from '../../core/contract/supervision-api.js';
-import { currentLang } from '../i18n/i18n.js';
+import { useStaffSession } from '../shared/useStaffSession.js';
 import { createSupervisionClient } from './client.js';
 import { SupervisionProvider } from './context.js';
 import { LoginScreen } from './LoginScreen.js';
-import { browserStore, clearSession, loadSession, saveSession } from './session.js';
+import { staffSessions } from './session.js';
 import { Shell } from './Shell.js';
 import './supervisor.css';
 
 export default function SupervisorApp() {
-  const { i18n } = useTranslation();
-  const store = browserStore();
-  const sessionRef = useRef<StaffSession | null>(null);
-  const [session, setSessionState] = useState<StaffSession | null>(() => (sessionRef.current = loadSession(store)));
-  const [expired, setExpired] = useState(false);
-
-  // The ref is what the client reads, so the token is in place before the first call after sign-in.
-  const setSession = (s: StaffSession | null) => {
-    sessionRef.current = s;
-    if (s) saveSession(store, s);
-    else clearSession(store);
-    setSessionState(s);
-  };
-  const latest = useRef(setSession);
-  latest.current = setSession;
-
-  const client = useMemo(
-    () =>
-      createSupervisionClient({
-        lang: () => currentLang(i18n),
-        token: () => sessionRef.current?.token ?? null,
-        onUnauthorized: (route) => {
-          if (!sessionRef.current || route === 'staffLogout') return;
-          latest.current(null);
-          setExpired(true);
-        },
-      }),
-    [i18n],
-  );
+  const { session, expired, client, signIn, signOut } = useStaffSession(staffSessions, createSupervisionClient, 'staffLogout');
 
   return (
     <SupervisionProvider client={client} staff={session?.staff ?? null}>
       <div className="sv">
         {session ? (
-          <Shell key={session.token} staff={session.staff} onSignedOut={() => setSession(null)} />
+          <Shell key={session.token} staff={session.staff} onSignedOut={signOut} />
         ) : (
-          <LoginScreen
-            expired={expired}
-            onSignedIn={(s) => {
-              setExpired(false);
-              setSession(s);
-            }}
-          />
+          <LoginScreen expired={expired} onSignedIn={signIn} />
         )}
       </div>
     </SupervisionProvider>
