@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { CASE_OUTCOMES, CASE_STATES, type CaseAction, type CaseDetail, type CaseOutcome, type CaseState, type CaseSummary } from '../../core/contract/supervision-api.js';
 import { useBusy } from '../counter/useBusy.js';
 import { useRemote } from '../counter/useRemote.js';
-import { navigate } from '../shared/router.js';
 import { canActOnCases, NEXT_CASE_ACTION, seesFullPhone } from './access.js';
 import { useStaff, useSupervision } from './context.js';
 import { supervisionErrorText } from './errors.js';
 import { dateTime, isoDay, shownPhone } from './format.js';
 import { useFeed } from './live-context.js';
-import { Deadline, Flags, LoadError, Steps } from './parts.js';
+import { Deadline, Flags, ItemDetail, ItemLink, ItemRow, LoadError, Steps } from './parts.js';
 import { sectionPath } from './paths.js';
 import { clerkText, reasonsText } from './words.js';
 
@@ -83,58 +82,36 @@ export function CaseTable({ cases, selected }: { cases: CaseSummary[]; selected:
           </tr>
         </thead>
         <tbody>
-          {cases.map((c) => {
-            const open = () => navigate(sectionPath('cases', c.id));
-            return (
-              <tr
-                key={c.id}
-                className={`${c.overdue ? 'late' : ''}${c.id === selected ? ' selected' : ''}`}
-                data-testid="sv-case-row"
-                data-id={c.id}
-                data-state={c.state}
-                data-overdue={c.overdue}
-                data-escalated={c.escalated}
-                aria-selected={c.id === selected}
-                onClick={open}
-              >
-                <td>
-                  <a
-                    href={sectionPath('cases', c.id)}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      e.stopPropagation();
-                      open();
-                    }}
-                  >
-                    {c.filedOn}
-                  </a>
-                </td>
-                <td>
-                  <Deadline deadline={c.deadline} today={today} done={c.state === 'closed'} testid="sv-case-deadline" />
-                  <Flags overdue={c.overdue} escalated={c.escalated} />
-                </td>
-                <td>
-                  {t('supervisor.counterLabel', { no: c.counterNo })} · {clerkText(t, c.clerkName, c.clerkNumber)}
-                  <br />
-                  <small>{c.matter}</small>
-                </td>
-                <td>
-                  {t(`supervisor.levels.${c.level}`)}
-                  <br />
-                  <small>{reasonsText(t, c.reasons)}</small>
-                </td>
-                <td data-testid="sv-case-state">
-                  {t(`supervisor.caseState.${c.state}`)}
-                  {c.outcome && (
-                    <>
-                      <br />
-                      <small>{t(`supervisor.outcome.${c.outcome}`)}</small>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {cases.map((c) => (
+            <ItemRow key={c.id} item={c} href={sectionPath('cases', c.id)} selected={selected} testid="sv-case-row">
+              <td>
+                <ItemLink href={sectionPath('cases', c.id)}>{c.filedOn}</ItemLink>
+              </td>
+              <td>
+                <Deadline deadline={c.deadline} today={today} done={c.state === 'closed'} testid="sv-case-deadline" />
+                <Flags overdue={c.overdue} escalated={c.escalated} />
+              </td>
+              <td>
+                {t('supervisor.counterLabel', { no: c.counterNo })} · {clerkText(t, c.clerkName, c.clerkNumber)}
+                <br />
+                <small>{c.matter}</small>
+              </td>
+              <td>
+                {t(`supervisor.levels.${c.level}`)}
+                <br />
+                <small>{reasonsText(t, c.reasons)}</small>
+              </td>
+              <td data-testid="sv-case-state">
+                {t(`supervisor.caseState.${c.state}`)}
+                {c.outcome && (
+                  <>
+                    <br />
+                    <small>{t(`supervisor.outcome.${c.outcome}`)}</small>
+                  </>
+                )}
+              </td>
+            </ItemRow>
+          ))}
         </tbody>
       </table>
     </div>
@@ -142,36 +119,13 @@ export function CaseTable({ cases, selected }: { cases: CaseSummary[]; selected:
 }
 
 function CaseDetailView({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const { t } = useTranslation();
   const client = useSupervision();
   const staff = useStaff();
   const feed = useFeed();
-  const detail = useRemote((signal) => client.call('caseDetail', { id }, { signal }), id);
-  const { reload } = detail;
-  useEffect(() => {
-    if (feed.casesTick > 0) reload();
-  }, [feed.casesTick, reload]);
   return (
-    <section className="sv-card sv-detail" aria-labelledby="sv-case-h">
-      <div className="sv-card-head">
-        <h2 id="sv-case-h">{t('supervisor.cases.detailTitle')}</h2>
-        <button type="button" className="sv-btn ghost small" data-testid="sv-case-close-detail" onClick={() => navigate(sectionPath('cases'))}>
-          {t('supervisor.closeDetail')}
-        </button>
-      </div>
-      {detail.error !== undefined && <LoadError error={detail.error} onRetry={detail.reload} />}
-      {detail.data && (
-        <CaseDetailBody
-          detail={detail.data}
-          canAct={canActOnCases(staff.role)}
-          fullPhone={seesFullPhone(staff.role)}
-          onDone={(d) => {
-            detail.replace(d);
-            onChanged();
-          }}
-        />
-      )}
-    </section>
+    <ItemDetail section="cases" name="case" id={id} tick={feed.casesTick} load={(signal) => client.call('caseDetail', { id }, { signal })} onChanged={onChanged}>
+      {(detail, onDone) => <CaseDetailBody detail={detail} canAct={canActOnCases(staff.role)} fullPhone={seesFullPhone(staff.role)} onDone={onDone} />}
+    </ItemDetail>
   );
 }
 

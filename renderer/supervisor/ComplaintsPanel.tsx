@@ -4,13 +4,12 @@ import { COMPLAINT_STATES, OPINION_KINDS, type ComplaintState, type OpinionKind 
 import type { ComplaintAction, ComplaintActionName, ComplaintDetail, ComplaintSummary, StaffIdentity } from '../../core/contract/supervision-api.js';
 import { useBusy } from '../counter/useBusy.js';
 import { useRemote } from '../counter/useRemote.js';
-import { navigate } from '../shared/router.js';
 import { canListDepartments, complaintActionsFor, seesFullPhone } from './access.js';
 import { useStaff, useSupervision } from './context.js';
 import { supervisionErrorText } from './errors.js';
 import { dateTime, isoDay, shownPhone } from './format.js';
 import { useFeed } from './live-context.js';
-import { Deadline, Flags, LoadError, Steps } from './parts.js';
+import { Deadline, Flags, ItemDetail, ItemLink, ItemRow, LoadError, Steps } from './parts.js';
 import { sectionPath } from './paths.js';
 
 /** Once answered, a complaint's deadline is met; feedback and closing follow. */
@@ -110,51 +109,29 @@ export function ComplaintTable({ complaints, selected }: { complaints: Complaint
           </tr>
         </thead>
         <tbody>
-          {complaints.map((c) => {
-            const open = () => navigate(sectionPath('complaints', c.id));
-            return (
-              <tr
-                key={c.id}
-                className={`${c.overdue ? 'late' : ''}${c.id === selected ? ' selected' : ''}`}
-                data-testid="sv-complaint-row"
-                data-id={c.id}
-                data-code={c.trackingCode}
-                data-state={c.state}
-                data-overdue={c.overdue}
-                data-escalated={c.escalated}
-                aria-selected={c.id === selected}
-                onClick={open}
-              >
-                <td>
-                  <a
-                    href={sectionPath('complaints', c.id)}
-                    className="sv-code"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      e.stopPropagation();
-                      open();
-                    }}
-                  >
-                    {c.trackingCode}
-                  </a>
-                  <br />
-                  <small>
-                    {t(`supervisor.kind.${c.kind}`)} · {dateTime(c.filedAt)}
-                  </small>
-                </td>
-                <td>
-                  <Deadline deadline={c.deadline} today={today} done={answered(c.state)} testid="sv-complaint-deadline" />
-                  <Flags overdue={c.overdue} escalated={c.escalated} />
-                </td>
-                <td data-testid="sv-complaint-state">{t(`supervisor.complaintState.${c.state}`)}</td>
-                <td data-testid="sv-complaint-department">{c.department ?? t('supervisor.complaints.unassigned')}</td>
-                <td data-testid="sv-complaint-phone">{shownPhone(c, seesFullPhone(staff.role)) ?? '—'}</td>
-                <td>
-                  {c.prohibition !== null && <span className="sv-flag">{t('supervisor.prohibitions.item', { n: c.prohibition })}</span>} {c.excerpt}
-                </td>
-              </tr>
-            );
-          })}
+          {complaints.map((c) => (
+            <ItemRow key={c.id} item={c} href={sectionPath('complaints', c.id)} selected={selected} testid="sv-complaint-row" code={c.trackingCode}>
+              <td>
+                <ItemLink href={sectionPath('complaints', c.id)} className="sv-code">
+                  {c.trackingCode}
+                </ItemLink>
+                <br />
+                <small>
+                  {t(`supervisor.kind.${c.kind}`)} · {dateTime(c.filedAt)}
+                </small>
+              </td>
+              <td>
+                <Deadline deadline={c.deadline} today={today} done={answered(c.state)} testid="sv-complaint-deadline" />
+                <Flags overdue={c.overdue} escalated={c.escalated} />
+              </td>
+              <td data-testid="sv-complaint-state">{t(`supervisor.complaintState.${c.state}`)}</td>
+              <td data-testid="sv-complaint-department">{c.department ?? t('supervisor.complaints.unassigned')}</td>
+              <td data-testid="sv-complaint-phone">{shownPhone(c, seesFullPhone(staff.role)) ?? '—'}</td>
+              <td>
+                {c.prohibition !== null && <span className="sv-flag">{t('supervisor.prohibitions.item', { n: c.prohibition })}</span>} {c.excerpt}
+              </td>
+            </ItemRow>
+          ))}
         </tbody>
       </table>
     </div>
@@ -162,33 +139,12 @@ export function ComplaintTable({ complaints, selected }: { complaints: Complaint
 }
 
 function ComplaintDetailView({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const { t } = useTranslation();
   const client = useSupervision();
   const feed = useFeed();
-  const detail = useRemote((signal) => client.call('complaintDetail', { id }, { signal }), id);
-  const { reload } = detail;
-  useEffect(() => {
-    if (feed.complaintsTick > 0) reload();
-  }, [feed.complaintsTick, reload]);
   return (
-    <section className="sv-card sv-detail" aria-labelledby="sv-complaint-h">
-      <div className="sv-card-head">
-        <h2 id="sv-complaint-h">{t('supervisor.complaints.detailTitle')}</h2>
-        <button type="button" className="sv-btn ghost small" data-testid="sv-complaint-close-detail" onClick={() => navigate(sectionPath('complaints'))}>
-          {t('supervisor.closeDetail')}
-        </button>
-      </div>
-      {detail.error !== undefined && <LoadError error={detail.error} onRetry={detail.reload} />}
-      {detail.data && (
-        <ComplaintDetailBody
-          detail={detail.data}
-          onDone={(d) => {
-            detail.replace(d);
-            onChanged();
-          }}
-        />
-      )}
-    </section>
+    <ItemDetail section="complaints" name="complaint" id={id} tick={feed.complaintsTick} load={(signal) => client.call('complaintDetail', { id }, { signal })} onChanged={onChanged}>
+      {(detail, onDone) => <ComplaintDetailBody detail={detail} onDone={onDone} />}
+    </ItemDetail>
   );
 }
 

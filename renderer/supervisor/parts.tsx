@@ -1,6 +1,10 @@
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRemote } from '../counter/useRemote.js';
+import { navigate } from '../shared/router.js';
 import { dateTime, daysLeft, presetRange, RANGE_PRESETS, validRange, type RangePreset } from './format.js';
 import { supervisionErrorText } from './errors.js';
+import { sectionPath } from './paths.js';
 
 export interface Range {
   from: string;
@@ -101,5 +105,93 @@ export function Steps({ steps, testid, stepTestid }: { steps: { action: string; 
         </li>
       ))}
     </ol>
+  );
+}
+
+interface ListedItem {
+  id: string;
+  state: string;
+  overdue: boolean;
+  escalated: boolean;
+}
+
+/** A listed case or complaint: a click anywhere on the row opens it beside the list. */
+export function ItemRow({ item, href, selected, testid, code, children }: { item: ListedItem; href: string; selected: string | null; testid: string; code?: string; children: ReactNode }) {
+  return (
+    <tr
+      className={`${item.overdue ? 'late' : ''}${item.id === selected ? ' selected' : ''}`}
+      data-testid={testid}
+      data-id={item.id}
+      data-code={code}
+      data-state={item.state}
+      data-overdue={item.overdue}
+      data-escalated={item.escalated}
+      aria-selected={item.id === selected}
+      onClick={() => navigate(href)}
+    >
+      {children}
+    </tr>
+  );
+}
+
+/** The row's link, for the keyboard and a new tab; a plain click opens the item in the page. */
+export function ItemLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+  return (
+    <a
+      href={href}
+      className={className}
+      onClick={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        navigate(href);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+/**
+ * The open case or complaint beside its list: loaded by id, reloaded when the live feed says one of
+ * its kind changed, and replaced by the answer to an action taken on it.
+ */
+export function ItemDetail<T>({
+  section,
+  name,
+  id,
+  tick,
+  load,
+  onChanged,
+  children,
+}: {
+  section: 'cases' | 'complaints';
+  name: 'case' | 'complaint';
+  id: string;
+  tick: number;
+  load: (signal: AbortSignal) => Promise<T>;
+  onChanged: () => void;
+  children: (data: T, onDone: (d: T) => void) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const detail = useRemote(load, id);
+  const { reload } = detail;
+  useEffect(() => {
+    if (tick > 0) reload();
+  }, [tick, reload]);
+  return (
+    <section className="sv-card sv-detail" aria-labelledby={`sv-${name}-h`}>
+      <div className="sv-card-head">
+        <h2 id={`sv-${name}-h`}>{t(`supervisor.${section}.detailTitle`)}</h2>
+        <button type="button" className="sv-btn ghost small" data-testid={`sv-${name}-close-detail`} onClick={() => navigate(sectionPath(section))}>
+          {t('supervisor.closeDetail')}
+        </button>
+      </div>
+      {detail.error !== undefined && <LoadError error={detail.error} onRetry={detail.reload} />}
+      {detail.data !== undefined &&
+        children(detail.data, (d) => {
+          detail.replace(d);
+          onChanged();
+        })}
+    </section>
   );
 }
