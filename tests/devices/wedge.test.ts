@@ -49,7 +49,7 @@ describe('useWedgeScanner in Chromium', () => {
   });
 
   it("a person's typing and Enter go to the field and its form as usual", async () => {
-    await page.keyboard.type('auction', { delay: 150 });
+    await page.keyboard.type('auction', { delay: 600 });
     await page.keyboard.press('Enter');
     expect(await field()).toBe('auction');
     expect(await submits()).toEqual(['auction']);
@@ -57,12 +57,12 @@ describe('useWedgeScanner in Chromium', () => {
   });
 
   it('a scan in the middle of typing takes out only the scanned characters', async () => {
-    await page.keyboard.type('pm', { delay: 150 });
-    await new Promise((r) => setTimeout(r, 250));
+    await page.keyboard.type('pm', { delay: 600 });
+    await new Promise((r) => setTimeout(r, 700));
     await page.keyboard.type('A0123\n');
     await expect.poll(scans).toEqual(['A0123']);
-    await new Promise((r) => setTimeout(r, 250));
-    await page.keyboard.type('x', { delay: 150 });
+    await new Promise((r) => setTimeout(r, 700));
+    await page.keyboard.type('x', { delay: 600 });
     expect(await field()).toBe('pmx');
   });
 });

@@ -17,8 +17,10 @@ export function PinyinKeyboard({ onKey, startInPinyin }: { onKey: (key: OskKey) 
   const [pinyin, setPinyin] = useState(startInPinyin);
   const [typed, setTyped] = useState('');
   const [page, setPage] = useState(0);
+  // Letters typed while the table still loads wait in the pinyin line; only a failed load means plain letters.
   const active = pinyin && table !== null;
-  const list = useMemo(() => (active ? candidates(table, typed) : []), [active, table, typed]);
+  const ready = table !== null && table !== 'loading';
+  const list = useMemo(() => (active && ready ? candidates(table, typed) : []), [active, ready, table, typed]);
   const pages = Math.max(1, Math.ceil(list.length / PAGE));
   const shown = list.slice(page * PAGE, page * PAGE + PAGE);
   const keep = (e: MouseEvent) => e.preventDefault();
@@ -58,7 +60,7 @@ export function PinyinKeyboard({ onKey, startInPinyin }: { onKey: (key: OskKey) 
   };
 
   return (
-    <div className="pinyin-keyboard" data-testid="pinyin-keyboard" data-mode={active ? 'pinyin' : 'letters'}>
+    <div className="pinyin-keyboard" data-testid="pinyin-keyboard" data-mode={active ? 'pinyin' : 'letters'} data-ready={ready}>
       <div className="ime-bar" role="group" aria-label={t('ime.label')}>
         <button type="button" className="ime-mode" data-testid="ime-mode" aria-pressed={pinyin} onMouseDown={keep} onClick={toggle}>
           {pinyin ? t('ime.pinyin') : t('ime.letters')}
@@ -68,7 +70,8 @@ export function PinyinKeyboard({ onKey, startInPinyin }: { onKey: (key: OskKey) 
         </span>
         <div className="ime-candidates" data-testid="ime-candidates">
           {active && !typed && <span className="ime-hint">{t('ime.hint')}</span>}
-          {typed && !list.length && <span className="ime-hint">{t('ime.none')}</span>}
+          {typed && !ready && <span className="ime-hint">{t('ime.loading')}</span>}
+          {typed && ready && !list.length && <span className="ime-hint">{t('ime.none')}</span>}
           {shown.map((c) => (
             <button key={`${c.text}-${c.consumed}`} type="button" className="ime-candidate" data-testid="ime-candidate" data-text={c.text} onMouseDown={keep} onClick={() => choose(c)}>
               {c.text}

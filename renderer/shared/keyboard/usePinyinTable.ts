@@ -15,9 +15,9 @@ function load(): Promise<PinyinTable | null> {
   return loading;
 }
 
-/** The pinyin table, or null while it loads or if it cannot be had (the keyboard then types letters). */
-export function usePinyinTable(): PinyinTable | null {
-  const [table, setTable] = useState<PinyinTable | null>(null);
+/** The pinyin table: 'loading' at first, null if it cannot be had (the keyboard then types letters). */
+export function usePinyinTable(): PinyinTable | null | 'loading' {
+  const [table, setTable] = useState<PinyinTable | null | 'loading'>('loading');
   useEffect(() => {
     let live = true;
     void load().then((t) => live && setTable(t));
