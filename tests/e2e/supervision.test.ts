@@ -123,7 +123,8 @@ describe('supervision pages in Chromium against a real central server', () => {
     ]);
     const first = byId('sv-rating');
     expect(await first.getAttribute('data-level')).toBe('2');
-    expect(await first.getAttribute('data-new')).toBe('true');
+    // Marked new by the live feed, which may come a poll after the list showed it.
+    await expect.poll(() => first.getAttribute('data-new'), POLL).toBe('true');
     expect(await first.textContent()).toContain('服务态度差、让群众多次跑');
 
     await byId('sv-group').selectOption('clerk');
