@@ -109,6 +109,13 @@ describe('createClient', () => {
     await expect(client.call('kioskConfig', {})).rejects.toMatchObject({ code: 'NETWORK', status: null });
   });
 
+  it("passes the caller's time limit running out through as TimeoutError, not as unreachable", async () => {
+    const hanging = ((_url: string | URL | Request, init?: RequestInit) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))) as typeof fetch;
+    const client = createClient({ fetch: hanging });
+    await expect(client.call('kioskConfig', {}, { signal: AbortSignal.timeout(20) })).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
   it('sends the clerk token only to staff routes, never to public ones', async () => {
     const seen: Seen[] = [];
     const client = createClient({ fetch: fakeFetch(200, { jobs: [] }, seen), token: () => 'tok-123' });

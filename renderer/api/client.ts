@@ -18,8 +18,8 @@ export type ClientOptions = CallOptions<RouteName>;
 
 export function createClient(opts: ClientOptions = {}): ApiClient {
   const call = contractCall(
-    // A time limit that ran out fails as NETWORK here, unlike on the supervision client.
-    { routes: api, takesToken: (route) => 'staff' in route && route.staff === true, errorBody: ErrorBody, error: ApiError, rethrow: ['AbortError'] },
+    // The caller's own abort and its time limit come back as they are, so a screen can say "did not answer in time".
+    { routes: api, takesToken: (route) => 'staff' in route && route.staff === true, errorBody: ErrorBody, error: ApiError, rethrow: ['AbortError', 'TimeoutError'] },
     opts,
   );
   return { call: call as ApiClient['call'] };

@@ -21,7 +21,10 @@
  * booking   appointments-panel, appointment-form, appt-enterprise, appt-contactPhone, appt-matter,
  *           appt-service, appt-date, appt-slot, appt-error-<field>, appointment-error,
  *           appointment-submit, appointment-booked, appointment-code (data-code), appointment-new,
- *           appointment-list, appointment-row (data-code), appointment-phone
+ *           appointment-list, appointment-row (data-code), appointment-phone, appointment-state,
+ *           appointment-cancel, appointment-cancel-step, appointment-cancel-reason,
+ *           appointment-cancel-confirm, appointment-cancel-keep, appointment-cancel-error,
+ *           appointment-cancelled-count
  * printing  print-panel, print-job (data-state, data-job), print-job-state, print-reprint, print-error
  */
 import { createClient } from '../api/client.js';
