@@ -1,11 +1,13 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../admin/cli-test-support.js';
+import { loadCalendar } from '../calendar/calendar.js';
+import { loadServerConfig } from '../config.js';
+import { feedbackClock } from '../supervision/handlers.js';
 import { ratingChain } from '../supervision/test-support.js';
+import { storeRating } from './store.js';
 import { backends, type SharedDb } from '../test-db.js';
 
-const run = promisify(execFile);
 const CLI = new URL('./verify-cli.ts', import.meta.url).pathname;
 
 describe.each(backends)('rating chain verification command on $name', (backend) => {
@@ -15,15 +17,7 @@ describe.each(backends)('rating chain verification command on $name', (backend) 
   });
   afterAll(() => shared?.cleanup());
 
-  async function verify(args: string[] = []) {
-    try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...shared.env }, timeout: 60_000 });
-      return { code: 0, stdout };
-    } catch (err) {
-      const e = err as { code: number; stdout: string };
-      return { code: e.code, stdout: e.stdout };
-    }
-  }
+  const verify = (args: string[] = []) => runCli(CLI, args, { env: { ...process.env, ...shared.env } });
 
   async function withDb(fn: (db: Awaited<ReturnType<SharedDb['connect']>>) => Promise<void>) {
     const db = await shared.connect();
@@ -38,33 +32,12 @@ describe.each(backends)('rating chain verification command on $name', (backend) 
     const next = ratingChain('dev-kiosk-9');
     const chain = [next({ level: 5, recordedAt: '2026-03-02T09:00:00+08:00' }), next({ level: 4, recordedAt: '2026-03-02T09:30:00+08:00' }), next({ level: 3, recordedAt: '2026-03-02T10:00:00+08:00' })];
     await withDb(async (db) => {
-      await db
-        .insertInto('ratings')
-        .values(
-          chain.map((r) => ({
-            id: r.id,
-            terminal_id: 'T1',
-            device_id: r.terminalDeviceId,
-            chain_seq: r.chainSeq,
-            service_id: r.serviceId,
-            ticket_number: r.ticketNumber,
-            counter_no: r.counterNo,
-            clerk_number: r.clerkNumber,
-            service: r.service,
-            matter: r.matter,
-            level: r.level,
-            reasons: JSON.stringify(r.reasons),
-            comment: r.comment,
-            channel: r.channel,
-            recorded_at: r.recordedAt,
-            prev_hash: r.prevHash,
-            hash: r.hash,
-            day: '2026-03-02',
-            duplicate: false,
-            received_at: new Date(),
-          })),
-        )
-        .execute();
+      // Stored as the upload stores them, so the test's rows cannot drift from the server's.
+      const config = loadServerConfig({});
+      const clock = feedbackClock(config, loadCalendar(config.holidaysFile));
+      await db.transaction().execute(async (tx) => {
+        for (const r of chain) await storeRating(tx, 'T1', r, clock);
+      });
     });
     const ok = await verify();
     expect(ok.code).toBe(0);
