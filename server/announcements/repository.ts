@@ -3,17 +3,7 @@ import { ulid } from 'ulid';
 import { Announcement, NewAnnouncement, ServerError } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
-import { appendChange } from '../sync/changes.js';
-
-export interface AnnouncementsTable {
-  id: string;
-  hall: string;
-  doc: unknown;
-  /** pg returns date columns as Date; the day is read back from the document. */
-  starts: string;
-  ends: string;
-  created_at: Date;
-}
+import { appendChange } from '../sync/append.js';
 
 /** Publishes a notice to a hall's terminals through the change feed. */
 export async function createAnnouncement(db: ServerDb, input: unknown, now: number): Promise<Announcement> {

@@ -7,7 +7,7 @@ import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
 import { hallDay } from '../queue/day.js';
 import type { AppointmentsTable } from '../queue/schema.js';
-import { appendChange } from '../sync/changes.js';
+import { appendChange } from '../sync/append.js';
 
 type Row = Selectable<AppointmentsTable>;
 

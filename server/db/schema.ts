@@ -1,4 +1,3 @@
-import type { AnnouncementsTable } from '../announcements/repository.js';
 import type { ColumnType } from 'kysely';
 import type { StaffRole, TerminalRole } from '../../core/contract/index.js';
 import type { QueueSchema } from '../queue/schema.js';
@@ -72,6 +71,17 @@ export interface EventSkipsTable {
 export interface EventAcksTable {
   terminal_id: string;
   acked_through: BigintColumn;
+}
+
+/** Notices for a hall's kiosks (migration 0007). */
+export interface AnnouncementsTable {
+  id: string;
+  hall: string;
+  doc: unknown;
+  /** pg returns date columns as Date; the day is read back from the document. */
+  starts: string;
+  ends: string;
+  created_at: Date;
 }
 
 export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema {

@@ -1,6 +1,6 @@
 import { HallConfig } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
-import { appendChange } from '../sync/changes.js';
+import { appendChange } from '../sync/append.js';
 
 export interface HallIssue {
   path: string;

@@ -4,7 +4,7 @@ import type { NewStaff, StaffCredential, StaffRole } from '../../core/contract/i
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema, StaffTable } from '../db/schema.js';
-import { appendChange } from '../sync/changes.js';
+import { appendChange } from '../sync/append.js';
 
 /** What terminals hold of an account, for offline sign-in: the hash travels, never the password. */
 function toCredential(r: Selectable<StaffTable>): StaffCredential {

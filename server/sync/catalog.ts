@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { validateCatalogText, type CatalogIssue } from '../../core/contract/catalog-validate.js';
 import type { ServerDb } from '../db/connection.js';
-import { appendChange } from './changes.js';
+import { appendChange } from './append.js';
 
 export type ServerCatalogImport =
   | { ok: true; seq: number; procedures: number; categories: number; hash: string }

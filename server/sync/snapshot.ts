@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import { SyncSnapshot } from '../../core/contract/index.js';
+import { currentAnnouncements } from '../announcements/repository.js';
+import { upcomingAppointments } from '../appointments/repository.js';
+import type { ServerDb } from '../db/connection.js';
+import { listHallConfigs } from '../halls/repository.js';
+import { hallDay } from '../queue/day.js';
+import { staffCredentials } from '../staff/repository.js';
+import { latestSeq } from './seq.js';
+
+/** Which appointments a snapshot still holds: those from the hall's today on. */
+export interface SnapshotClock {
+  now: number;
+  timeZone: string;
+}
+
+const DEFAULT_CLOCK = (): SnapshotClock => ({ now: Date.now(), timeZone: 'Asia/Shanghai' });
+
+/**
+ * The current state of everything terminals download, and the seq it is current as of: catalog,
+ * staff credentials, booked and checked-in appointments from today on, and hall configs.
+ */
+export async function snapshot(db: ServerDb, clock: SnapshotClock = DEFAULT_CLOCK()): Promise<SyncSnapshot> {
+  return db.transaction().execute(async (trx) => {
+    // Waits for appends in flight, so the data and the cursor belong together.
+    await sql`LOCK TABLE changes IN SHARE MODE`.execute(trx);
+    const cursor = await latestSeq(trx);
+    const cat = await trx.selectFrom('catalog').select('doc').where('id', '=', 1).executeTakeFirst();
+    return SyncSnapshot.parse({
+      cursor,
+      catalog: cat?.doc ?? null,
+      staff: await staffCredentials(trx),
+      appointments: await upcomingAppointments(trx, hallDay(clock.now, clock.timeZone)),
+      halls: await listHallConfigs(trx),
+      announcements: await currentAnnouncements(trx, hallDay(clock.now, clock.timeZone)),
+    });
+  });
+}
