@@ -78,8 +78,25 @@ export const UploadRequest = z.object({
 });
 export type UploadRequest = z.infer<typeof UploadRequest>;
 
-/** Every event of this terminal with device_seq ≤ ackedThrough is stored (or was skipped) on the server. */
-export const UploadResponse = z.object({ ackedThrough: z.int().min(0) });
+/** The server could not store this event (a value its database refuses); nothing else of the batch is held up. */
+export const EVENT_UNSTORABLE = 'EVENT_UNSTORABLE';
+
+/** An event of the batch the server set aside for a reason of its own; the terminal dead-letters it. */
+export const RefusedEvent = z.object({
+  deviceSeq: z.int().min(1),
+  /** EVENT_UNSTORABLE; a string, so a code added later does not make the whole answer unreadable. */
+  code: z.string(),
+  /** The database's code and message, never the event's content. */
+  reason: z.string(),
+});
+export type RefusedEvent = z.infer<typeof RefusedEvent>;
+
+/**
+ * Every event of this terminal with device_seq ≤ ackedThrough is stored (or was skipped) on the
+ * server. `refused` events are not stored: the terminal dead-letters them and sends their seqs as
+ * `skipped`, so the acknowledgement moves past them; the rest of the batch was stored as usual.
+ */
+export const UploadResponse = z.object({ ackedThrough: z.int().min(0), refused: z.array(RefusedEvent).default([]) });
 export type UploadResponse = z.infer<typeof UploadResponse>;
 
 const EmptyQuery = z.object({});

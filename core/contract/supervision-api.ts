@@ -273,6 +273,12 @@ export const SupervisionLive = z.object({
   ratings: z.array(RatingView),
   cases: z.array(CaseSummary),
   complaints: z.array(ComplaintSummary),
+  /**
+   * Uploaded events the server stored but could not apply (a complaint that did not reach the
+   * workflow, say), waiting for `server:admin -- events reapply`; on every answer, also the first.
+   * Null for the department role.
+   */
+  failedEvents: z.int().min(0).nullable(),
 });
 export type SupervisionLive = z.infer<typeof SupervisionLive>;
 
@@ -334,7 +340,7 @@ export const supervisionApi = {
   live: {
     method: 'GET',
     path: '/api/supervision/live',
-    summary: 'Ratings, cases and complaints new or changed after the cursor; poll with the returned cursor',
+    summary: 'Ratings, cases and complaints new or changed after the cursor, and how many uploaded events could not be applied; poll with the returned cursor',
     signed: false,
     roles: [...READERS, 'department'],
     query: LiveQuery,

@@ -6,8 +6,8 @@ import { SyncRequestError, type SyncClient } from './client.js';
 /**
  * One upload round of the outbox (DESIGN.md §5), with no timers: the terminal layer decides when.
  * The oldest unsent events go in device_seq order; on 2xx everything up to the server's cumulative
- * acknowledgement is marked sent. A refusal of the events themselves (VALIDATION_FAILED) dead-letters
- * the offending events and goes on; anything else (network, 5xx, a signature or clock problem) is
+ * acknowledgement is marked sent. A refusal of the events themselves (VALIDATION_FAILED, or events
+ * the server answers as `refused` one by one) dead-letters the offending events and goes on; anything else (network, 5xx, a signature or clock problem) is
  * for the caller to retry later, with nothing marked.
  */
 export type UploadRound =
@@ -110,7 +110,7 @@ export class Uploader {
       setMeta(this.db, LAST_ERROR, 'NETWORK');
       return { kind: 'retry', code: 'NETWORK', status: null };
     }
-    const { ackedThrough } = parsed.data;
+    const { ackedThrough, refused } = parsed.data;
     const at = this.now().toISOString();
     const marked = this.db.transaction(() => {
       const n = this.db.prepare('UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND device_seq <= ?').run(at, ackedThrough).changes;
@@ -119,6 +119,10 @@ export class Uploader {
       return n;
     })();
     if (marked > 0) this.probing = false;
+    // Events the server set aside one by one: dead letters, so the next round sends their seqs as skipped.
+    const sent = new Set(batch.events.map((e) => e.deviceSeq));
+    const setAside = new Map(refused.filter((r) => sent.has(r.deviceSeq)).map((r) => [r.deviceSeq, `${r.code}: ${r.reason}`]));
+    if (setAside.size) return this.deadLetter(setAside);
     const highest = Math.max(...batch.events.map((e) => e.deviceSeq), ...batch.skipped);
     // Not acknowledged as far as we sent: the server lacks something below the batch (restored from
     // an older backup?). Retrying the same batch would not help; the caller backs off and staff see it.
@@ -144,13 +148,18 @@ export class Uploader {
       }
       located.set(events[0].deviceSeq, `${err.code} (${err.status ?? '-'})`);
     }
+    return this.deadLetter(located);
+  }
+
+  /** Marks the events (seq → reason) dead, for staff to see; their seqs travel as skipped from now on. */
+  private deadLetter(reasons: Map<number, string>): UploadRound {
     const at = this.now().toISOString();
     const mark = this.db.prepare('UPDATE outbox SET dead_at = ?, dead_reason = ? WHERE device_seq = ? AND dead_at IS NULL');
     this.db.transaction(() => {
-      for (const [seq, reason] of located) mark.run(at, reason.slice(0, 500), seq);
+      for (const [seq, reason] of reasons) mark.run(at, reason.slice(0, 500), seq);
     })();
     this.probing = false;
-    return { kind: 'dead-lettered', seqs: [...located.keys()] };
+    return { kind: 'dead-lettered', seqs: [...reasons.keys()] };
   }
 
   private hasUnsent(): boolean {

@@ -27,7 +27,7 @@ describe('supervision client', () => {
     const server = fakeServer((req) =>
       req.url === '/api/staff/login'
         ? { status: 200, json: { token: 'tok-1', expiresAt: '2026-11-26T10:00:00.000Z', staff } }
-        : { status: 200, json: { cursor: 9, ratings: [], cases: [], complaints: [] } },
+        : { status: 200, json: { cursor: 9, ratings: [], cases: [], complaints: [], failedEvents: 0 } },
     );
     let token: string | null = 'old-token';
     const client = createSupervisionClient({ fetch: server.fetch, token: () => token, lang: () => 'ru' });

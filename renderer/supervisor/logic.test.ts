@@ -135,14 +135,14 @@ describe('live feed', () => {
   it('takes only the cursor first, then marks arrivals newest first and tells each view to reload', () => {
     const a = rating('01JX0000000000000000000001', '2026-11-26T09:00:00+08:00');
     const b = rating('01JX0000000000000000000002', '2026-11-26T09:05:00+08:00');
-    let feed = applyLive(EMPTY_FEED, { cursor: 5, ratings: [], cases: [], complaints: [] }, true);
+    let feed = applyLive(EMPTY_FEED, { cursor: 5, ratings: [], cases: [], complaints: [], failedEvents: 0 }, true);
     expect(feed).toMatchObject({ state: 'live', arrived: [], ratingsTick: 0 });
-    feed = applyLive(feed, { cursor: 7, ratings: [a, b], cases: [], complaints: [] }, false);
+    feed = applyLive(feed, { cursor: 7, ratings: [a, b], cases: [], complaints: [], failedEvents: 0 }, false);
     expect(feed.arrived.map((r) => r.id)).toEqual([b.id, a.id]);
     expect([feed.ratingsTick, feed.casesTick, feed.complaintsTick]).toEqual([1, 0, 0]);
-    feed = applyLive(feed, { cursor: 7, ratings: [b], cases: [], complaints: [] }, false);
+    feed = applyLive(feed, { cursor: 7, ratings: [b], cases: [], complaints: [], failedEvents: 0 }, false);
     expect(feed.arrived).toHaveLength(2);
-    feed = applyLive(feed, { cursor: 7, ratings: [], cases: [], complaints: [] }, false);
+    feed = applyLive(feed, { cursor: 7, ratings: [], cases: [], complaints: [], failedEvents: 0 }, false);
     expect([feed.ratingsTick, feed.casesTick, feed.complaintsTick]).toEqual([2, 0, 0]);
   });
 });

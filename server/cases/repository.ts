@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { ServerError, type CaseAction, type CaseDetail, type CaseState, type CaseSummary, type RatingLevel, type RatingRecord, type StaffRole } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
-import type { FeedbackClock } from '../ratings/store.js';
+import type { FeedbackClock } from '../supervision/feedback-clock.js';
 import { clerkNames, toRatingView, type RatingRow } from '../ratings/views.js';
 import { maskPhone } from '../appointments/repository.js';
 import { touchFeed } from '../supervision/feed.js';

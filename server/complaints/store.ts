@@ -1,9 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { OPINION_EVENT, OpinionFiled } from '../../core/contract/index.js';
 import type { ServerSchema } from '../db/schema.js';
-import type { NewlyStored } from '../events/repository.js';
+import { parsePayload, type EventApplier } from '../events/apply.js';
 import { hallDay } from '../queue/day.js';
-import type { FeedbackClock } from '../ratings/store.js';
+import type { FeedbackClock } from '../supervision/feedback-clock.js';
 import { touchFeed } from '../supervision/feed.js';
 
 type Tx = Transaction<ServerSchema>;
@@ -39,24 +39,12 @@ export async function storeOpinion(tx: Tx, terminalId: string, o: OpinionFiled, 
   return true;
 }
 
-/** The `opinion.filed` events of an upload, in its transaction. Payloads are never logged: they hold phones. */
-export async function applyOpinionEvents(tx: Tx, terminalId: string, events: NewlyStored[], clock: FeedbackClock): Promise<number> {
-  let stored = 0;
-  for (const e of events) {
-    if (e.type !== OPINION_EVENT) continue;
-    const parsed = OpinionFiled.safeParse(e.payload);
-    if (!parsed.success) {
-      console.warn(`opinion event ${e.eventId} of terminal ${terminalId} does not parse; kept as an event only`);
-      continue;
-    }
-    await sql`SAVEPOINT opinion_event`.execute(tx);
-    try {
-      if (await storeOpinion(tx, terminalId, parsed.data, clock)) stored++;
-      await sql`RELEASE SAVEPOINT opinion_event`.execute(tx);
-    } catch (err) {
-      await sql`ROLLBACK TO SAVEPOINT opinion_event`.execute(tx);
-      console.warn(`opinion event ${e.eventId} of terminal ${terminalId} not applied: ${(err as Error).message}`);
-    }
-  }
-  return stored;
+/** The opinions' part of an event upload: each filed opinion enters the workflow. Payloads are never logged: they hold phones. */
+export function opinionEventApplier(clockAt: (now: Date) => FeedbackClock): EventApplier {
+  return {
+    types: [OPINION_EVENT],
+    async apply(tx, e, ctx) {
+      await storeOpinion(tx, ctx.terminal.id, parsePayload(OpinionFiled, e.payload, 'a filed opinion'), clockAt(ctx.now));
+    },
+  };
 }

@@ -84,6 +84,19 @@ export interface AnnouncementsTable {
   created_at: Date;
 }
 
+/** An uploaded event that was stored but could not be applied (migration 0009). */
+export interface FailedEventsTable {
+  event_id: string;
+  terminal_id: string;
+  device_seq: BigintColumn;
+  type: string;
+  reason: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
 export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema {
   announcements: AnnouncementsTable;
   terminals: TerminalsTable;
@@ -92,4 +105,5 @@ export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema
   events: EventsTable;
   event_skips: EventSkipsTable;
   event_acks: EventAcksTable;
+  failed_events: FailedEventsTable;
 }

@@ -1,27 +1,65 @@
 import { sql, type Transaction } from 'kysely';
-import type { UploadRequest } from '../../core/contract/index.js';
+import { EVENT_UNSTORABLE, type RefusedEvent, type UploadEvent, type UploadRequest, type UploadResponse } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
+import { failureReason } from '../db/fault.js';
+import { inSavepoint } from '../db/savepoint.js';
 import type { ServerSchema } from '../db/schema.js';
+import type { StoredEvent } from './apply.js';
 
-/** An event stored by this upload for the first time. */
-export interface NewlyStored {
-  eventId: string;
-  type: string;
-  payload: unknown;
-}
+type Tx = Transaction<ServerSchema>;
 
 /** Runs in the upload's transaction with the events it stored for the first time, in device_seq order. */
-export type ApplyStored = (tx: Transaction<ServerSchema>, events: NewlyStored[]) => Promise<void>;
+export type ApplyStored = (tx: Tx, events: StoredEvent[]) => Promise<void>;
+
+function insertEvents(tx: Tx, terminalId: string, events: UploadEvent[], receivedAt: Date) {
+  return tx
+    .insertInto('events')
+    .values(
+      events.map((e) => ({
+        terminal_id: terminalId,
+        device_seq: e.deviceSeq,
+        event_id: e.eventId,
+        type: e.type,
+        payload: JSON.stringify(e.payload),
+        created_at: new Date(e.createdAt),
+        received_at: receivedAt,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning(['device_seq', 'event_id', 'type', 'payload'])
+    .execute();
+}
+
+type Inserted = Awaited<ReturnType<typeof insertEvents>>;
+
+/**
+ * Inserts the batch in one statement; when the database refuses it for its data, one event at a
+ * time, each behind its own savepoint, so that only the events it refuses are left out.
+ */
+async function insertOrRefuse(tx: Tx, terminalId: string, events: UploadEvent[], receivedAt: Date): Promise<{ stored: Inserted; refused: RefusedEvent[] }> {
+  const all = await inSavepoint(tx, () => insertEvents(tx, terminalId, events, receivedAt));
+  if (all.ok) return { stored: all.value, refused: [] };
+  const stored: Inserted = [];
+  const refused: RefusedEvent[] = [];
+  for (const e of events) {
+    const one = events.length === 1 ? all : await inSavepoint(tx, () => insertEvents(tx, terminalId, [e], receivedAt));
+    if (one.ok) stored.push(...one.value);
+    else refused.push({ deviceSeq: e.deviceSeq, code: EVENT_UNSTORABLE, reason: failureReason(one.error) });
+  }
+  return { stored, refused };
+}
 
 /**
  * Stores a terminal's uploaded events and answers its cumulative acknowledgement, in one
  * transaction. A re-sent event inserts nothing (ON CONFLICT DO NOTHING); an event that arrives
  * before the one below it is stored but not acknowledged past the gap. The terminal's event_acks
  * row is locked first, so two uploads from one terminal advance it one after the other, and only
- * seqs above the last acknowledgement are looked at. `apply` (the queue) sees each event once: a re-sent
- * one is not stored again, so it is not handed over again.
+ * seqs above the last acknowledgement are looked at. `apply` sees each event once: a re-sent one is
+ * not stored again, so it is not handed over again. An event the database refuses for its data (a
+ * NUL PostgreSQL cannot store, say) is left out and answered in `refused`; the rest of the batch is
+ * stored as usual, and the terminal dead-letters the refused one, so it holds nothing back.
  */
-export async function storeEvents(db: ServerDb, terminalId: string, req: UploadRequest, now: number, apply?: ApplyStored): Promise<number> {
+export async function storeEvents(db: ServerDb, terminalId: string, req: UploadRequest, now: number, apply?: ApplyStored): Promise<UploadResponse> {
   const receivedAt = new Date(now);
   return db.transaction().execute(async (tx) => {
     await tx.insertInto('event_acks').values({ terminal_id: terminalId, acked_through: 0 }).onConflict((oc) => oc.doNothing()).execute();
@@ -34,27 +72,10 @@ export async function storeEvents(db: ServerDb, terminalId: string, req: UploadR
     const acked = Number(acked_through);
 
     const fresh = req.events.filter((e) => e.deviceSeq > acked);
-    if (fresh.length) {
-      const stored = await tx
-        .insertInto('events')
-        .values(
-          fresh.map((e) => ({
-            terminal_id: terminalId,
-            device_seq: e.deviceSeq,
-            event_id: e.eventId,
-            type: e.type,
-            payload: JSON.stringify(e.payload),
-            created_at: new Date(e.createdAt),
-            received_at: receivedAt,
-          })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .returning(['device_seq', 'event_id', 'type', 'payload'])
-        .execute();
-      if (apply && stored.length) {
-        stored.sort((a, b) => Number(a.device_seq) - Number(b.device_seq));
-        await apply(tx, stored.map((r) => ({ eventId: r.event_id, type: r.type, payload: r.payload })));
-      }
+    const { stored, refused } = fresh.length ? await insertOrRefuse(tx, terminalId, fresh, receivedAt) : { stored: [], refused: [] };
+    if (apply && stored.length) {
+      stored.sort((a, b) => Number(a.device_seq) - Number(b.device_seq));
+      await apply(tx, stored.map((r) => ({ terminalId, deviceSeq: Number(r.device_seq), eventId: r.event_id, type: r.type, payload: r.payload })));
     }
     const skipped = [...new Set(req.skipped.filter((s) => s > acked))];
     if (skipped.length) {
@@ -77,13 +98,6 @@ export async function storeEvents(db: ServerDb, terminalId: string, req: UploadR
       END AS through`.execute(tx);
     const through = rows[0]?.through == null ? acked : Number(rows[0].through);
     if (through > acked) await tx.updateTable('event_acks').set({ acked_through: through }).where('terminal_id', '=', terminalId).execute();
-    return through;
+    return { ackedThrough: through, refused };
   });
-}
-
-/** Several appliers over the same newly stored events, one after the other in the upload's transaction. */
-export function applyAll(...appliers: ApplyStored[]): ApplyStored {
-  return async (tx, events) => {
-    for (const apply of appliers) await apply(tx, events);
-  };
 }

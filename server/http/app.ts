@@ -6,14 +6,16 @@ import { AttemptLimits } from '../auth/attempt-limits.js';
 import { verifySignedRequest } from '../auth/verify-request.js';
 import { SERVER_ROOT, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
-import { applyAll, storeEvents } from '../events/repository.js';
+import { applyStoredEvents } from '../events/apply.js';
+import { eventAppliers } from '../events/appliers.js';
+import { storeEvents } from '../events/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { LiveHub, registerLive } from '../sync/live.js';
-import { queueEventApplier, queueHandlers } from '../queue/handlers.js';
+import { queueHandlers } from '../queue/handlers.js';
 import { staffFromHeader } from '../staff/sessions.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
 import { startEscalation } from '../supervision/escalation.js';
-import { feedbackEventApplier, supervisionHandlers } from '../supervision/handlers.js';
+import { supervisionHandlers } from '../supervision/handlers.js';
 import { serverLogger } from './logging.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
 import { acceptLang, errorBody } from './errors.js';
@@ -25,6 +27,7 @@ export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'packag
 
 function handlers(db: ServerDb, config: ServerConfig, live: LiveHub, calendar: WorkingCalendar): ServerHandlers {
   const limits = new AttemptLimits(config.attemptLimits, config.now);
+  const appliers = eventAppliers(config, calendar, (hall, event) => live.publishToHall(hall, event));
   return {
     ...queueHandlers(db, config, live),
     ...supervisionHandlers(db, config, limits),
@@ -39,10 +42,12 @@ function handlers(db: ServerDb, config: ServerConfig, live: LiveHub, calendar: W
       return { serverTime: now };
     },
     uploadEvents: async ({ body }, { terminal }) => {
-      const queue = queueEventApplier(terminal, config, live);
-      const ackedThrough = await storeEvents(db, terminal.id, body, config.now(), applyAll(queue.apply, feedbackEventApplier(terminal.id, config, calendar)));
-      queue.publish();
-      return { ackedThrough };
+      const now = config.now();
+      const committed: (() => void)[] = [];
+      const ctx = { terminal, now: new Date(now), afterCommit: (fn: () => void) => committed.push(fn) };
+      const answer = await storeEvents(db, terminal.id, body, now, (tx, events) => applyStoredEvents(tx, events, appliers, ctx));
+      for (const fn of committed) fn();
+      return answer;
     },
     changes: ({ after, limit }) => changesAfter(db, after, limit, { now: config.now(), timeZone: config.hallTimeZone }),
   };

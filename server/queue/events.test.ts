@@ -60,8 +60,8 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
     box.add('queue.ticket-issued', t2);
     const call: QueueAction = action({ action: 'call', ticketId: t1.id, counterNo: 2 });
     box.add('queue.action', call);
-    expect((await box.upload()).body).toEqual({ ackedThrough: 3 });
-    expect((await box.upload()).body).toEqual({ ackedThrough: 3 });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 3, refused: [] });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 3, refused: [] });
 
     expect(await ticket(t1.id)).toMatchObject({ number: 'T9-A001', offline: true, state: 'called', counter_no: 2, call_count: 1 });
     expect(await ticket(t2.id)).toMatchObject({ number: 'T9-A002', state: 'waiting' });
@@ -79,9 +79,9 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
     box.add('rating.given', { level: 5 });
     box.add('queue.ticket-issued', t);
     box.add('queue.action', call);
-    expect((await box.upload(1)).body).toEqual({ ackedThrough: 0 });
+    expect((await box.upload(1)).body).toEqual({ ackedThrough: 0, refused: [] });
     expect(await ticket(t.id)).toMatchObject({ state: 'called', call_count: 1 });
-    expect((await box.upload()).body).toEqual({ ackedThrough: 3 });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 3, refused: [] });
     expect(await ticket(t.id)).toMatchObject({ state: 'called', call_count: 1, counter_no: 5 });
   });
 
@@ -94,7 +94,7 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
     const box = outbox(offlineCounter);
     const late = action({ action: 'call', number: online.number, counterNo: 4, staff: 'li.na', staffNumber: 'S-102' });
     box.add('queue.action', late);
-    expect((await box.upload()).body).toEqual({ ackedThrough: 1 });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 1, refused: [] });
     expect(await ticket(online.id)).toEqual(before);
     expect(await actions(late.actionId)).toEqual([{ action_id: late.actionId, outcome: 'conflict', source: 'event' }]);
   });
@@ -111,7 +111,7 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
     box.add('queue.ticket-issued', issued);
     box.add('queue.action', call);
     box.add('queue.action', call);
-    expect((await box.upload()).body).toEqual({ ackedThrough: 3 });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 3, refused: [] });
     expect(await ticket(issued.id)).toEqual(before);
     expect(called.callCount).toBe(1);
     expect(await actions(call.actionId)).toEqual([{ action_id: call.actionId, outcome: 'applied', source: 'api' }]);
@@ -124,7 +124,7 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
     const box = outbox(await f.terminal());
     box.add('queue.ticket-issued', { ...offlineTicket('T9', 7, 'E'), id: lost.id });
     box.add('queue.ticket-issued', { ...offlineTicket('T9', 8, 'E'), id: calledMeanwhile.id });
-    expect((await box.upload()).body).toEqual({ ackedThrough: 2 });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 2, refused: [] });
     expect(await ticket(lost.id)).toMatchObject({ number: 'T9-E007', offline: true, state: 'waiting' });
     expect(await ticket(calledMeanwhile.id)).toMatchObject({ number: calledMeanwhile.number, offline: false, state: 'called' });
   });
@@ -142,8 +142,8 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
     const box = outbox(kioskAgain);
     box.add('queue.ticket-issued', t);
     box.add('appointment.checked-in', { appointmentId: appt.id, ticketId: t.id, at: new Date(START).toISOString() });
-    expect((await box.upload()).body).toEqual({ ackedThrough: 2 });
-    expect((await box.upload()).body).toEqual({ ackedThrough: 2 });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 2, refused: [] });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 2, refused: [] });
 
     const page = await changesAfter(f.db, 0, 500);
     const changes = 'changes' in page ? page.changes.filter((c) => c.entity === 'appointment' && c.key === appt.id) : [];
@@ -155,6 +155,6 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
     const box = outbox(await f.terminal());
     box.add('queue.ticket-issued', { id: 'not-a-ulid' });
     box.add('queue.action', { action: 'explode' });
-    expect((await box.upload()).body).toEqual({ ackedThrough: 2 });
+    expect((await box.upload()).body).toEqual({ ackedThrough: 2, refused: [] });
   });
 });

@@ -2,12 +2,10 @@ import { ServerError, type QueueAction, type QueueHallEvent } from '../../core/c
 import { cancelAppointment, createAppointment, listAppointments } from '../appointments/repository.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
-import type { ApplyStored } from '../events/repository.js';
 import { hallConfig } from '../halls/repository.js';
 import type { ServerHandlers } from '../http/register.js';
 import type { LiveHub } from '../sync/live.js';
 import { applyAction } from './actions.js';
-import { applyQueueEvents, type EventTerminal } from './events.js';
 import { setPresence } from './presence.js';
 import { issueTicket, queueState, type QueueClock } from './tickets.js';
 
@@ -62,21 +60,5 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub)
     createAppointment: ({ body }, { terminal }) => createAppointment(db, terminal.hall, body, config.now(), config.hallTimeZone),
     cancelAppointment: ({ params, body }, { terminal }) => cancelAppointment(db, terminal.hall, params.id, body, config.now()),
     listAppointments: async ({ date }, { terminal }) => ({ appointments: await listAppointments(db, terminal.hall, date) }),
-  };
-}
-
-/**
- * The queue's part of an event upload: applies the terminal's newly stored queue events in the
- * upload's transaction; `publish` pushes what changed once it has committed.
- */
-export function queueEventApplier(terminal: EventTerminal, config: ServerConfig, live: LiveHub): { apply: ApplyStored; publish: () => void } {
-  const pushes: QueueHallEvent[] = [];
-  return {
-    apply: async (tx, events) => {
-      pushes.push(...(await applyQueueEvents(tx, terminal, events, new Date(config.now()), config.hallTimeZone)));
-    },
-    publish: () => {
-      for (const e of pushes) live.publishToHall(terminal.hall, e);
-    },
   };
 }

@@ -1,32 +1,27 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { isBadRating, RATING_EVENT, RatingRecord } from '../../core/contract/index.js';
-import type { WorkingCalendar } from '../calendar/calendar.js';
 import type { ServerSchema } from '../db/schema.js';
-import type { NewlyStored } from '../events/repository.js';
+import { parsePayload, type EventApplier } from '../events/apply.js';
 import { hallDay } from '../queue/day.js';
+import type { FeedbackClock } from '../supervision/feedback-clock.js';
 import { touchFeed } from '../supervision/feed.js';
-import { openCase } from '../cases/repository.js';
 
 type Tx = Transaction<ServerSchema>;
-
-export interface FeedbackClock {
-  now: Date;
-  timeZone: string;
-  calendar: WorkingCalendar;
-  caseDeadlineWorkingDays: number;
-  complaintDeadlineWorkingDays: number;
-}
 
 export interface StoredRating {
   id: string;
   duplicate: boolean;
-  caseId: string | null;
+  /** Hall-local date of the rating. */
+  day: string;
 }
+
+/** Opens the follow-up case of a counted bad rating (cases/, handed in where the server is composed). */
+export type OpenCase = (tx: Tx, ratingId: string, filedOn: string, clock: FeedbackClock) => Promise<string>;
 
 /**
  * Keeps one uploaded chain row. The first rating of a service counts; a second one of the same
  * service (through another terminal) is kept, so the chain stays whole, but flagged duplicate and
- * neither counted nor followed up. A counted bad rating opens its follow-up case.
+ * neither counted nor followed up.
  */
 export async function storeRating(tx: Tx, terminalId: string, r: RatingRecord, clock: FeedbackClock): Promise<StoredRating | null> {
   const row = {
@@ -57,31 +52,21 @@ export async function storeRating(tx: Tx, terminalId: string, r: RatingRecord, c
     if (known) return null;
     await tx.insertInto('ratings').values({ ...row, duplicate: true }).execute();
     await touchFeed(tx, 'rating', r.id, clock.now);
-    return { id: r.id, duplicate: true, caseId: null };
+    return { id: r.id, duplicate: true, day: row.day };
   }
   await touchFeed(tx, 'rating', r.id, clock.now);
-  const caseId = isBadRating(r.level) ? await openCase(tx, r.id, row.day, clock) : null;
-  return { id: r.id, duplicate: false, caseId };
+  return { id: r.id, duplicate: false, day: row.day };
 }
 
-/** The `rating.recorded` events of an upload, in its transaction; one that does not parse is left as an event only. */
-export async function applyRatingEvents(tx: Tx, terminalId: string, events: NewlyStored[], clock: FeedbackClock): Promise<number> {
-  let stored = 0;
-  for (const e of events) {
-    if (e.type !== RATING_EVENT) continue;
-    const parsed = RatingRecord.safeParse(e.payload);
-    if (!parsed.success) {
-      console.warn(`rating event ${e.eventId} of terminal ${terminalId} is not a rating row; kept as an event only`);
-      continue;
-    }
-    await sql`SAVEPOINT rating_event`.execute(tx);
-    try {
-      if (await storeRating(tx, terminalId, parsed.data, clock)) stored++;
-      await sql`RELEASE SAVEPOINT rating_event`.execute(tx);
-    } catch (err) {
-      await sql`ROLLBACK TO SAVEPOINT rating_event`.execute(tx);
-      console.warn(`rating event ${e.eventId} of terminal ${terminalId} not applied: ${(err as Error).message}`);
-    }
-  }
-  return stored;
+/** The ratings' part of an event upload: each chain row is kept, and a counted bad rating opens its case. */
+export function ratingEventApplier(clockAt: (now: Date) => FeedbackClock, openCase: OpenCase): EventApplier {
+  return {
+    types: [RATING_EVENT],
+    async apply(tx, e, ctx) {
+      const r = parsePayload(RatingRecord, e.payload, 'a rating row');
+      const clock = clockAt(ctx.now);
+      const stored = await storeRating(tx, ctx.terminal.id, r, clock);
+      if (stored && !stored.duplicate && isBadRating(r.level)) await openCase(tx, r.id, stored.day, clock);
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../admin/cli-test-support.js';
 import { loadCalendar } from '../calendar/calendar.js';
 import { loadServerConfig } from '../config.js';
-import { feedbackClock } from '../supervision/handlers.js';
+import { feedbackClock } from '../supervision/feedback-clock.js';
 import { ratingChain } from '../supervision/test-support.js';
 import { storeRating } from './store.js';
 import { backends, type SharedDb } from '../test-db.js';

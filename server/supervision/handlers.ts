@@ -1,17 +1,12 @@
-import type { Transaction } from 'kysely';
 import type { SupervisionLive } from '../../core/contract/index.js';
 import type { AttemptLimits } from '../auth/attempt-limits.js';
-import type { WorkingCalendar } from '../calendar/calendar.js';
 import { caseAction, caseDetail, listCases } from '../cases/repository.js';
 import { complaintAction, complaintDetail, departments, listComplaints, prohibitionCounts, trackOpinion } from '../complaints/repository.js';
-import { applyOpinionEvents } from '../complaints/store.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
-import type { ServerSchema } from '../db/schema.js';
-import type { ApplyStored, NewlyStored } from '../events/repository.js';
+import { openFailureCount } from '../events/failures.js';
 import type { ServerHandlers } from '../http/register.js';
 import { hallDay } from '../queue/day.js';
-import { applyRatingEvents, type FeedbackClock } from '../ratings/store.js';
 import { satisfaction } from '../ratings/summary.js';
 import { latestRatings, ratingViews } from '../ratings/views.js';
 import { login, logout } from '../staff/sessions.js';
@@ -40,25 +35,6 @@ type SupervisionHandlers = Pick<
 /** Most feed entries one poll answers; the page asks again at once with the new cursor. */
 const LIVE_PAGE = 500;
 
-export function feedbackClock(config: ServerConfig, calendar: WorkingCalendar): FeedbackClock {
-  return {
-    now: new Date(config.now()),
-    timeZone: config.hallTimeZone,
-    calendar,
-    caseDeadlineWorkingDays: config.caseDeadlineWorkingDays,
-    complaintDeadlineWorkingDays: config.complaintDeadlineWorkingDays,
-  };
-}
-
-/** The ratings' and opinions' part of an event upload, in its transaction (after the events are stored). */
-export function feedbackEventApplier(terminalId: string, config: ServerConfig, calendar: WorkingCalendar): ApplyStored {
-  return async (tx: Transaction<ServerSchema>, events: NewlyStored[]) => {
-    const clock = feedbackClock(config, calendar);
-    await applyRatingEvents(tx, terminalId, events, clock);
-    await applyOpinionEvents(tx, terminalId, events, clock);
-  };
-}
-
 /** Staff sign-in, the supervision views, the follow-up of bad ratings and the complaint workflow. */
 export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: AttemptLimits): SupervisionHandlers {
   const today = () => hallDay(config.now(), config.hallTimeZone);
@@ -77,18 +53,20 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: 
     ratings: async ({ limit, bad }) => ({ ratings: await latestRatings(db, limit, bad) }),
     live: async ({ after }, { staff }) => {
       await fresh();
+      const dept = staff.role === 'department';
+      const failedEvents = dept ? null : await openFailureCount(db);
       if (after === undefined) {
         const last = await db.selectFrom('supervision_feed').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-        return { cursor: Number(last?.seq ?? 0), ratings: [], cases: [], complaints: [] };
+        return { cursor: Number(last?.seq ?? 0), ratings: [], cases: [], complaints: [], failedEvents };
       }
       const feed = await db.selectFrom('supervision_feed').select(['seq', 'kind', 'ref']).where('seq', '>', String(after)).orderBy('seq').limit(LIVE_PAGE).execute();
       const refs = (kind: string) => [...new Set(feed.filter((f) => f.kind === kind).map((f) => f.ref))];
-      const dept = staff.role === 'department';
       const out: SupervisionLive = {
         cursor: feed.length ? Number(feed[feed.length - 1]!.seq) : after,
         ratings: dept ? [] : await ratingViews(db, refs('rating')),
         cases: dept ? [] : await listCases(db, { ids: refs('case') }, today()),
         complaints: await listComplaints(db, { ids: refs('complaint') }, staff, today()),
+        failedEvents,
       };
       return out;
     },

@@ -7,6 +7,7 @@ import { m0005 } from './0005-queue.js';
 import { m0006 } from './0006-supervision.js';
 import { m0007 } from './0007-announcements.js';
 import { m0008 } from './0008-appointment-cancel.js';
+import { m0009 } from './0009-failed-events.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0006-supervision': m0006,
   '0007-announcements': m0007,
   '0008-appointment-cancel': m0008,
+  '0009-failed-events': m0009,
 };
