@@ -40,7 +40,7 @@ describe.each(backends)('admin CLI on $name', (backend) => {
 
     expect((await admin(['terminal', 'disable', id])).code).toBe(0);
     const table = (await admin(['terminal', 'list'])).stdout;
-    expect(table).toMatch(/^ID\s+NAME\s+HALL\s+ROLES\s+PREFIX\s+ENROLLED\s+DISABLED\s+LAST SEEN\s+LAST SYNC\s+BACKLOG\s+DEAD\s+CLOCK$/m);
+    expect(table).toMatch(/^ID\s+NAME\s+HALL\s+ROLES\s+PREFIX\s+ENROLLED\s+DISABLED\s+LAST SEEN\s+LAST SYNC\s+BACKLOG\s+DEAD\s+FAILED\s+CLOCK$/m);
     expect(table).toMatch(new RegExp(`^${id}\\s+Kiosk east\\s+main\\s+kiosk\\s+T\\d+\\s+\\S+ \\S+\\s+\\S+ \\S+`, 'm'));
     const unknown = await admin(['terminal', 'disable', 'NOPE']);
     expect(unknown.code).toBe(1);

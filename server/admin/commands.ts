@@ -3,13 +3,16 @@ import { NewStaff, NewTerminal, StaffPassword, TERMINAL_ROLES, type TerminalReco
 import { createAnnouncement, currentAnnouncements, withdrawAnnouncement } from '../announcements/repository.js';
 import { loadServerConfig, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
+import { openFailureCounts } from '../events/failures.js';
 import { hallConfig, importHallConfig, listHallConfigs } from '../halls/repository.js';
 import { hallDay } from '../queue/day.js';
 import { importServerCatalog } from '../sync/catalog.js';
 import { createStaff, disableStaff, listStaff, setStaffUnit, StaffExistsError } from '../staff/repository.js';
 import { calendarReport } from './calendar-report.js';
+import { failedEventsReport, reapplyReport } from './events-cli.js';
 import { createTerminal, disableTerminal, listTerminals, reissueEnrollCode } from '../terminals/repository.js';
 import { hallTable } from './hall-table.js';
+import { fmt, table } from './table.js';
 
 export const USAGE = `Usage: npm run server:admin -- <command>
 
@@ -34,6 +37,9 @@ export const USAGE = `Usage: npm run server:admin -- <command>
                                   a notice on the kiosks of one hall for those days
   announce list                   the notices current today
   announce withdraw ID            takes a notice off every kiosk
+  events failed [--json]          uploaded events the server stored but could not apply, with the reason
+  events reapply                  after a fix, applies each failed event once more; one that applies leaves
+                                  the list, one that still fails stays with its new reason (exit code 1)
 
 The database is DATABASE_URL if set, else the embedded one under DATA_DIR; while the server runs on
 the embedded one, commands go to it through DATA_DIR/admin/socket.`;
@@ -46,12 +52,11 @@ function need(values: Record<string, unknown>, name: string): string {
   return v;
 }
 
-function fmt(d: string | null): string {
-  return d ? d.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '-';
-}
+/** A terminal as `terminal list` shows it: its record and how many of its uploaded events could not be applied. */
+type ListedTerminal = TerminalRecord & { failedEvents: number };
 
-function terminalTable(rows: TerminalRecord[]): string {
-  const head = ['ID', 'NAME', 'HALL', 'ROLES', 'PREFIX', 'ENROLLED', 'DISABLED', 'LAST SEEN', 'LAST SYNC', 'BACKLOG', 'DEAD', 'CLOCK'];
+function terminalTable(rows: ListedTerminal[]): string {
+  const head = ['ID', 'NAME', 'HALL', 'ROLES', 'PREFIX', 'ENROLLED', 'DISABLED', 'LAST SEEN', 'LAST SYNC', 'BACKLOG', 'DEAD', 'FAILED', 'CLOCK'];
   const body = rows.map((t) => [
     t.id,
     t.name,
@@ -64,14 +69,10 @@ function terminalTable(rows: TerminalRecord[]): string {
     fmt(t.lastSyncAt),
     t.outboxPending === null ? '-' : String(t.outboxPending),
     t.deadLetters === null ? '-' : String(t.deadLetters),
+    String(t.failedEvents),
     t.clockOffsetMs === null ? '-' : `${t.clockOffsetMs > 0 ? '+' : ''}${(t.clockOffsetMs / 1000).toFixed(1)}s`,
   ]);
   return table(head, body);
-}
-
-function table(head: string[], body: string[][]): string {
-  const width = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(width[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
 /** What a command needs from where it runs: in the CLI's own process, or in the server's for a forwarded one. */
@@ -118,7 +119,8 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
       return;
     }
     case 'terminal list': {
-      const rows = await listTerminals(await db());
+      const failed = await openFailureCounts(await db());
+      const rows = (await listTerminals(await db())).map((t) => ({ ...t, failedEvents: failed.get(t.id) ?? 0 }));
       out(values.json ? JSON.stringify(rows, null, 2) : rows.length ? terminalTable(rows) : 'No terminals yet.');
       return;
     }
@@ -214,6 +216,16 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
       const id = positionals[0] ?? '';
       if (!id || !(await withdrawAnnouncement(await db(), id, now))) throw new Error(`No announcement "${id}"`);
       out('Withdrawn from every terminal.');
+      return;
+    }
+    case 'events failed': {
+      out(await failedEventsReport(await db(), values.json ?? false));
+      return;
+    }
+    case 'events reapply': {
+      const { lines, allApplied } = await reapplyReport(await db(), config);
+      lines.forEach(out);
+      if (!allApplied) throw new Error('Some events still fail; see `events failed`.');
       return;
     }
     default:
