@@ -14,6 +14,17 @@ import { ProhibitionsPanel } from './ProhibitionsPanel.js';
 import { SatisfactionPanel } from './SatisfactionPanel.js';
 import { useLiveFeed } from './useLiveFeed.js';
 
+/** Uploaded events the server stored but could not apply: a complaint may be missing from the lists below. */
+export function FailedEventsNotice({ count }: { count: number | null }) {
+  const { t } = useTranslation();
+  if (!count) return null;
+  return (
+    <p className="sv-card sv-error" data-testid="sv-failed-events" data-count={count} role="status">
+      {t('supervisor.failedEvents', { count })}
+    </p>
+  );
+}
+
 export function Shell({ staff, onSignedOut }: { staff: StaffIdentity; onSignedOut: () => void }) {
   const { t } = useTranslation();
   const client = useSupervision();
@@ -80,6 +91,7 @@ export function Shell({ staff, onSignedOut }: { staff: StaffIdentity; onSignedOu
             ))}
           </nav>
           <main className="sv-main" data-testid="sv-section" data-section={section}>
+            <FailedEventsNotice count={feed.failedEvents} />
             {section === 'satisfaction' && <SatisfactionPanel />}
             {section === 'cases' && <CasesPanel selected={id} />}
             {section === 'complaints' && <ComplaintsPanel selected={id} />}

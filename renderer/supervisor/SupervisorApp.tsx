@@ -7,7 +7,8 @@
  *              sv-login-expired, sv-lang
  * header       sv-staff (data-role), sv-live-state (data-state connecting|live|stale), sv-signout,
  *              sv-no-sections (clerk and admin accounts), sv-nav-<section> (aria-current="page"),
- *              sv-section (data-section satisfaction|cases|complaints|prohibitions|inspection)
+ *              sv-section (data-section satisfaction|cases|complaints|prohibitions|inspection),
+ *              sv-failed-events (data-count: uploaded events the server could not apply; absent at 0)
  * ranges       sv-range (data-from, data-to), sv-range-from, sv-range-to, sv-range-preset (data-preset
  *              today|week|month|quarter), sv-range-invalid
  * satisfaction sv-today, sv-today-services, sv-today-rated, sv-today-good, sv-today-rate, sv-today-bad,

@@ -15,13 +15,15 @@ export interface LiveFeed {
   ratingsTick: number;
   casesTick: number;
   complaintsTick: number;
+  /** Uploaded events the server could not apply, as of the last answer; null before it, or for a department. */
+  failedEvents: number | null;
 }
 
-export const EMPTY_FEED: LiveFeed = { state: 'connecting', arrived: [], ratingsTick: 0, casesTick: 0, complaintsTick: 0 };
+export const EMPTY_FEED: LiveFeed = { state: 'connecting', arrived: [], ratingsTick: 0, casesTick: 0, complaintsTick: 0, failedEvents: null };
 
-/** Folds one answer of the live route into the feed; the first answer only brings the cursor. */
+/** Folds one answer of the live route into the feed; the first answer only brings the cursor (and the count of failed events). */
 export function applyLive(feed: LiveFeed, live: SupervisionLive, first: boolean): LiveFeed {
-  if (first) return { ...feed, state: 'live' };
+  if (first) return { ...feed, state: 'live', failedEvents: live.failedEvents };
   const known = new Set(feed.arrived.map((r) => r.id));
   const fresh = [...live.ratings].filter((r) => !known.has(r.id)).sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
   return {
@@ -30,6 +32,7 @@ export function applyLive(feed: LiveFeed, live: SupervisionLive, first: boolean)
     ratingsTick: feed.ratingsTick + (live.ratings.length ? 1 : 0),
     casesTick: feed.casesTick + (live.cases.length ? 1 : 0),
     complaintsTick: feed.complaintsTick + (live.complaints.length ? 1 : 0),
+    failedEvents: live.failedEvents,
   };
 }
 

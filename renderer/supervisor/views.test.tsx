@@ -19,7 +19,7 @@ import { SupervisionProvider } from './context.js';
 import { LoginScreen } from './LoginScreen.js';
 import { ProhibitionTable } from './ProhibitionsPanel.js';
 import { LiveRatings, SatisfactionTable, TodayCards } from './SatisfactionPanel.js';
-import { Shell } from './Shell.js';
+import { FailedEventsNotice, Shell } from './Shell.js';
 import { caseDetail, caseSummary, complaint, complaintDetail, rating, row, staffOf } from './test-fixtures.js';
 
 const noop = () => undefined;
@@ -196,6 +196,17 @@ describe('prohibitions, sign-in and roles', () => {
     const dept = render(<Shell staff={staffOf('department', '市场秩序处')} onSignedOut={noop} />, staffOf('department', '市场秩序处'));
     expect([...dept.matchAll(/data-testid="sv-nav-(\w+)"/g)].map((m) => m[1])).toEqual(['complaints']);
     expect(dept).toContain('data-section="complaints"');
+  });
+});
+
+describe('uploaded events the server could not apply', () => {
+  it('says how many, in every language, and nothing while there are none', () => {
+    expect(text(render(<FailedEventsNotice count={3} />), 'sv-failed-events')).toMatch(/^有 3 条终端上传的记录未能处理/);
+    expect(text(render(<FailedEventsNotice count={1} />, staffOf('office'), 'en'), 'sv-failed-events')).toMatch(/^1 uploaded event could not be applied/);
+    expect(text(render(<FailedEventsNotice count={2} />, staffOf('inspector'), 'en'), 'sv-failed-events')).toMatch(/^2 uploaded events could not be applied/);
+    expect(text(render(<FailedEventsNotice count={5} />, staffOf('office'), 'ru'), 'sv-failed-events')).toMatch(/^5 загруженных событий не удалось обработать/);
+    expect(render(<FailedEventsNotice count={0} />)).toBe('');
+    expect(render(<FailedEventsNotice count={null} />, staffOf('department', '市场秩序处'))).toBe('');
   });
 });
 
