@@ -10,6 +10,7 @@ import { applyStoredEvents } from '../events/apply.js';
 import { eventAppliers } from '../events/appliers.js';
 import { storeEvents } from '../events/repository.js';
 import { changesAfter } from '../sync/changes.js';
+import { startChangePruning } from '../sync/retention.js';
 import { LiveHub, registerLive } from '../sync/live.js';
 import { queueHandlers } from '../queue/handlers.js';
 import { staffFromHeader } from '../staff/sessions.js';
@@ -66,6 +67,8 @@ export interface ServerAppOptions {
   live?: LiveHub;
   /** How often the live channel checks the change feed, ms. */
   livePollMs?: number;
+  /** How often changes older than CHANGE_RETENTION_DAYS are pruned, ms. */
+  pruneEveryMs?: number;
 }
 
 export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: ServerAppOptions = {}): Promise<FastifyInstance> {
@@ -81,7 +84,11 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   const stopEscalation = startEscalation(db, config, opts.escalateEveryMs ?? 5 * 60_000, (msg) => app.log.warn(msg));
-  app.addHook('onClose', async () => stopEscalation());
+  const stopPruning = startChangePruning(db, config, opts.pruneEveryMs ?? 60 * 60_000, (msg) => app.log.warn(msg));
+  app.addHook('onClose', async () => {
+    stopEscalation();
+    stopPruning();
+  });
   await registerScreens(app);
   app.setNotFoundHandler((req, reply) => {
     const { status, body } = errorBody(new ServerError('NOT_FOUND'), acceptLang(req.headers['accept-language']));

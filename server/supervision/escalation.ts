@@ -2,6 +2,7 @@ import { escalateOverdueCases } from '../cases/repository.js';
 import { escalateOverdueComplaints } from '../complaints/repository.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
+import { every } from '../jobs/every.js';
 import { hallDay } from '../queue/day.js';
 
 /** Escalates every overdue case and complaint as of now; run on read and every few minutes. */
@@ -13,9 +14,5 @@ export async function escalateOverdue(db: ServerDb, config: Pick<ServerConfig, '
 
 /** The periodic check; returns its stop. Failures are reported and the next round tries again. */
 export function startEscalation(db: ServerDb, config: ServerConfig, everyMs: number, warn: (msg: string) => void): () => void {
-  const timer = setInterval(() => {
-    escalateOverdue(db, config).catch((err: unknown) => warn(`overdue escalation failed: ${(err as Error).message}`));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return every(everyMs, () => escalateOverdue(db, config), (err) => warn(`overdue escalation failed: ${err.message}`));
 }

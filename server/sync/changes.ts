@@ -34,3 +34,15 @@ export async function pruneChanges(db: ServerDb, through: number): Promise<void>
     await trx.updateTable('change_retention').set({ pruned_through: upTo }).where('id', '=', 1).execute();
   });
 }
+
+/**
+ * Forgets the changes made before `now - keepMs` (DESIGN.md §5: a cursor older than what is kept
+ * gets 410 and a snapshot). Answers the seq pruned through after it (0 while nothing is pruned).
+ */
+export async function pruneChangesOlderThan(db: ServerDb, now: Date, keepMs: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - keepMs);
+  const row = await db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).where('created_at', '<', cutoff).executeTakeFirst();
+  const through = Number(row?.seq ?? 0);
+  if (through > 0) await pruneChanges(db, through);
+  return prunedThrough(db);
+}
