@@ -28,7 +28,7 @@ export function createRuntime(db: Db, config: TerminalConfig, opts: { client?: S
   const screens = new ScreenHub();
   const link = new ServerLink(client, () => screens.send({ type: 'status' }));
   const device: Printer | null = config.printer ? openPrinter(config.printer) : null;
-  const printer = new PrintWorker(db, device, { log: opts.log, onStatus: () => screens.send({ type: 'status' }) });
+  const printer = new PrintWorker(db, device, { timeZone: config.timeZone, log: opts.log, onStatus: () => screens.send({ type: 'status' }) });
   if (opts.startPrinter !== false) printer.start();
   // A serial scanner needs no focus: its codes reach the kiosk screen over the live channel.
   const scanner = config.scanner ? openScanner(config.scanner) : null;

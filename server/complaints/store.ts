@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { OPINION_EVENT, OpinionFiled } from '../../core/contract/index.js';
 import type { ServerSchema } from '../db/schema.js';
 import type { NewlyStored } from '../events/repository.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import type { FeedbackClock } from '../ratings/store.js';
 import { touchFeed } from '../supervision/feed.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { QueueAction, Ticket } from '../../core/contract/index.js';
-import { hallDay } from './day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { LIVE_ORDER, toTicket, type TicketRow, type Trx } from './tickets.js';
 
 export type ActionOutcome =

@@ -4,7 +4,7 @@ import { checkInAppointment } from '../appointments/repository.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
-import { hallDay } from './day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { hallPresence } from './presence.js';
 import type { TicketsTable } from './schema.js';
 

@@ -3,7 +3,7 @@ import { isBadRating, RATING_EVENT, RatingRecord } from '../../core/contract/ind
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import type { ServerSchema } from '../db/schema.js';
 import type { NewlyStored } from '../events/repository.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { touchFeed } from '../supervision/feed.js';
 import { openCase } from '../cases/repository.js';
 

@@ -10,7 +10,7 @@ import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import type { ApplyStored, NewlyStored } from '../events/repository.js';
 import type { ServerHandlers } from '../http/register.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { applyRatingEvents, type FeedbackClock } from '../ratings/store.js';
 import { satisfaction } from '../ratings/summary.js';
 import { latestRatings, ratingViews } from '../ratings/views.js';

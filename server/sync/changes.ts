@@ -5,7 +5,7 @@ import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { upcomingAppointments } from '../appointments/repository.js';
 import { listHallConfigs } from '../halls/repository.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { staffCredentials } from '../staff/repository.js';
 
 /** Which appointments a snapshot still holds: those from the hall's today on. */
