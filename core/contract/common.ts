@@ -29,6 +29,9 @@ export const LangQuery = z.object({ lang: Lang.default(DEFAULT_LANG) });
 
 export const IsoDate = z.iso.date();
 
+/** The hall's IANA time zone (Asia/Shanghai): screens show, and count days, in it rather than in the browser's. */
+export const TimeZone = z.string().min(1).max(64);
+
 /** The language of the first Accept-Language tag we speak; Chinese otherwise. */
 export function langFromAcceptLanguage(header: string | undefined): Lang {
   for (const part of (header ?? '').split(',')) {

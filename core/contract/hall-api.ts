@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnnouncementList } from './announcements.js';
-import { Lang, LangQuery, Localized } from './common.js';
+import { Lang, LangQuery, Localized, TimeZone } from './common.js';
 import { PrinterStatus, PrintJob } from './print.js';
 import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, ServiceCode, Ticket, Ulid } from './queue.js';
 
@@ -61,6 +61,8 @@ export const CounterSession = z.object({
   token: z.string(),
   staff: StaffSummary,
   counterNo: CounterNo,
+  /** The hall's zone (TIME_ZONE): the counter's today and call times are read in it. */
+  timeZone: TimeZone,
 });
 export type CounterSession = z.infer<typeof CounterSession>;
 
@@ -113,6 +115,7 @@ export const BoardView = z.object({
   counters: z.array(z.object({ counterNo: CounterNo, number: z.string().nullable(), service: ServiceCode.nullable(), staffNumber: z.string().nullable() })),
   recent: z.array(z.object({ number: z.string(), counterNo: CounterNo, calledAt: z.string(), callCount: z.int() })),
   waiting: z.array(z.object({ service: ServiceCode, name: Localized, count: z.int().min(0) })),
+  timeZone: TimeZone,
 });
 export type BoardView = z.infer<typeof BoardView>;
 
@@ -131,6 +134,7 @@ export const SyncStatusView = z.object({
     measuredAt: z.string().nullable(),
   }),
   deadLetters: z.array(z.object({ deviceSeq: z.int(), type: z.string(), createdAt: z.string(), deadAt: z.string(), reason: z.string() })),
+  timeZone: TimeZone,
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZone } from './common.js';
 import { ComplaintState, OpinionKind, OpinionProgress, TrackQuery, TrackingCode } from './opinions.js';
 import { BadReason, RatingLevel } from './ratings.js';
 import { CounterNo, ServiceCode, StaffLogin, Ulid } from './queue.js';
@@ -38,6 +39,8 @@ export const StaffSession = z.object({
   token: z.string(),
   expiresAt: z.iso.datetime(),
   staff: StaffIdentity,
+  /** The hall's zone (HALL_TIMEZONE): the pages' today, dates and times are read in it. */
+  timeZone: TimeZone,
 });
 export type StaffSession = z.infer<typeof StaffSession>;
 

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CounterQueue, CounterSession } from '../../core/contract/hall-api.js';
 import type { QueueActionName, Ticket } from '../../core/contract/queue.js';
 import { useClient } from '../api/context.js';
+import { hallToday } from '../shared/hallZone.js';
 import { useLive } from '../shared/useLive.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { Kbd, CurrentPanel } from './CurrentPanel.js';
 import { counterErrorText } from './errors.js';
-import { todayIso } from './format.js';
 import { LangSwitch } from './LangSwitch.js';
 import { LinesPanel } from './LinesPanel.js';
 import { PrintJobsPanel } from './PrintJobsPanel.js';
@@ -48,7 +48,7 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
   const { t } = useTranslation();
   const client = useClient();
   const now = useNow(30_000);
-  const today = todayIso(new Date(now));
+  const today = hallToday(session.timeZone, now);
   const queue = useRemote((signal) => client.call('counterQueue', {}, { signal }));
   const jobs = useRemote((signal) => client.call('printJobs', {}, { signal }));
   const appointments = useRemote((signal) => client.call('listAppointments', { date: today }, { signal }), today);
@@ -294,7 +294,7 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
             </div>
             {/* Both stay mounted: a half-typed booking or the code still to read out survives a look at the printer. */}
             <div role="tabpanel" hidden={side !== 'appointments'}>
-              <AppointmentsPanel services={q.services} list={appointments} />
+              <AppointmentsPanel services={q.services} list={appointments} today={today} />
             </div>
             <div role="tabpanel" hidden={side !== 'print'}>
               <PrintJobsPanel jobs={jobs.data?.jobs} loadError={jobs.error} busy={printAction.busy} actionError={printAction.error} onReprint={(j) => reprint(j.id)} />

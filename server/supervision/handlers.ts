@@ -67,7 +67,7 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: 
   const fresh = () => escalateOverdue(db, config);
   return {
     staffLogin: ({ body }, { clientAddress }) =>
-      limits.staffLogin(body.login, clientAddress, () => login(db, body.login, body.password, config.now(), config.staffSessionTtlMs)),
+      limits.staffLogin(body.login, clientAddress, () => login(db, body.login, body.password, config.now(), config.staffSessionTtlMs, config.hallTimeZone)),
     staffMe: (_input, { staff }) => ({ login: staff.login, name: staff.name, number: staff.number, role: staff.role, unit: staff.unit }),
     staffLogout: async (_input, { staff }) => {
       await logout(db, staff, config.now());

@@ -47,7 +47,7 @@ export class CounterDesk {
     if (!this.q.config().counters.includes(counterNo)) throw new AppError('NO_COUNTER');
     const token = openSession(this.q.db, staff.login, counterNo, this.q.now());
     await this.announcePresence(staff, counterNo, 'in');
-    return { token, staff: { login: staff.login, name: staff.name, number: staff.number }, counterNo };
+    return { token, staff: { login: staff.login, name: staff.name, number: staff.number }, counterNo, timeZone: this.q.timeZone };
   }
 
   session(token: string | null): CounterSessionRow & { staff: StaffCredential } {
