@@ -85,6 +85,11 @@ export function CurrentPanel(p: CurrentPanelProps) {
         </p>
       )}
 
+      {current && current.state === 'called' && (
+        <p className="hint" data-testid="call-next-blocked">
+          {t('counter.current.finishFirst', { number: current.number })}
+        </p>
+      )}
       <div className="actions" role="group" aria-label={t('counter.current.actions')}>
         {TICKET_COMMANDS.map((cmd) => (
           <button

@@ -18,7 +18,7 @@ import { useNow, useRemote } from './useRemote.js';
 
 /** What the last action did, said back to the clerk ("A012 已办结"). */
 interface Notice {
-  key: 'called' | 'recalled' | 'transferred' | 'noShow' | 'parked' | 'finished' | 'nobody';
+  key: 'called' | 'recalled' | 'transferred' | 'noShow' | 'parked' | 'finished' | 'nobody' | 'finishFirst';
   number: string;
   line?: string;
 }
@@ -160,6 +160,7 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
       if (!cmd) return;
       ev.preventDefault();
       if (enabledCommands(data)[cmd] && busy === null) run(cmd, data);
+      else if ((cmd === 'call-next' || cmd === 'call-number') && data.current) setNotice({ key: 'finishFirst', number: data.current.number });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

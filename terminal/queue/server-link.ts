@@ -9,6 +9,7 @@ export type ServerAnswer<T> = { ok: true; value: T } | { ok: false };
 /** Refusals of the server the visitor or clerk must hear about; anything else means "work offline". */
 const PASS_ON: Partial<Record<string, ErrorCode>> = {
   QUEUE_CONFLICT: 'QUEUE_CONFLICT',
+  COUNTER_BUSY: 'COUNTER_BUSY',
   UNKNOWN_SERVICE: 'UNKNOWN_SERVICE',
   NOT_FOUND: 'NOT_FOUND',
   VALIDATION_FAILED: 'VALIDATION_FAILED',
