@@ -68,29 +68,6 @@ export const RatingRecord = z.object({
 });
 export type RatingRecord = z.infer<typeof RatingRecord>;
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** The exact bytes hashed for a rating row: fixed key order, so terminal and server agree. */
-export function ratingHashInput(r: Omit<RatingRecord, 'hash'>): string {
-  return JSON.stringify([
-    r.prevHash,
-    r.id,
-    r.chainSeq,
-    r.terminalDeviceId,
-    r.serviceId,
-    r.ticketNumber,
-    r.counterNo,
-    r.clerkNumber,
-    r.service,
-    r.matter,
-    r.level,
-    r.reasons,
-    r.comment,
-    r.channel,
-    r.recordedAt,
-  ]);
-}
-
 export const RATING_EVENT = 'rating.recorded';
 
 /** The result of checking chains: ok, or the first broken row named. */
