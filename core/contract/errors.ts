@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'ALREADY_CANCELLED',
   'URL_TOO_LONG',
   'HEADERS_TOO_LARGE',
+  'SERVER_REFUSED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -56,6 +57,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ALREADY_CANCELLED: 409,
   URL_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
+  SERVER_REFUSED: 502,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -80,6 +82,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_CANCELLED: '这个预约已经取消过了。',
     URL_TOO_LONG: '请求的地址太长，请缩短后重试。',
     HEADERS_TOO_LARGE: '请求的地址或附带信息太长，请缩短后重试。',
+    SERVER_REFUSED: '中心服务器拒绝了这个请求（{{reason}}），请联系管理员。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -102,6 +105,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_CANCELLED: 'This appointment has already been cancelled.',
     URL_TOO_LONG: 'The address of the request is too long. Please shorten it and try again.',
     HEADERS_TOO_LARGE: 'The address or the headers of the request are too long. Please shorten them and try again.',
+    SERVER_REFUSED: 'The central server refused this request ({{reason}}). Please tell the administrator.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -124,6 +128,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_CANCELLED: 'Эта запись уже отменена.',
     URL_TOO_LONG: 'Адрес запроса слишком длинный. Сократите его и повторите попытку.',
     HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные. Сократите их и повторите попытку.',
+    SERVER_REFUSED: 'Центральный сервер отклонил этот запрос ({{reason}}). Сообщите администратору.',
   },
 };
 
