@@ -32,7 +32,7 @@ export function loggableError(err: unknown, depth = 0): LoggedError {
   const type = typeof e.name === 'string' ? e.name : (err.constructor?.name ?? 'object');
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (isDatabaseError(e)) {
-    const out: LoggedError = { type, code, message: typeof e.message === 'string' ? e.message.replace(/"[^"]*"/g, '"…"') : undefined };
+    const out: LoggedError = { type, code, ...(typeof e.message === 'string' ? { message: e.message.replace(/"[^"]*"/g, '"…"') } : {}) };
     for (const k of NAMED_FIELDS) if (typeof e[k] === 'string') out[k] = e[k];
     return out;
   }
