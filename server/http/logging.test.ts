@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { queueFixture, type QueueFixture, type TestTerminal } from '../queue/test-support.js';
+import { loggingApp, queueFixture, type QueueFixture, type TestTerminal } from '../queue/test-support.js';
 import { backends } from '../test-db.js';
-import { buildServerApp } from './app.js';
 
 // A failed query: PostgreSQL puts the failing row in the error's detail, PGlite adds the query's
 // parameters. The log must say that it failed, and not what the visitor typed.
@@ -15,15 +13,13 @@ const ID_NUMBER = '230102199003071234';
 describe.each(backends)('the server log of a failed query on $name', (backend) => {
   let f: QueueFixture;
   let logged: FastifyInstance;
+  let log: () => string;
   let counter: TestTerminal;
-  let log = '';
 
   beforeAll(async () => {
     f = await queueFixture(backend);
     counter = await f.terminal('main', ['counter']);
-    const stream = new PassThrough();
-    stream.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-    logged = await buildServerApp(f.db, f.config, { logger: true, logStream: stream });
+    ({ app: logged, log } = await loggingApp(f));
   });
   afterAll(async () => {
     await logged?.close();
@@ -58,10 +54,10 @@ describe.each(backends)('the server log of a failed query on $name', (backend) =
       await sql`ALTER TABLE appointments DROP CONSTRAINT refuse_for_test`.execute(f.db);
     }
     for (const secret of [PHONE, ID_NUMBER, '龙辰']) {
-      expect(log).not.toContain(secret);
+      expect(log()).not.toContain(secret);
       expect(printed.join('')).not.toContain(secret);
     }
-    const fault = log
+    const fault = log()
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { level: number; route?: string; error?: { code?: string; constraint?: string } })
