@@ -15,9 +15,17 @@ export function routerRefusal<E extends Error, Req extends HttpRequest, Rep exte
   return (err: Error & { code?: string }, req: Req, reply: Rep): void => {
     const code = ROUTER_CODES[err.code ?? ''];
     // The router refused before the query string was parsed.
-    const query = req.query ?? Object.fromEntries(new URL(req.url, 'http://service').searchParams);
+    const query = req.query ?? queryOf(req.url);
     sendError(errors, code ? errors.create(code) : asServiceError(errors, err, req), { query, headers: req.headers }, reply);
   };
+}
+
+function queryOf(url: string): Record<string, string> {
+  try {
+    return Object.fromEntries(new URL(url, 'http://service').searchParams);
+  } catch {
+    return {};
+  }
 }
 
 /** The socket a parser error arrives with; a Node socket fits. */
@@ -28,23 +36,25 @@ export interface RawSocket {
   destroy(): unknown;
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };
+const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+
+function writeRaw(socket: RawSocket, status: number, headers: Record<string, string>, text = ''): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const head = [`HTTP/1.1 ${status} ${REASONS[status] ?? ''}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${new TextEncoder().encode(text).length}`, 'Connection: close'];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${text}`);
+}
 
 export function parserRefusal<E extends Error, Req>(errors: ServiceErrors<E, Req>) {
   return (err: Error & { code?: string; rawPacket?: unknown }, socket: RawSocket): void => {
     if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    // A request never finished is not refused for what it said: it gets Node's bare 408.
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return writeRaw(socket, 408, {});
     const refused = errors.create(err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'VALIDATION_FAILED');
     const { status, body, headers } = errors.answer(refused, errors.lang(langOfRawRequest(err.rawPacket)));
-    const text = JSON.stringify(body);
-    const head = [
-      `HTTP/1.1 ${status} ${REASONS[status] ?? ''}`,
-      'Content-Type: application/json; charset=utf-8',
-      `Content-Length: ${new TextEncoder().encode(text).length}`,
-      'Connection: close',
-      ...Object.entries(headers ?? {}).map(([k, v]) => `${k}: ${v}`),
-    ];
-    if (socket.writable) socket.end(`${head.join('\r\n')}\r\n\r\n${text}`);
-    else socket.destroy();
+    writeRaw(socket, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body));
   };
 }
 
