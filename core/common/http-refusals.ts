@@ -15,17 +15,15 @@ export function routerRefusal<E extends Error, Req extends HttpRequest, Rep exte
   return (err: Error & { code?: string }, req: Req, reply: Rep): void => {
     const code = ROUTER_CODES[err.code ?? ''];
     // The router refused before the query string was parsed.
-    const query = req.query ?? queryOf(req.url);
+    const query = req.query ?? langQuery(req.url);
     sendError(errors, code ? errors.create(code) : asServiceError(errors, err, req), { query, headers: req.headers }, reply);
   };
 }
 
-function queryOf(url: string): Record<string, string> {
-  try {
-    return Object.fromEntries(new URL(url, 'http://service').searchParams);
-  } catch {
-    return {};
-  }
+/** The `lang` parameter of a request target, the one query parameter a refusal's language may come from. */
+function langQuery(target: string): { lang?: string } {
+  const lang = /[?&]lang=([A-Za-z-]+)/.exec(target)?.[1];
+  return lang ? { lang } : {};
 }
 
 /** The socket a parser error arrives with; a Node socket fits. */
@@ -43,7 +41,7 @@ function writeRaw(socket: RawSocket, status: number, headers: Record<string, str
     socket.destroy();
     return;
   }
-  const head = [`HTTP/1.1 ${status} ${REASONS[status] ?? ''}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${new TextEncoder().encode(text).length}`, 'Connection: close'];
+  const head = [`HTTP/1.1 ${status} ${REASONS[status] ?? ''}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${text.length}`, 'Connection: close'];
   socket.end(`${head.join('\r\n')}\r\n\r\n${text}`);
 }
 
@@ -54,8 +52,20 @@ export function parserRefusal<E extends Error, Req>(errors: ServiceErrors<E, Req
     if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return writeRaw(socket, 408, {});
     const refused = errors.create(err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'VALIDATION_FAILED');
     const { status, body, headers } = errors.answer(refused, errors.lang(langOfRawRequest(err.rawPacket)));
-    writeRaw(socket, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body));
+    writeRaw(socket, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }, asciiJson(body));
   };
+}
+
+/** JSON with every non-ASCII character escaped, so its length is its length in bytes on the wire. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The bytes as one character each: the request line and headers of HTTP are ASCII. */
+function latin1(raw: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < raw.length; i += 8192) text += String.fromCharCode(...raw.subarray(i, i + 8192));
+  return text;
 }
 
 /**
@@ -63,9 +73,7 @@ export function parserRefusal<E extends Error, Req>(errors: ServiceErrors<E, Req
  * it failed in: a request that came in several packets may answer in the default language.
  */
 export function langOfRawRequest(raw: unknown): LangSource {
-  const text = raw instanceof Uint8Array ? new TextDecoder('latin1').decode(raw) : '';
-  const [requestLine = '', ...lines] = text.split('\r\n');
-  const lang = /[?&]lang=([A-Za-z-]+)/.exec(requestLine.split(' ')[1] ?? '')?.[1];
+  const [requestLine = '', ...lines] = (raw instanceof Uint8Array ? latin1(raw) : '').split('\r\n');
   const accept = lines.find((l) => /^accept-language:/i.test(l))?.replace(/^accept-language:/i, '').trim();
-  return { query: lang ? { lang } : {}, headers: accept ? { 'accept-language': accept } : {} };
+  return { query: langQuery(requestLine.split(' ')[1] ?? ''), headers: accept ? { 'accept-language': accept } : {} };
 }
