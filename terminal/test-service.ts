@@ -23,7 +23,7 @@ export async function startTestService(env: NodeJS.ProcessEnv = {}, opts: Runtim
   const db = openDatabase(tmp.file('terminal.sqlite'));
   importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
   const runtime = createRuntime(db, config, opts);
-  const app = await buildTerminalApp(db, config, runtime);
+  const app = await buildTerminalApp(db, config, runtime, { log: opts.log });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,

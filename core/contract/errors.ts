@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'ALREADY_RATED',
   'APPOINTMENT_CANCELLED',
   'ALREADY_CANCELLED',
+  'URL_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'SERVER_REFUSED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -52,6 +55,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ALREADY_RATED: 409,
   APPOINTMENT_CANCELLED: 409,
   ALREADY_CANCELLED: 409,
+  URL_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  SERVER_REFUSED: 502,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -74,6 +80,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_RATED: '这次服务已经评价过了，每次服务只能评价一次。',
     APPOINTMENT_CANCELLED: '这个预约已被取消。请咨询现场工作人员，或直接取号排队。',
     ALREADY_CANCELLED: '这个预约已经取消过了。',
+    URL_TOO_LONG: '请求的地址太长，请缩短后重试。',
+    HEADERS_TOO_LARGE: '请求的地址或附带信息太长，请缩短后重试。',
+    SERVER_REFUSED: '中心服务器拒绝了这个请求（{{reason}}），请联系管理员。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -94,6 +103,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_RATED: 'This service has already been rated; each service can be rated once.',
     APPOINTMENT_CANCELLED: 'This appointment was cancelled. Please ask a member of staff, or take a walk-in ticket.',
     ALREADY_CANCELLED: 'This appointment has already been cancelled.',
+    URL_TOO_LONG: 'The address of the request is too long. Please shorten it and try again.',
+    HEADERS_TOO_LARGE: 'The address or the headers of the request are too long. Please shorten them and try again.',
+    SERVER_REFUSED: 'The central server refused this request ({{reason}}). Please tell the administrator.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -114,6 +126,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_RATED: 'Эта услуга уже оценена; каждую услугу можно оценить только один раз.',
     APPOINTMENT_CANCELLED: 'Эта запись отменена. Обратитесь к сотруднику или возьмите талон в общую очередь.',
     ALREADY_CANCELLED: 'Эта запись уже отменена.',
+    URL_TOO_LONG: 'Адрес запроса слишком длинный. Сократите его и повторите попытку.',
+    HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные. Сократите их и повторите попытку.',
+    SERVER_REFUSED: 'Центральный сервер отклонил этот запрос ({{reason}}). Сообщите администратору.',
   },
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Localized } from './common.js';
+import { FreeText, Localized } from './common.js';
 import { CounterNo, ServiceCode, Ulid } from './queue.js';
 
 /**
@@ -35,7 +35,7 @@ export const RatingInput = z
   .object({
     level: RatingLevel,
     reasons: z.array(BadReason).max(BAD_REASONS.length).default([]),
-    comment: z.string().trim().max(500).nullable().default(null),
+    comment: FreeText.trim().max(500).nullable().default(null),
   })
   .refine((r) => !isBadRating(r.level) || r.reasons.length > 0, { message: 'a bad rating needs at least one reason', path: ['reasons'] })
   .refine((r) => isBadRating(r.level) || r.reasons.length === 0, { message: 'reasons belong to bad ratings only', path: ['reasons'] });

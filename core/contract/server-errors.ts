@@ -26,6 +26,8 @@ export const SERVER_ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'APPOINTMENT_CHECKED_IN',
   'APPOINTMENT_CANCELLED',
+  'URL_TOO_LONG',
+  'HEADERS_TOO_LARGE',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -63,6 +65,8 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   TOO_MANY_ATTEMPTS: 429,
   APPOINTMENT_CHECKED_IN: 409,
   APPOINTMENT_CANCELLED: 409,
+  URL_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. `{minutes}` is the wait the server fills in. */
@@ -91,6 +95,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TOO_MANY_ATTEMPTS: '尝试失败次数过多，请 {minutes} 分钟后再试。',
     APPOINTMENT_CHECKED_IN: '这个预约已经签到，不能取消。',
     APPOINTMENT_CANCELLED: '这个预约已经取消了。',
+    URL_TOO_LONG: '请求的地址太长。',
+    HEADERS_TOO_LARGE: '请求的地址或附带信息太长。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -116,6 +122,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please try again in {minutes} min.',
     APPOINTMENT_CHECKED_IN: 'This appointment has already been checked in and can no longer be cancelled.',
     APPOINTMENT_CANCELLED: 'This appointment has already been cancelled.',
+    URL_TOO_LONG: 'The address of the request is too long.',
+    HEADERS_TOO_LARGE: 'The address or the headers of the request are too long.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -141,6 +149,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток. Повторите через {minutes} мин.',
     APPOINTMENT_CHECKED_IN: 'По этой записи уже отметились, отменить её нельзя.',
     APPOINTMENT_CANCELLED: 'Эта запись уже отменена.',
+    URL_TOO_LONG: 'Адрес запроса слишком длинный.',
+    HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные.',
   },
 };
 

@@ -177,23 +177,21 @@ export class CounterDesk {
   async createAppointment(token: string, body: Omit<NewAppointment, 'createdBy'>): Promise<Appointment> {
     const s = this.session(token);
     this.q.service(body.service);
-    const answer = await this.q.link.call('POST', '/api/appointments', { ...body, createdBy: s.staff.login }, (j) => Appointment.parse(j));
-    if (!answer.ok) throw new AppError('SERVER_UNREACHABLE');
-    putAppointment(this.q.db, answer.value);
-    return answer.value;
+    const appointment = await this.q.link.require('POST', '/api/appointments', { ...body, createdBy: s.staff.login }, (j) => Appointment.parse(j));
+    putAppointment(this.q.db, appointment);
+    return appointment;
   }
 
   /** Only the central server may cancel: unreachable, nothing changes here either. */
   async cancelAppointment(token: string, id: string, body: { requestId: string; reason: string | null }): Promise<Appointment> {
     const s = this.session(token);
     const request = { ...body, cancelledBy: s.staff.login };
-    const answer = await this.q.link.call('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, request, (j) => Appointment.parse(j)).catch((err: unknown) => {
+    const appointment = await this.q.link.require('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, request, (j) => Appointment.parse(j)).catch((err: unknown) => {
       // The kiosk's words for a cancelled appointment address a visitor; the clerk hears it plainly.
       throw err instanceof AppError && err.code === 'APPOINTMENT_CANCELLED' ? new AppError('ALREADY_CANCELLED') : err;
     });
-    if (!answer.ok) throw new AppError('SERVER_UNREACHABLE');
-    putAppointment(this.q.db, answer.value);
-    return answer.value;
+    putAppointment(this.q.db, appointment);
+    return appointment;
   }
 
   async appointments(token: string, date: string): Promise<{ appointments: Appointment[] }> {
