@@ -8,7 +8,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.{ts,tsx,js}'],
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     plugins: { hall: layers },
     rules: {
@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'tests/**'],
+    files: ['**/*.test.{ts,tsx,mts,cts}', 'tests/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }, { object: 'it', property: 'skip' }, { object: 'describe', property: 'skip' }, { object: 'test', property: 'skip' }] },
   },

@@ -23,17 +23,26 @@ export interface TerminalRuntime {
   stop(): Promise<void>;
 }
 
-export function createRuntime(db: Db, config: TerminalConfig, opts: { client?: SyncClient; log?: (l: string) => void; startPrinter?: boolean; ratings?: Partial<RatingDeskOptions> } = {}): TerminalRuntime {
+export interface RuntimeOptions {
+  client?: SyncClient;
+  log?: (l: string) => void;
+  startPrinter?: boolean;
+  ratings?: Partial<RatingDeskOptions>;
+  /** The hall queue's clock; by default this PC's, corrected by the central server's offset. */
+  now?: () => Date;
+}
+
+export function createRuntime(db: Db, config: TerminalConfig, opts: RuntimeOptions = {}): TerminalRuntime {
   const client = opts.client ?? new SyncClient(db);
   const screens = new ScreenHub();
   const link = new ServerLink(client, () => screens.send({ type: 'status' }));
   const device: Printer | null = config.printer ? openPrinter(config.printer) : null;
-  const printer = new PrintWorker(db, device, { log: opts.log, onStatus: () => screens.send({ type: 'status' }) });
+  const printer = new PrintWorker(db, device, { timeZone: config.timeZone, log: opts.log, onStatus: () => screens.send({ type: 'status' }) });
   if (opts.startPrinter !== false) printer.start();
   // A serial scanner needs no focus: its codes reach the kiosk screen over the live channel.
   const scanner = config.scanner ? openScanner(config.scanner) : null;
   scanner?.onScan((code) => screens.send({ type: 'scan', code }));
-  const queue = new HallQueue(db, link, printer, screens, { timeZone: config.timeZone, fallbackConfigFile: config.hallConfigFile });
+  const queue = new HallQueue(db, link, printer, screens, { timeZone: config.timeZone, fallbackConfigFile: config.hallConfigFile, now: opts.now });
   const ratings = new RatingDesk(queue, screens, { ratingSeconds: config.ratingSeconds, ...opts.ratings });
   ratings.start();
   return {

@@ -38,7 +38,7 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
     }
     const sync = new SyncClient(db);
     const runtime = createRuntime(db, config, { client: sync, log });
-    const app = await buildTerminalApp(db, config, runtime);
+    const app = await buildTerminalApp(db, config, runtime, { log });
     await app.listen({ host: config.host, port: config.port });
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${urlHost(config.host)}:${port}`;

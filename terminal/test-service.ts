@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../core/db/connection.js';
 import { tempDir } from '../core/db/test-db.js';
 import { buildTerminalApp } from './app.js';
 import { loadConfig, type TerminalConfig } from './config.js';
-import { createRuntime, type TerminalRuntime } from './runtime.js';
+import { createRuntime, type RuntimeOptions, type TerminalRuntime } from './runtime.js';
 
 export interface RunningService {
   url: string;
@@ -17,13 +17,13 @@ export interface RunningService {
 }
 
 /** A real terminal service on an ephemeral loopback port, with the seed catalog imported into a real SQLite file. */
-export async function startTestService(env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+export async function startTestService(env: NodeJS.ProcessEnv = {}, opts: RuntimeOptions = {}): Promise<RunningService> {
   const tmp = tempDir('hall-svc-');
   const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0', ...env });
   const db = openDatabase(tmp.file('terminal.sqlite'));
   importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
-  const runtime = createRuntime(db, config);
-  const app = await buildTerminalApp(db, config, runtime);
+  const runtime = createRuntime(db, config, opts);
+  const app = await buildTerminalApp(db, config, runtime, { log: opts.log });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,

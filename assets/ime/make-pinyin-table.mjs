@@ -3,7 +3,6 @@
 //   apt-get install -y rime-data-pinyin-simp && node assets/ime/make-pinyin-table.mjs
 // The generated file is committed; run this again only to change what it holds.
 import { readFileSync, writeFileSync } from 'node:fs';
-/* global process, URL, console */
 import iconv from 'iconv-lite';
 
 const SOURCE = process.argv[2] ?? '/usr/share/rime-data/pinyin_simp.dict.yaml';

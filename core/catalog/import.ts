@@ -5,9 +5,9 @@ import { setMeta } from '../db/meta.js';
 import { appendEvent } from '../outbox/outbox.js';
 import { rebuildSearchIndex } from '../search/indexer.js';
 import type { CatalogFile } from '../contract/catalog.js';
-import { validateCatalogText, type CatalogIssue } from './validate.js';
+import { validateCatalogText, type CatalogIssue } from '../common/catalog-validate.js';
 
-export type { CatalogIssue } from './validate.js';
+export type { CatalogIssue } from '../common/catalog-validate.js';
 
 export class CatalogValidationError extends Error {
   constructor(readonly issues: CatalogIssue[]) {

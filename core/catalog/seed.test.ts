@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CatalogFile } from '../contract/catalog.js';
 import { LANGS } from '../contract/common.js';
-import { validateCatalogText } from './validate.js';
+import { validateCatalogText } from '../common/catalog-validate.js';
 import { seedCatalog, seedText } from './test-support.js';
 
 // The seed plan sits beside the repository (see README.md), not inside it.

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'WRONG_CREDENTIALS',
   'QUEUE_CONFLICT',
+  'COUNTER_BUSY',
   'UNKNOWN_SERVICE',
   'APPOINTMENT_NOT_FOUND',
   'ALREADY_CHECKED_IN',
@@ -19,6 +20,9 @@ export const ERROR_CODES = [
   'ALREADY_RATED',
   'APPOINTMENT_CANCELLED',
   'ALREADY_CANCELLED',
+  'URL_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'SERVER_REFUSED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -42,6 +46,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   WRONG_CREDENTIALS: 401,
   QUEUE_CONFLICT: 409,
+  COUNTER_BUSY: 409,
   UNKNOWN_SERVICE: 400,
   APPOINTMENT_NOT_FOUND: 404,
   ALREADY_CHECKED_IN: 409,
@@ -50,6 +55,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ALREADY_RATED: 409,
   APPOINTMENT_CANCELLED: 409,
   ALREADY_CANCELLED: 409,
+  URL_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  SERVER_REFUSED: 502,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -63,6 +71,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     UNAUTHORIZED: '请先登录。',
     WRONG_CREDENTIALS: '工号或密码不正确。',
     QUEUE_CONFLICT: '该号已被其他窗口叫过或已办结。',
+    COUNTER_BUSY: '本窗口还有正在办理的号：请先办结、过号、暂挂或转移，再叫下一位。',
     UNKNOWN_SERVICE: '没有这个业务队列。',
     APPOINTMENT_NOT_FOUND: '没有找到今天的这个预约，请核对预约码或咨询工作人员。',
     ALREADY_CHECKED_IN: '这个预约已经签到过了。',
@@ -71,6 +80,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_RATED: '这次服务已经评价过了，每次服务只能评价一次。',
     APPOINTMENT_CANCELLED: '这个预约已被取消。请咨询现场工作人员，或直接取号排队。',
     ALREADY_CANCELLED: '这个预约已经取消过了。',
+    URL_TOO_LONG: '请求的地址太长，请缩短后重试。',
+    HEADERS_TOO_LARGE: '请求的地址或附带信息太长，请缩短后重试。',
+    SERVER_REFUSED: '中心服务器拒绝了这个请求（{{reason}}），请联系管理员。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -82,6 +94,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     UNAUTHORIZED: 'Please sign in first.',
     WRONG_CREDENTIALS: 'The login or password is not right.',
     QUEUE_CONFLICT: 'That ticket has already been called by another counter or is finished.',
+    COUNTER_BUSY: 'This counter is still serving a ticket: finish it, mark it as a no-show, park it or transfer it before calling the next one.',
     UNKNOWN_SERVICE: 'There is no such queue line.',
     APPOINTMENT_NOT_FOUND: 'No appointment for today was found. Please check the code or ask a member of staff.',
     ALREADY_CHECKED_IN: 'This appointment has already been checked in.',
@@ -90,6 +103,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_RATED: 'This service has already been rated; each service can be rated once.',
     APPOINTMENT_CANCELLED: 'This appointment was cancelled. Please ask a member of staff, or take a walk-in ticket.',
     ALREADY_CANCELLED: 'This appointment has already been cancelled.',
+    URL_TOO_LONG: 'The address of the request is too long. Please shorten it and try again.',
+    HEADERS_TOO_LARGE: 'The address or the headers of the request are too long. Please shorten them and try again.',
+    SERVER_REFUSED: 'The central server refused this request ({{reason}}). Please tell the administrator.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -101,6 +117,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     UNAUTHORIZED: 'Сначала войдите в систему.',
     WRONG_CREDENTIALS: 'Неверный логин или пароль.',
     QUEUE_CONFLICT: 'Этот талон уже вызван другим окном или обслужен.',
+    COUNTER_BUSY: 'Это окно ещё обслуживает талон: завершите его, отметьте неявку, отложите или переведите, прежде чем вызывать следующий.',
     UNKNOWN_SERVICE: 'Такой очереди нет.',
     APPOINTMENT_NOT_FOUND: 'Запись на сегодня не найдена. Проверьте код или обратитесь к сотруднику.',
     ALREADY_CHECKED_IN: 'По этой записи уже отмечались.',
@@ -109,6 +126,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     ALREADY_RATED: 'Эта услуга уже оценена; каждую услугу можно оценить только один раз.',
     APPOINTMENT_CANCELLED: 'Эта запись отменена. Обратитесь к сотруднику или возьмите талон в общую очередь.',
     ALREADY_CANCELLED: 'Эта запись уже отменена.',
+    URL_TOO_LONG: 'Адрес запроса слишком длинный. Сократите его и повторите попытку.',
+    HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные. Сократите их и повторите попытку.',
+    SERVER_REFUSED: 'Центральный сервер отклонил этот запрос ({{reason}}). Сообщите администратору.',
   },
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FreeText } from './common.js';
 import { PrinterStatus } from './print.js';
 import { NewOpinion, OpinionProgress, TrackingCode, TrackQuery } from './opinions.js';
 import { RatingInput, RatingPrompt } from './ratings.js';
@@ -7,7 +8,8 @@ import { Ulid } from './queue.js';
 /** Terminal-service routes for rating (好差评) and the opinion box; merged into `api`. */
 
 const EmptyQuery = z.object({});
-const TicketNumberQuery = z.object({ number: z.string().trim().toUpperCase().min(2).max(16) });
+const TicketNumber = FreeText.trim().toUpperCase().min(2).max(16);
+const TicketNumberQuery = z.object({ number: TicketNumber });
 
 export const feedbackApi = {
   ratingPrompt: {
@@ -37,7 +39,7 @@ export const feedbackApi = {
     path: '/api/rating/ticket',
     summary: 'Rate a finished service at the kiosk by its ticket number, once',
     query: EmptyQuery,
-    body: z.object({ number: z.string().trim().toUpperCase().min(2).max(16), rating: RatingInput }),
+    body: z.object({ number: TicketNumber, rating: RatingInput }),
     response: z.object({ recorded: z.literal(true) }),
   },
   fileOpinion: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnnouncementList } from './announcements.js';
-import { Lang, LangQuery, Localized } from './common.js';
+import { FreeText, Lang, LangQuery, Localized, TimeZone } from './common.js';
 import { PrinterStatus, PrintJob } from './print.js';
 import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, ServiceCode, Ticket, Ulid } from './queue.js';
 
@@ -37,7 +37,7 @@ export const IssueTicketBody = z.object({ service: ServiceCode, lang: Lang.defau
 
 export const CheckinBody = z.discriminatedUnion('by', [
   /** The six-digit code read out on the phone, or the text of the confirmation's QR code. */
-  z.object({ by: z.literal('code'), code: z.string().trim().min(1).max(200), lang: Lang.default('zh-CN'), print: z.boolean().default(true) }),
+  z.object({ by: z.literal('code'), code: FreeText.trim().min(1).max(200), lang: Lang.default('zh-CN'), print: z.boolean().default(true) }),
   /** After choosing the enterprise among the appointments for the phone's last four digits. */
   z.object({ by: z.literal('phone'), appointmentId: Ulid, last4: z.string().regex(/^\d{4}$/), lang: Lang.default('zh-CN'), print: z.boolean().default(true) }),
 ]);
@@ -52,7 +52,7 @@ export const StaffSummary = z.object({ login: z.string(), name: z.string(), numb
 export type StaffSummary = z.infer<typeof StaffSummary>;
 
 export const CounterLoginBody = z.object({
-  login: z.string().trim().min(1).max(32),
+  login: FreeText.trim().min(1).max(32),
   password: z.string().min(1).max(256),
   counterNo: CounterNo,
 });
@@ -61,6 +61,8 @@ export const CounterSession = z.object({
   token: z.string(),
   staff: StaffSummary,
   counterNo: CounterNo,
+  /** The hall's zone (TIME_ZONE): the counter's today and call times are read in it. */
+  timeZone: TimeZone,
 });
 export type CounterSession = z.infer<typeof CounterSession>;
 
@@ -91,7 +93,7 @@ export const CounterActionBody = z.object({
   action: QueueActionName,
   ticketId: Ulid.optional(),
   /** A number typed in by the clerk (call by number). */
-  number: z.string().trim().toUpperCase().min(2).max(16).optional(),
+  number: FreeText.trim().toUpperCase().min(2).max(16).optional(),
   toService: ServiceCode.optional(),
 });
 export const CounterActionResult = z.object({
@@ -113,6 +115,7 @@ export const BoardView = z.object({
   counters: z.array(z.object({ counterNo: CounterNo, number: z.string().nullable(), service: ServiceCode.nullable(), staffNumber: z.string().nullable() })),
   recent: z.array(z.object({ number: z.string(), counterNo: CounterNo, calledAt: z.string(), callCount: z.int() })),
   waiting: z.array(z.object({ service: ServiceCode, name: Localized, count: z.int().min(0) })),
+  timeZone: TimeZone,
 });
 export type BoardView = z.infer<typeof BoardView>;
 
@@ -131,11 +134,12 @@ export const SyncStatusView = z.object({
     measuredAt: z.string().nullable(),
   }),
   deadLetters: z.array(z.object({ deviceSeq: z.int(), type: z.string(), createdAt: z.string(), deadAt: z.string(), reason: z.string() })),
+  timeZone: TimeZone,
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
 const EmptyQuery = z.object({});
-const IdParams = z.object({ id: z.string().min(1).max(64) });
+const IdParams = z.object({ id: FreeText.min(1).max(64) });
 
 export const hallApi = {
   announcements: {

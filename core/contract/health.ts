@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS } from './common.js';
+import { LANGS, TimeZone } from './common.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -17,5 +17,6 @@ export const KioskConfig = z.object({
   countdownSeconds: z.number().int().min(1),
   languages: z.array(z.enum(LANGS)),
   defaultLanguage: z.enum(LANGS),
+  timeZone: TimeZone,
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;

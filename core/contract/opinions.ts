@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Lang } from './common.js';
+import { FreeText, Lang } from './common.js';
 import { Phone, Ulid } from './queue.js';
 
 /** The opinion box (意见箱) and complaints (seed 二(二)4, 二(七)). */
@@ -10,7 +10,7 @@ export type OpinionKind = z.infer<typeof OpinionKind>;
 /** What a visitor drops at the kiosk. The phone is optional; with it, lookups need its last four digits. */
 export const NewOpinion = z.object({
   kind: OpinionKind,
-  text: z.string().trim().min(5).max(2000),
+  text: FreeText.trim().min(5).max(2000),
   /** One of the eleven prohibitions (十一不准), 1–11, when the visitor cites one. */
   prohibition: z.int().min(1).max(11).nullable().default(null),
   phone: Phone.nullable().default(null),
@@ -53,4 +53,4 @@ export const OpinionProgress = z.object({
 });
 export type OpinionProgress = z.infer<typeof OpinionProgress>;
 
-export const TrackQuery = z.object({ code: z.string().trim().toUpperCase(), last4: z.string().regex(/^\d{4}$/).optional() });
+export const TrackQuery = z.object({ code: FreeText.trim().toUpperCase(), last4: z.string().regex(/^\d{4}$/).optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Lang, DEFAULT_LANG } from './common.js';
+import { FreeText, Lang, DEFAULT_LANG } from './common.js';
 import { ProcedureType } from './catalog.js';
 
 /** Responses are resolved to one language: every string is already in `lang` (or its Chinese original). */
@@ -7,9 +7,9 @@ import { ProcedureType } from './catalog.js';
 export const MAX_QUERY_LENGTH = 100;
 
 export const SearchQuery = z.object({
-  q: z.string().max(MAX_QUERY_LENGTH).default(''),
+  q: FreeText.max(MAX_QUERY_LENGTH).default(''),
   lang: Lang.default(DEFAULT_LANG),
-  category: z.string().max(64).optional(),
+  category: FreeText.max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
@@ -40,7 +40,7 @@ export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
 export const SearchResult = z.object({ items: z.array(ProcedureSummary), total: z.number().int() });
 export type SearchResult = z.infer<typeof SearchResult>;
 
-export const ProcedureParams = z.object({ id: z.string().min(1).max(64) });
+export const ProcedureParams = z.object({ id: FreeText.min(1).max(64) });
 
 export const ProcedureDetail = z.object({
   id: z.string(),

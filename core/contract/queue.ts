@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Localized } from './common.js';
+import { FreeText, Localized } from './common.js';
 import { HallCode } from './server-admin.js';
 
 /**
@@ -23,9 +23,9 @@ export const QueueService = z.object({
   code: ServiceCode,
   name: Localized,
   /** Where the visitor goes, e.g. "1–3号窗口". */
-  counterArea: z.string().min(1).max(40),
+  counterArea: FreeText.min(1).max(40),
   /** Catalog procedure codes served on this line (the kiosk suggests the line from a procedure). */
-  procedures: z.array(z.string()).default([]),
+  procedures: z.array(FreeText).default([]),
   aClerk: StaffLogin.nullable(),
   bClerk: StaffLogin.nullable(),
 });
@@ -76,9 +76,9 @@ export const QueueAction = z.object({
   counterNo: CounterNo,
   staff: StaffLogin,
   /** Staff number shown to visitors (工号). */
-  staffNumber: z.string().min(1).max(32),
+  staffNumber: FreeText.min(1).max(32),
   ticketId: Ulid.nullable().default(null),
-  number: z.string().min(2).max(16).nullable().default(null),
+  number: FreeText.min(2).max(16).nullable().default(null),
   services: z.array(ServiceCode).default([]),
   toService: ServiceCode.nullable().default(null),
   at: z.iso.datetime({ offset: true }),
@@ -122,10 +122,10 @@ export type AppointmentState = z.infer<typeof AppointmentState>;
 
 /** What a clerk enters while on the phone with the business. */
 export const NewAppointment = z.object({
-  enterprise: z.string().trim().min(2).max(100),
+  enterprise: FreeText.trim().min(2).max(100),
   contactPhone: Phone,
-  matter: z.string().trim().min(1).max(100),
-  procedureCode: z.string().nullable().default(null),
+  matter: FreeText.trim().min(1).max(100),
+  procedureCode: FreeText.nullable().default(null),
   service: ServiceCode,
   date: z.iso.date(),
   from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -135,7 +135,7 @@ export const NewAppointment = z.object({
 export type NewAppointment = z.infer<typeof NewAppointment>;
 
 /** Why a booked appointment is called off, e.g. the business phoned or it was typed wrong. */
-export const CancelReason = z.string().trim().max(100).nullable().default(null);
+export const CancelReason = FreeText.trim().max(100).nullable().default(null);
 
 /** An appointment as terminals hold it: the phone only masked plus its last four digits for check-in. */
 export const Appointment = z.object({

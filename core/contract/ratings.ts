@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Localized } from './common.js';
+import { FreeText, Localized } from './common.js';
 import { CounterNo, ServiceCode, Ulid } from './queue.js';
 
 /**
@@ -35,7 +35,7 @@ export const RatingInput = z
   .object({
     level: RatingLevel,
     reasons: z.array(BadReason).max(BAD_REASONS.length).default([]),
-    comment: z.string().trim().max(500).nullable().default(null),
+    comment: FreeText.trim().max(500).nullable().default(null),
   })
   .refine((r) => !isBadRating(r.level) || r.reasons.length > 0, { message: 'a bad rating needs at least one reason', path: ['reasons'] })
   .refine((r) => isBadRating(r.level) || r.reasons.length === 0, { message: 'reasons belong to bad ratings only', path: ['reasons'] });
@@ -67,29 +67,6 @@ export const RatingRecord = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type RatingRecord = z.infer<typeof RatingRecord>;
-
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** The exact bytes hashed for a rating row: fixed key order, so terminal and server agree. */
-export function ratingHashInput(r: Omit<RatingRecord, 'hash'>): string {
-  return JSON.stringify([
-    r.prevHash,
-    r.id,
-    r.chainSeq,
-    r.terminalDeviceId,
-    r.serviceId,
-    r.ticketNumber,
-    r.counterNo,
-    r.clerkNumber,
-    r.service,
-    r.matter,
-    r.level,
-    r.reasons,
-    r.comment,
-    r.channel,
-    r.recordedAt,
-  ]);
-}
 
 export const RATING_EVENT = 'rating.recorded';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FreeText } from './common.js';
 
 /** Shapes of the central server's own records: terminals and staff. */
 
@@ -11,7 +12,7 @@ export const STAFF_ROLES = ['clerk', 'supervisor', 'admin', 'office', 'departmen
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-export const TerminalName = z.string().trim().min(1).max(80);
+export const TerminalName = FreeText.trim().min(1).max(80);
 export const HallCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/);
 
 export const NewTerminal = z.object({
@@ -42,7 +43,7 @@ export type TerminalRecord = z.infer<typeof TerminalRecord>;
 
 export const NewStaff = z.object({
   login: z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{1,31}$/),
-  name: z.string().trim().min(1).max(80),
+  name: FreeText.trim().min(1).max(80),
   number: z.string().trim().regex(/^[A-Za-z0-9-]{1,32}$/),
   role: StaffRole,
 });

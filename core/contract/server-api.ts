@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteDef } from './api.js';
+import { FreeText } from './common.js';
 import { TerminalRecord, TerminalRole, type StaffRole } from './server-admin.js';
 import { ChangesGone, ChangesQuery, ChangesResponse } from './server-sync.js';
 import { serverQueueApi } from './server-queue.js';
@@ -18,9 +19,9 @@ export interface ServerRouteDef extends RouteDef {
 export const Ed25519PublicKey = z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/);
 
 export const EnrollRequest = z.object({
-  code: z.string().trim().min(4).max(32),
+  code: FreeText.trim().min(4).max(32),
   publicKey: Ed25519PublicKey,
-  deviceId: z.string().min(1).max(64),
+  deviceId: FreeText.min(1).max(64),
 });
 export type EnrollRequest = z.infer<typeof EnrollRequest>;
 
@@ -41,7 +42,7 @@ export type TerminalMe = z.infer<typeof TerminalMe>;
 
 /** What a terminal reports about itself on every heartbeat; shown in `terminal list`. */
 export const HeartbeatRequest = z.object({
-  version: z.string().min(1).max(40),
+  version: FreeText.min(1).max(40),
   outboxPending: z.int().min(0),
   /** The terminal's own estimate of (server clock - its clock), in ms. */
   clockOffsetMs: z.int().nullable(),

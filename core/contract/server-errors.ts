@@ -17,6 +17,7 @@ export const SERVER_ERROR_CODES = [
   'TIMESTAMP_OUT_OF_WINDOW',
   'NONCE_REUSED',
   'QUEUE_CONFLICT',
+  'COUNTER_BUSY',
   'UNKNOWN_SERVICE',
   'LOGIN_FAILED',
   'STAFF_UNAUTHORIZED',
@@ -25,6 +26,8 @@ export const SERVER_ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'APPOINTMENT_CHECKED_IN',
   'APPOINTMENT_CANCELLED',
+  'URL_TOO_LONG',
+  'HEADERS_TOO_LARGE',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -53,6 +56,7 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   TIMESTAMP_OUT_OF_WINDOW: 401,
   NONCE_REUSED: 401,
   QUEUE_CONFLICT: 409,
+  COUNTER_BUSY: 409,
   UNKNOWN_SERVICE: 400,
   LOGIN_FAILED: 401,
   STAFF_UNAUTHORIZED: 401,
@@ -61,6 +65,8 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   TOO_MANY_ATTEMPTS: 429,
   APPOINTMENT_CHECKED_IN: 409,
   APPOINTMENT_CANCELLED: 409,
+  URL_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. `{minutes}` is the wait the server fills in. */
@@ -80,6 +86,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TIMESTAMP_OUT_OF_WINDOW: '终端时间与中心服务器相差太大，请校准时间。',
     NONCE_REUSED: '重复的请求已被拒绝。',
     QUEUE_CONFLICT: '该号已被其他窗口叫过或已办结，不能再次操作。',
+    COUNTER_BUSY: '本窗口还有正在办理的号：请先办结、过号、暂挂或转移，再叫下一位。',
     UNKNOWN_SERVICE: '本大厅没有这个业务队列。',
     LOGIN_FAILED: '用户名或密码不正确。',
     STAFF_UNAUTHORIZED: '请先登录。',
@@ -88,6 +95,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TOO_MANY_ATTEMPTS: '尝试失败次数过多，请 {minutes} 分钟后再试。',
     APPOINTMENT_CHECKED_IN: '这个预约已经签到，不能取消。',
     APPOINTMENT_CANCELLED: '这个预约已经取消了。',
+    URL_TOO_LONG: '请求的地址太长。',
+    HEADERS_TOO_LARGE: '请求的地址或附带信息太长。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -104,6 +113,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TIMESTAMP_OUT_OF_WINDOW: "The terminal's clock is too far from the central server's. Please set the time.",
     NONCE_REUSED: 'A repeated request was refused.',
     QUEUE_CONFLICT: 'That ticket has already been called by another counter or is finished.',
+    COUNTER_BUSY: 'This counter is still serving a ticket: finish it, mark it as a no-show, park it or transfer it before calling the next one.',
     UNKNOWN_SERVICE: 'This hall has no such queue line.',
     LOGIN_FAILED: 'The login or password is not right.',
     STAFF_UNAUTHORIZED: 'Please sign in first.',
@@ -112,6 +122,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please try again in {minutes} min.',
     APPOINTMENT_CHECKED_IN: 'This appointment has already been checked in and can no longer be cancelled.',
     APPOINTMENT_CANCELLED: 'This appointment has already been cancelled.',
+    URL_TOO_LONG: 'The address of the request is too long.',
+    HEADERS_TOO_LARGE: 'The address or the headers of the request are too long.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -128,6 +140,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TIMESTAMP_OUT_OF_WINDOW: 'Часы терминала слишком расходятся с часами центрального сервера. Установите время.',
     NONCE_REUSED: 'Повторный запрос отклонён.',
     QUEUE_CONFLICT: 'Этот талон уже вызван другим окном или обслужен.',
+    COUNTER_BUSY: 'Это окно ещё обслуживает талон: завершите его, отметьте неявку, отложите или переведите, прежде чем вызывать следующий.',
     UNKNOWN_SERVICE: 'В этом зале нет такой очереди.',
     LOGIN_FAILED: 'Неверное имя пользователя или пароль.',
     STAFF_UNAUTHORIZED: 'Сначала войдите в систему.',
@@ -136,6 +149,8 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток. Повторите через {minutes} мин.',
     APPOINTMENT_CHECKED_IN: 'По этой записи уже отметились, отменить её нельзя.',
     APPOINTMENT_CANCELLED: 'Эта запись уже отменена.',
+    URL_TOO_LONG: 'Адрес запроса слишком длинный.',
+    HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные.',
   },
 };
 

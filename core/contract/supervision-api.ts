@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FreeText, TimeZone } from './common.js';
 import { ComplaintState, OpinionKind, OpinionProgress, TrackQuery, TrackingCode } from './opinions.js';
 import { BadReason, RatingLevel } from './ratings.js';
 import { CounterNo, ServiceCode, StaffLogin, Ulid } from './queue.js';
@@ -38,6 +39,8 @@ export const StaffSession = z.object({
   token: z.string(),
   expiresAt: z.iso.datetime(),
   staff: StaffIdentity,
+  /** The hall's zone (HALL_TIMEZONE): the pages' today, dates and times are read in it. */
+  timeZone: TimeZone,
 });
 export type StaffSession = z.infer<typeof StaffSession>;
 
@@ -121,7 +124,7 @@ export const CASE_OUTCOMES = ['fixed', 'fixed-by-deadline', 'explained', 'appeal
 export const CaseOutcome = z.enum(CASE_OUTCOMES);
 export type CaseOutcome = z.infer<typeof CaseOutcome>;
 
-const Note = z.string().trim().min(1).max(2000);
+const Note = FreeText.trim().min(1).max(2000);
 
 export const CaseAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('return-visit'), note: Note }),
@@ -191,7 +194,7 @@ export const CasesQuery = z.object({
  */
 export const ComplaintAction = z.discriminatedUnion('action', [
   /** office: reviewed, sent to a department (again, to reassign while not yet responded). */
-  z.object({ action: z.literal('assign'), department: z.string().trim().min(1).max(80), note: Note.nullable().default(null) }),
+  z.object({ action: z.literal('assign'), department: FreeText.trim().min(1).max(80), note: Note.nullable().default(null) }),
   /** department (the one assigned): its answer. */
   z.object({ action: z.literal('respond'), note: Note }),
   /** office: what the complainant is told; shown to them on tracking lookup. */

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt } from 'node:crypto';
+import { checkPassword, type Scrypt } from '../common/password.js';
 import type { PresenceState } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 
@@ -32,15 +33,8 @@ export function closeSession(db: Db, token: string): void {
   db.prepare('DELETE FROM counter_session WHERE token_hash = ?').run(hash(token));
 }
 
-/** Checks a password against the central server's `scrypt$N$r$p$salt$hash` string, offline. */
-export function verifyStaffPassword(password: string, stored: string): Promise<boolean> {
-  const [alg, n, r, p, salt, expected] = stored.split('$');
-  if (alg !== 'scrypt' || !salt || !expected) return Promise.resolve(false);
-  const o = { N: Number(n), r: Number(r), p: Number(p) };
-  const want = Buffer.from(expected, 'base64');
-  return new Promise((resolve) =>
-    scrypt(password.normalize('NFC'), Buffer.from(salt, 'base64'), want.length, { ...o, maxmem: 128 * o.N * o.r * 2 }, (err, key) =>
-      resolve(!err && key.length === want.length && timingSafeEqual(key, want)),
-    ),
-  );
-}
+const nodeScrypt: Scrypt = (password, salt, keyLength, options) =>
+  new Promise((resolve, reject) => scrypt(password, Buffer.from(salt, 'base64'), keyLength, options, (err, key) => (err ? reject(err) : resolve(key.toString('base64')))));
+
+/** Checks a password against the last staff record the central server sent, offline. */
+export const verifyStaffPassword = (password: string, stored: string): Promise<boolean> => checkPassword(password, stored, nodeScrypt);

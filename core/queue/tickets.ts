@@ -1,11 +1,6 @@
 import { Ticket, type ServiceCode } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 
-/** The hall's day (tickets are numbered per day) in its time zone, as YYYY-MM-DD. */
-export function hallDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /** Stores a ticket as the server (or this terminal) last described it. */
 export function putTicket(db: Db, t: Ticket, day: string): void {
   // Appointment tickets go first in their line, then arrival order (DESIGN.md §5: not a device clock alone

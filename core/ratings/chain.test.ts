@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GENESIS_HASH, RATING_EVENT, ratingHashInput, type RatingRecord } from '../contract/index.js';
+import { GENESIS_HASH, ratingHashInput } from '../common/rating-chain.js';
+import { RATING_EVENT, type RatingRecord } from '../contract/index.js';
 import { openDatabase, type Db } from '../db/connection.js';
 import { tempDir } from '../db/test-db.js';
 import { pendingEvents } from '../outbox/outbox.js';
@@ -77,18 +78,27 @@ describe('the rating chain', () => {
     expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: { chainSeq: 2, id: rows[1]!.id, problem: 'hash-mismatch' } });
   });
 
-  it('names the next row when an edited row was re-hashed to hide the edit', () => {
+  it('names an edited row re-hashed to hide the edit: its outbox event keeps the hash it had', () => {
     const rows = fill();
     const edited: Omit<RatingRecord, 'hash'> = { ...rows[1]!, level: 5, reasons: [], comment: null };
     const hash = createHash('sha256').update(ratingHashInput(edited)).digest('hex');
     tamper('UPDATE rating SET doc = ?, hash = ? WHERE chain_seq = 2', JSON.stringify({ ...edited, hash }), hash);
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: { chainSeq: 2, id: rows[1]!.id, problem: 'hash-mismatch' } });
+  });
+
+  it('names the next row when the outbox event was rewritten too: the link to it breaks', () => {
+    const rows = fill();
+    const edited: Omit<RatingRecord, 'hash'> = { ...rows[1]!, level: 5, reasons: [], comment: null };
+    const hash = createHash('sha256').update(ratingHashInput(edited)).digest('hex');
+    tamper('UPDATE rating SET doc = ?, hash = ? WHERE chain_seq = 2', JSON.stringify({ ...edited, hash }), hash);
+    tamper("UPDATE outbox SET payload = ? WHERE type = ? AND json_extract(payload, '$.chainSeq') = 2", JSON.stringify({ ...edited, hash }), RATING_EVENT);
     expect(verifyChain(db)).toMatchObject({ ok: false, firstBroken: { chainSeq: 3, id: rows[2]!.id, problem: 'link-broken' } });
   });
 
-  it('names the gap a deleted row leaves', () => {
-    fill();
+  it('names the gap a deleted row leaves, with the id its outbox event kept', () => {
+    const rows = fill();
     tamper('DELETE FROM rating WHERE chain_seq = 2');
-    expect(verifyChain(db)).toMatchObject({ ok: false, rows: 3, firstBroken: { chainSeq: 2, id: null, problem: 'missing-row' } });
+    expect(verifyChain(db)).toMatchObject({ ok: false, rows: 3, firstBroken: { chainSeq: 2, id: rows[1]!.id, problem: 'missing-row' } });
   });
 
   it('notices a deleted last row from the ratings the outbox recorded', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { AppError, GENESIS_HASH, RATING_EVENT, RatingRecord, ratingHashInput, type ChainReport } from '../contract/index.js';
+import { firstBrokenLink, GENESIS_HASH, ratingHash, type BrokenLink } from '../common/rating-chain.js';
+import { AppError, RATING_EVENT, RatingRecord, type ChainReport } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 import { deviceId, getMeta } from '../db/meta.js';
 import { appendEvent } from '../outbox/outbox.js';
@@ -8,7 +9,7 @@ import { appendEvent } from '../outbox/outbox.js';
 /** What the caller knows of a rating; the chain fills in id, position and hashes. */
 export type RatingFields = Omit<RatingRecord, 'id' | 'chainSeq' | 'terminalDeviceId' | 'prevHash' | 'hash'> & { id?: string };
 
-export const ratingHash = (r: Omit<RatingRecord, 'hash'>) => createHash('sha256').update(ratingHashInput(r), 'utf8').digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 interface Row {
   chain_seq: number;
@@ -48,7 +49,7 @@ export function appendRating(db: Db, fields: RatingFields): RatingRecord {
       recordedAt: fields.recordedAt,
       prevHash: last?.hash ?? GENESIS_HASH,
     };
-    const record = RatingRecord.parse({ ...unhashed, hash: ratingHash(unhashed) });
+    const record = RatingRecord.parse({ ...unhashed, hash: ratingHash(unhashed, sha256) });
     db.prepare('INSERT INTO rating (chain_seq, id, service_id, doc, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(
       record.chainSeq,
       record.id,
@@ -62,51 +63,39 @@ export function appendRating(db: Db, fields: RatingFields): RatingRecord {
   })();
 }
 
-type Broken = NonNullable<ChainReport['firstBroken']>;
-
-/** Why one stored row does not stand on its own or on the row before it; null when it does. */
-function checkRow(row: Row, expectedSeq: number, prevHash: string): Broken['problem'] | null {
-  if (row.chain_seq !== expectedSeq) return 'missing-row';
+/** A stored row whose columns say something else than its document: the chain is checked on the documents. */
+function storageProblem(row: Row): { doc: RatingRecord } | { problem: BrokenLink['problem'] } {
   let doc: RatingRecord;
   try {
     doc = RatingRecord.parse(JSON.parse(row.doc));
   } catch {
-    return 'hash-mismatch';
+    return { problem: 'hash-mismatch' };
   }
-  if (doc.chainSeq !== row.chain_seq) return 'out-of-order';
-  const { hash, ...rest } = doc;
-  if (ratingHash(rest) !== hash || hash !== row.hash || doc.id !== row.id || doc.serviceId !== row.service_id || doc.prevHash !== row.prev_hash) return 'hash-mismatch';
-  if (row.prev_hash !== prevHash) return 'link-broken';
-  return null;
+  if (doc.chainSeq !== row.chain_seq) return { problem: 'out-of-order' };
+  if (doc.hash !== row.hash || doc.id !== row.id || doc.serviceId !== row.service_id || doc.prevHash !== row.prev_hash) return { problem: 'hash-mismatch' };
+  return { doc };
 }
 
 /**
- * Checks this terminal's chain row by row, then against the ratings its outbox recorded (which
- * shows a deleted or rewritten last row that the chain alone cannot). Names the first broken row.
+ * Checks this terminal's chain (core/common/rating-chain), with the ratings its outbox recorded as
+ * witnesses. Names the first broken row.
  */
 export function verifyChain(db: Db): ChainReport {
   const terminal = getMeta(db, 'device_id') ?? 'unknown';
   const rows = db.prepare('SELECT chain_seq, id, service_id, doc, prev_hash, hash FROM rating ORDER BY chain_seq').all() as Row[];
-  const report = (firstBroken: Broken | null): ChainReport => ({ ok: firstBroken === null, chains: rows.length > 0 ? 1 : 0, rows: rows.length, firstBroken });
-  let prevHash = GENESIS_HASH;
-  for (const [i, row] of rows.entries()) {
-    const expectedSeq = i + 1;
-    const problem = checkRow(row, expectedSeq, prevHash);
-    // A gap names the first missing position: the deleted row, whose id is gone with it.
-    if (problem === 'missing-row') return report({ terminal, chainSeq: expectedSeq, id: null, problem });
-    if (problem) return report({ terminal, chainSeq: row.chain_seq, id: row.id, problem });
-    prevHash = row.hash;
+  const report = (firstBroken: BrokenLink | null): ChainReport => ({ ok: firstBroken === null, chains: rows.length > 0 ? 1 : 0, rows: rows.length, firstBroken });
+  const chain: RatingRecord[] = [];
+  for (const row of rows) {
+    const stored = storageProblem(row);
+    if ('problem' in stored) return report({ terminal, chainSeq: row.chain_seq, id: row.id, problem: stored.problem });
+    chain.push(stored.doc);
   }
-  const recorded = db.prepare('SELECT payload FROM outbox WHERE type = ? ORDER BY device_seq').all(RATING_EVENT) as { payload: string }[];
-  const bySeq = new Map(rows.map((r) => [r.chain_seq, r]));
-  for (const { payload } of recorded) {
+  const witnesses = new Map<number, { id: string; hash: string }>();
+  for (const { payload } of db.prepare('SELECT payload FROM outbox WHERE type = ? ORDER BY device_seq').all(RATING_EVENT) as { payload: string }[]) {
     const sent = RatingRecord.safeParse(JSON.parse(payload));
-    if (!sent.success) continue;
-    const row = bySeq.get(sent.data.chainSeq);
-    if (!row) return report({ terminal, chainSeq: sent.data.chainSeq, id: sent.data.id, problem: 'missing-row' });
-    if (row.hash !== sent.data.hash) return report({ terminal, chainSeq: row.chain_seq, id: row.id, problem: 'hash-mismatch' });
+    if (sent.success) witnesses.set(sent.data.chainSeq, { id: sent.data.id, hash: sent.data.hash });
   }
-  return report(null);
+  return report(firstBrokenLink(terminal, chain, witnesses, sha256));
 }
 
 export function ratingsOf(db: Db): RatingRecord[] {

@@ -10,7 +10,7 @@ import { PreviewPrinter } from './transports/preview.js';
 import { SerialPrinter } from './transports/serial.js';
 import { TcpPrinter } from './transports/tcp.js';
 import type { PrinterError } from './types.js';
-import { ticket } from '../../tests/devices/slips.js';
+import { ticket, onPaper } from '../../tests/devices/slips.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'printer-'));
 
@@ -39,8 +39,8 @@ describe('file: printer', () => {
     fs.writeFileSync(file, '');
     const printer = openPrinter(`file:${file}`);
     expect(await printer.status()).toBe('online');
-    await printer.print(renderSlip(ticket));
-    await printer.print(renderSlip(ticket));
+    await printer.print(renderSlip(ticket, onPaper));
+    await printer.print(renderSlip(ticket, onPaper));
     const d = decodeEscPos(fs.readFileSync(file));
     expect(d.cuts).toBe(2);
     expect(d.text).toContain('您前面还有 3 人');
@@ -61,8 +61,8 @@ describe('preview: printer', () => {
     const dir = path.join(tmp(), 'slips');
     const printer = openPrinter(`preview:${dir}`);
     expect(await printer.status()).toBe('online');
-    await printer.print(renderSlip(ticket));
-    await printer.print(renderSlip({ ...ticket, number: 'A013' }));
+    await printer.print(renderSlip(ticket, onPaper));
+    await printer.print(renderSlip({ ...ticket, number: 'A013' }, onPaper));
     const files = fs.readdirSync(dir).sort();
     expect(files.filter((f) => f.endsWith('.txt'))).toHaveLength(2);
     expect(files.filter((f) => f.endsWith('.bin'))).toHaveLength(2);

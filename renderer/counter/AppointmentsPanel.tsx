@@ -9,7 +9,7 @@ import { currentLang } from '../i18n/i18n.js';
 import { CancelConfirm, useCancelAppointment, type CancelControls } from './CancelAppointment.js';
 import { emptyDraft, serverFieldErrors, timeSlots, validateAppointment, type AppointmentDraft, type AppointmentField, type FieldError } from './appointmentForm.js';
 import { counterErrorText } from './errors.js';
-import { spacedCode, todayIso } from './format.js';
+import { spacedCode } from './format.js';
 import { useBusy } from './useBusy.js';
 import type { Remote } from './useRemote.js';
 
@@ -184,11 +184,10 @@ export function AppointmentList({ appointments, error, cancel }: { appointments:
 }
 
 /** Phone appointments: the form, the code once booked, and today's list. */
-export function AppointmentsPanel({ services, list }: { services: CounterQueue['services']; list: Remote<{ appointments: Appointment[] }> }) {
+export function AppointmentsPanel({ services, list, today }: { services: CounterQueue['services']; list: Remote<{ appointments: Appointment[] }>; today: string }) {
   const { t } = useTranslation();
   const client = useClient();
   const action = useBusy();
-  const today = todayIso();
   const [draft, setDraft] = useState(() => emptyDraft(today));
   const [errors, setErrors] = useState<Partial<Record<AppointmentField, FieldError>>>({});
   const [booked, setBooked] = useState<Appointment | null>(null);

@@ -29,6 +29,7 @@
  */
 import { createClient } from '../api/client.js';
 import { ClientProvider } from '../api/context.js';
+import { HallZoneProvider } from '../shared/hallZone.js';
 import { useStaffSession } from '../shared/useStaffSession.js';
 import { LoginScreen } from './LoginScreen.js';
 import { counterSessions } from './session.js';
@@ -42,7 +43,9 @@ export default function CounterApp() {
     <ClientProvider client={client}>
       <div className="counter">
         {session ? (
-          <Workbench key={session.token} session={session} onSignedOut={signOut} />
+          <HallZoneProvider zone={session.timeZone}>
+            <Workbench key={session.token} session={session} onSignedOut={signOut} />
+          </HallZoneProvider>
         ) : (
           <LoginScreen expired={expired} onSignedIn={signIn} />
         )}

@@ -4,7 +4,7 @@ import { pickLang } from '../../core/contract/common.js';
 import type { CounterQueue } from '../../core/contract/hall-api.js';
 import type { Ticket } from '../../core/contract/queue.js';
 import { currentLang } from '../i18n/i18n.js';
-import { clockTime } from './format.js';
+import { clockTime, useHallZone } from '../shared/hallZone.js';
 import { enabledCommands, transferTargets } from './queueView.js';
 import { SHORTCUTS, type CounterCommand } from './shortcuts.js';
 
@@ -30,6 +30,7 @@ export function Kbd({ k }: { k: string }) {
 export function CurrentPanel(p: CurrentPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n);
+  const zone = useHallZone();
   const enabled = enabledCommands(p.queue);
   const current = p.queue.current;
   const serviceName = (code: string) => {
@@ -66,10 +67,10 @@ export function CurrentPanel(p: CurrentPanelProps) {
               <dt>{t('counter.current.visitor')}</dt>
               <dd data-testid="current-enterprise">{current.enterprise ?? t('counter.lines.walkIn')}</dd>
             </div>
-            {current.calledAt && (
+            {current.calledAt && zone && (
               <div>
                 <dt>{t('counter.current.calledAt')}</dt>
-                <dd>{clockTime(current.calledAt, lang)}</dd>
+                <dd data-testid="current-called-at">{clockTime(current.calledAt, zone)}</dd>
               </div>
             )}
             <div>
@@ -84,6 +85,11 @@ export function CurrentPanel(p: CurrentPanelProps) {
         </p>
       )}
 
+      {current && current.state === 'called' && (
+        <p className="hint" data-testid="call-next-blocked">
+          {t('counter.current.finishFirst', { number: current.number })}
+        </p>
+      )}
       <div className="actions" role="group" aria-label={t('counter.current.actions')}>
         {TICKET_COMMANDS.map((cmd) => (
           <button

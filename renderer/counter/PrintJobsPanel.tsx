@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PrintJob } from '../../core/contract/print.js';
-import { currentLang } from '../i18n/i18n.js';
 import { counterErrorText } from './errors.js';
-import { clockTime } from './format.js';
+import { clockTime, useHallZone } from '../shared/hallZone.js';
 
 export interface PrintJobsProps {
   jobs: PrintJob[] | undefined;
@@ -14,8 +13,8 @@ export interface PrintJobsProps {
 
 /** This terminal's recent slips: what printed, what failed and why, and a reprint for each. */
 export function PrintJobsPanel(p: PrintJobsProps) {
-  const { t, i18n } = useTranslation();
-  const lang = currentLang(i18n);
+  const { t } = useTranslation();
+  const zone = useHallZone();
   return (
     <section className="panel print-panel" aria-labelledby="print-title" data-testid="print-panel">
       <h2 id="print-title">{t('counter.print.title')}</h2>
@@ -31,7 +30,7 @@ export function PrintJobsPanel(p: PrintJobsProps) {
           {p.jobs.map((job) => (
             <li key={job.id} className={`print-job ${job.state}`} data-testid="print-job" data-state={job.state} data-job={job.id}>
               <span className="job-kind">{t(`counter.print.kind.${job.kind}`)}</span>
-              <span className="job-time">{clockTime(job.updatedAt, lang)}</span>
+              {zone && <span className="job-time">{clockTime(job.updatedAt, zone)}</span>}
               <span className={`job-state ${job.state}`} data-testid="print-job-state">
                 {t(`counter.print.state.${job.state}`)}
                 {job.failure && ` · ${t(`counter.print.failure.${job.failure}`)}`}

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CounterQueue, CounterSession } from '../../core/contract/hall-api.js';
 import type { QueueActionName, Ticket } from '../../core/contract/queue.js';
 import { useClient } from '../api/context.js';
+import { hallToday } from '../shared/hallZone.js';
 import { useLive } from '../shared/useLive.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { Kbd, CurrentPanel } from './CurrentPanel.js';
 import { counterErrorText } from './errors.js';
-import { todayIso } from './format.js';
 import { LangSwitch } from './LangSwitch.js';
 import { LinesPanel } from './LinesPanel.js';
 import { PrintJobsPanel } from './PrintJobsPanel.js';
@@ -18,7 +18,7 @@ import { useNow, useRemote } from './useRemote.js';
 
 /** What the last action did, said back to the clerk ("A012 已办结"). */
 interface Notice {
-  key: 'called' | 'recalled' | 'transferred' | 'noShow' | 'parked' | 'finished' | 'nobody';
+  key: 'called' | 'recalled' | 'transferred' | 'noShow' | 'parked' | 'finished' | 'nobody' | 'finishFirst';
   number: string;
   line?: string;
 }
@@ -48,7 +48,7 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
   const { t } = useTranslation();
   const client = useClient();
   const now = useNow(30_000);
-  const today = todayIso(new Date(now));
+  const today = hallToday(session.timeZone, now);
   const queue = useRemote((signal) => client.call('counterQueue', {}, { signal }));
   const jobs = useRemote((signal) => client.call('printJobs', {}, { signal }));
   const appointments = useRemote((signal) => client.call('listAppointments', { date: today }, { signal }), today);
@@ -160,6 +160,7 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
       if (!cmd) return;
       ev.preventDefault();
       if (enabledCommands(data)[cmd] && busy === null) run(cmd, data);
+      else if ((cmd === 'call-next' || cmd === 'call-number') && data.current) setNotice({ key: 'finishFirst', number: data.current.number });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -294,7 +295,7 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
             </div>
             {/* Both stay mounted: a half-typed booking or the code still to read out survives a look at the printer. */}
             <div role="tabpanel" hidden={side !== 'appointments'}>
-              <AppointmentsPanel services={q.services} list={appointments} />
+              <AppointmentsPanel services={q.services} list={appointments} today={today} />
             </div>
             <div role="tabpanel" hidden={side !== 'print'}>
               <PrintJobsPanel jobs={jobs.data?.jobs} loadError={jobs.error} busy={printAction.busy} actionError={printAction.error} onReprint={(j) => reprint(j.id)} />

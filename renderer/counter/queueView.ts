@@ -12,9 +12,10 @@ export function waitingMinutes(issuedAt: string, now: number): number {
 export function enabledCommands(q: CounterQueue): Record<CounterCommand, boolean> {
   const serving = q.presence === 'in';
   const hasCurrent = q.current !== null && q.current.state === 'called';
+  // One visitor at a time: calling anyone waits until the current ticket is finished, no-show, parked or transferred.
   return {
-    'call-next': serving && q.lines.some((l) => l.active),
-    'call-number': serving,
+    'call-next': serving && !hasCurrent && q.lines.some((l) => l.active),
+    'call-number': serving && !hasCurrent,
     recall: hasCurrent,
     transfer: hasCurrent && transferTargets(q).length > 0,
     'no-show': hasCurrent,

@@ -7,6 +7,7 @@ import { PrintFailure, PrintJob, PrintJobState } from '../../core/contract/print
 import { AppointmentState, QUEUE_ACTIONS, PRESENCE_STATES, type Appointment } from '../../core/contract/queue.js';
 import { createClient } from '../api/client.js';
 import { ClientProvider } from '../api/context.js';
+import { HallZoneProvider } from '../shared/hallZone.js';
 import { createI18n } from '../i18n/i18n.js';
 import en from '../locales/en.json' with { type: 'json' };
 import ru from '../locales/ru.json' with { type: 'json' };
@@ -26,7 +27,9 @@ const noop = () => undefined;
 function render(node: ReactNode, lang: Lang = 'zh-CN'): string {
   return renderToStaticMarkup(
     <I18nextProvider i18n={createI18n(lang)}>
-      <ClientProvider client={createClient({ fetch: (() => Promise.reject(new Error('no network in this test'))) as typeof fetch })}>{node}</ClientProvider>
+      <ClientProvider client={createClient({ fetch: (() => Promise.reject(new Error('no network in this test'))) as typeof fetch })}>
+        <HallZoneProvider zone="Asia/Shanghai">{node}</HallZoneProvider>
+      </ClientProvider>
     </I18nextProvider>,
   );
 }
@@ -103,11 +106,18 @@ describe('current ticket panel', () => {
     expect(html).toMatch(/<button[^>]*data-testid="action-finish"[^>]*disabled/);
   });
 
+  it('shows when the ticket was called on the hall’s clock, across its midnight', () => {
+    const at = (calledAt: string) => text(current({ queue: counterQueue({ current: ticket('A012', { state: 'called', callCount: 1, calledAt }) }) }), 'current-called-at');
+    expect(at('2026-12-01T15:59:00.000Z')).toBe('23:59');
+    expect(at('2026-12-01T16:01:00.000Z')).toBe('00:01');
+  });
+
   it('shows the called number large with its enterprise and calls, and each button’s key', () => {
     const html = current({ queue: counterQueue({ current: ticket('A012', { state: 'called', callCount: 2, enterprise: '龙江拍卖行', calledAt: '2026-11-26T09:30:00+08:00' }) }) });
     expect(text(html, 'current-number')).toBe('A012');
     expect(text(html, 'current-enterprise')).toBe('龙江拍卖行');
     expect(text(html, 'current-call-count')).toBe('已呼叫 2 次');
+    expect(text(html, 'current-called-at')).toBe('09:30');
     expect(text(html, 'action-recall', '</button')).toBe('重呼 F3');
     expect(text(html, 'action-transfer', '</button')).toBe('转移 F4');
     expect(text(html, 'action-no-show', '</button')).toBe('过号 F6');

@@ -23,12 +23,13 @@ const view: BoardView = {
     { service: 'A', name: { 'zh-CN': '综合咨询', en: 'General enquiries', ru: 'Общие вопросы' }, count: 1 },
     { service: 'B', name: { 'zh-CN': '证书领取' }, count: 5 },
   ],
+  timeZone: 'Asia/Shanghai',
 };
 
 function render(props: Partial<BoardScreenProps> = {}, lang: Lang = 'zh-CN'): string {
   return renderToStaticMarkup(
     <I18nextProvider i18n={createI18n(lang)}>
-      <BoardScreen view={view} lang={lang} flashing={new Map()} reconnecting={false} error={undefined} now={new Date(2026, 10, 26, 9, 7)} {...props} />
+      <BoardScreen view={view} lang={lang} flashing={new Map()} reconnecting={false} error={undefined} now={new Date('2026-11-26T01:07:00Z')} {...props} />
     </I18nextProvider>,
   );
 }
@@ -47,6 +48,21 @@ describe('call board', () => {
     expect(textOf(html, 'hall-counter-1')).toBe('B002 → 1号窗口');
     expect(textOf(html, 'hall-counter-4')).toBe('— → 4号窗口 暂无叫号');
     expect(html).toContain('data-testid="hall-clock">09:07<');
+  });
+
+  it('shows the hall’s clock and date at its midnight, whatever the browser’s zone', () => {
+    const before = render({ now: new Date('2026-12-01T15:59:00Z') });
+    expect(textOf(before, 'hall-clock', '</time>')).toBe('23:59');
+    expect(textOf(before, 'hall-date', '</span>')).toBe('12月1日星期二');
+    const after = render({ now: new Date('2026-12-01T16:01:00Z') }, 'en');
+    expect(textOf(after, 'hall-clock', '</time>')).toBe('00:01');
+    expect(textOf(after, 'hall-date', '</span>')).toBe('Wednesday, December 2');
+    const elsewhere = render({ view: { ...view, timeZone: 'America/Los_Angeles' }, now: new Date('2026-12-01T16:01:00Z') });
+    expect(textOf(elsewhere, 'hall-clock', '</time>')).toBe('08:01');
+  });
+
+  it('shows no clock before the board has said which zone the hall keeps', () => {
+    expect(render({ view: undefined })).not.toContain('hall-clock');
   });
 
   it('lists recent calls newest first and people waiting per line', () => {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickLang, type Lang } from '../../core/contract/common.js';
 import type { BoardView } from '../../core/contract/hall-api.js';
+import { clockTime } from '../shared/hallZone.js';
 import { recentCalls } from './board.js';
 import { hallErrorText } from './errors.js';
 
@@ -38,8 +39,10 @@ function Arrow() {
 /** The call board as drawn; HallApp feeds it. */
 export function BoardScreen({ view, lang, flashing, reconnecting, error, now, controls, prompt }: BoardScreenProps) {
   const { t } = useTranslation();
-  const clock = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
-  const date = new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', weekday: 'long' }).format(now);
+  // The hall's clock, known once the board has answered; never the browser's own zone.
+  const timeZone = view?.timeZone;
+  const clock = timeZone && clockTime(now.toISOString(), timeZone);
+  const date = timeZone && new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', weekday: 'long', timeZone }).format(now);
 
   const header = (
     <header className="hall-header">
@@ -62,10 +65,14 @@ export function BoardScreen({ view, lang, flashing, reconnecting, error, now, co
         )}
       </div>
       {controls}
-      <div className="hall-clock">
-        <time data-testid="hall-clock">{clock}</time>
-        <span className="hall-date">{date}</span>
-      </div>
+      {timeZone && (
+        <div className="hall-clock">
+          <time data-testid="hall-clock">{clock}</time>
+          <span className="hall-date" data-testid="hall-date">
+            {date}
+          </span>
+        </div>
+      )}
     </header>
   );
 

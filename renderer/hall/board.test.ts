@@ -15,6 +15,7 @@ const base: BoardView = {
     { number: 'B002', counterNo: 3, calledAt: '2026-11-26T09:05:00+08:00', callCount: 1 },
   ],
   waiting: [{ service: 'A', name: { 'zh-CN': '综合咨询' }, count: 4 }],
+  timeZone: 'Asia/Shanghai',
 };
 
 describe('call board state', () => {

@@ -21,6 +21,7 @@ import { ProcedureScreen } from './screens/ProcedureScreen.js';
 import { ProhibitionsScreen } from './screens/ProhibitionsScreen.js';
 import { SearchScreen } from './screens/SearchScreen.js';
 import { KioskSessionProvider, useSession } from './state.js';
+import { HallZoneProvider } from '../shared/hallZone.js';
 import './kiosk.css';
 import './queue/queue.css';
 import './feedback/feedback.css';
@@ -89,17 +90,19 @@ function KioskShell() {
     route.name === 'home' && session.query === '' && !session.elderly && !session.contrast && currentLang(i18n) === DEFAULT_LANG;
 
   return (
-    <div className="kiosk">
-      <a className="skip-link" href="#main">
-        {t('nav.skip')}
-      </a>
-      <Header />
-      <main id="main" ref={mainRef} tabIndex={-1} className="kiosk-main">
-        <Screen route={route} />
-      </main>
-      <BottomNav route={route} />
-      <IdleGuard idleSeconds={idle.idleSeconds} countdownSeconds={idle.countdownSeconds} armed={!pristine} onIdle={session.reset} />
-    </div>
+    <HallZoneProvider zone={config.data?.timeZone ?? null}>
+      <div className="kiosk">
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <Header />
+        <main id="main" ref={mainRef} tabIndex={-1} className="kiosk-main">
+          <Screen route={route} />
+        </main>
+        <BottomNav route={route} />
+        <IdleGuard idleSeconds={idle.idleSeconds} countdownSeconds={idle.countdownSeconds} armed={!pristine} onIdle={session.reset} />
+      </div>
+    </HallZoneProvider>
   );
 }
 

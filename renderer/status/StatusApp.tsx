@@ -78,9 +78,9 @@ export default function StatusApp() {
     <main className="sync-status" data-testid="status-screen">
       <header className="sync-header">
         <h1>{t('statusScreen.title')}</h1>
-        {status.updatedAt && (
+        {status.updatedAt && status.data && (
           <p className="sync-note" data-testid="status-updated">
-            {t('statusScreen.updatedAt', { time: absoluteTime(status.updatedAt.toISOString(), lang) })}
+            {t('statusScreen.updatedAt', { time: absoluteTime(status.updatedAt.toISOString(), lang, status.data.timeZone) })}
           </p>
         )}
         <button type="button" className="sync-refresh" onClick={refresh} disabled={manual} aria-busy={manual} data-testid="status-refresh">

@@ -9,10 +9,10 @@ export interface StatusViewProps {
   now: Date;
 }
 
-function When({ iso, lang, now, testid }: { iso: string; lang: Lang; now: Date; testid: string }) {
+function When({ iso, lang, now, zone, testid }: { iso: string; lang: Lang; now: Date; zone: string; testid: string }) {
   return (
     <span data-testid={testid}>
-      <strong>{relativeTime(iso, now, lang)}</strong> <span className="sync-abs">({absoluteTime(iso, lang)})</span>
+      <strong>{relativeTime(iso, now, lang)}</strong> <span className="sync-abs">({absoluteTime(iso, lang, zone)})</span>
     </span>
   );
 }
@@ -79,7 +79,7 @@ export function StatusView({ status, lang, now }: StatusViewProps) {
           {status.backlog === 0 ? t('statusScreen.backlogNone') : t('statusScreen.backlog', { count: status.backlog })}
         </p>
         <h3>{t('statusScreen.lastSync')}</h3>
-        <p>{status.lastSyncAt ? <When iso={status.lastSyncAt} lang={lang} now={now} testid="status-last-sync" /> : <span data-testid="status-last-sync">{t('statusScreen.never')}</span>}</p>
+        <p>{status.lastSyncAt ? <When iso={status.lastSyncAt} lang={lang} now={now} zone={status.timeZone} testid="status-last-sync" /> : <span data-testid="status-last-sync">{t('statusScreen.never')}</span>}</p>
         <h3>{t('statusScreen.lastError')}</h3>
         <p className={status.lastError ? 'sync-error-text' : undefined} data-testid="status-last-error">
           {status.lastError ?? t('statusScreen.noError')}
@@ -89,7 +89,7 @@ export function StatusView({ status, lang, now }: StatusViewProps) {
       <section className="sync-card" aria-labelledby="sync-clock">
         <h2 id="sync-clock">{t('statusScreen.clock')}</h2>
         <Clock clock={status.clock} lang={lang} />
-        {status.clock.measuredAt && <p className="sync-note">{t('statusScreen.measuredAt', { time: absoluteTime(status.clock.measuredAt, lang) })}</p>}
+        {status.clock.measuredAt && <p className="sync-note">{t('statusScreen.measuredAt', { time: absoluteTime(status.clock.measuredAt, lang, status.timeZone) })}</p>}
       </section>
 
       <section className="sync-card wide" aria-labelledby="sync-dead">
@@ -118,8 +118,8 @@ export function StatusView({ status, lang, now }: StatusViewProps) {
                     <td>
                       <code>{d.type}</code>
                     </td>
-                    <td>{absoluteTime(d.createdAt, lang)}</td>
-                    <td>{absoluteTime(d.deadAt, lang)}</td>
+                    <td>{absoluteTime(d.createdAt, lang, status.timeZone)}</td>
+                    <td>{absoluteTime(d.deadAt, lang, status.timeZone)}</td>
                     <td>{d.reason}</td>
                   </tr>
                 ))}

@@ -13,8 +13,8 @@ export function relativeTime(iso: string, now: Date, lang: Lang): string {
   return rtf.format(Math.round(s / 86400), 'day');
 }
 
-/** Date and time to the second, in the terminal's time zone. */
-export function absoluteTime(iso: string, lang: Lang, timeZone?: string): string {
+/** Date and time to the second, in the hall's time zone. */
+export function absoluteTime(iso: string, lang: Lang, timeZone: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone }).format(ms);

@@ -4,9 +4,9 @@ import { CASE_OUTCOMES, CASE_STATES, type CaseAction, type CaseDetail, type Case
 import { useBusy } from '../counter/useBusy.js';
 import { useRemote } from '../counter/useRemote.js';
 import { canActOnCases, NEXT_CASE_ACTION, seesFullPhone } from './access.js';
-import { useStaff, useSupervision } from './context.js';
+import { useStaff, useSupervision, useHallCalendar } from './context.js';
 import { supervisionErrorText } from './errors.js';
-import { dateTime, isoDay, shownPhone } from './format.js';
+import { shownPhone } from './format.js';
 import { useFeed } from './live-context.js';
 import { Deadline, Flags, ItemDetail, ItemLink, ItemRow, LoadError, Steps } from './parts.js';
 import { sectionPath } from './paths.js';
@@ -60,8 +60,8 @@ export function CasesPanel({ selected }: { selected: string | null }) {
 }
 
 export function CaseTable({ cases, selected }: { cases: CaseSummary[]; selected: string | null }) {
+  const { today } = useHallCalendar();
   const { t } = useTranslation();
-  const today = isoDay(new Date());
   if (cases.length === 0) {
     return (
       <p className="sv-empty" data-testid="sv-cases-empty">
@@ -130,6 +130,7 @@ function CaseDetailView({ id, onChanged }: { id: string; onChanged: () => void }
 }
 
 export function CaseDetailBody({ detail, canAct, fullPhone, onDone }: { detail: CaseDetail; canAct: boolean; fullPhone: boolean; onDone: (d: CaseDetail) => void }) {
+  const { today, dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const next = NEXT_CASE_ACTION[detail.state];
   const phone = detail.contact ? shownPhone(detail.contact, fullPhone) : null;
@@ -144,7 +145,7 @@ export function CaseDetailBody({ detail, canAct, fullPhone, onDone }: { detail: 
         <dd>{detail.filedOn}</dd>
         <dt>{t('supervisor.cases.deadline')}</dt>
         <dd>
-          <Deadline deadline={detail.deadline} today={isoDay(new Date())} done={detail.state === 'closed'} testid="sv-case-deadline-detail" />
+          <Deadline deadline={detail.deadline} today={today} done={detail.state === 'closed'} testid="sv-case-deadline-detail" />
         </dd>
         <dt>{t('supervisor.cases.where')}</dt>
         <dd>
@@ -197,6 +198,7 @@ export function CaseDetailBody({ detail, canAct, fullPhone, onDone }: { detail: 
 
 /** The office's next step on a case: return visit, outcome (with the promised date for a later fix), feedback, close. */
 export function CaseActionForm({ id, action, onDone }: { id: string; action: CaseAction['action']; onDone: (d: CaseDetail) => void }) {
+  const { today } = useHallCalendar();
   const { t } = useTranslation();
   const client = useSupervision();
   const busy = useBusy();
@@ -243,7 +245,7 @@ export function CaseActionForm({ id, action, onDone }: { id: string; action: Cas
           {outcome === 'fixed-by-deadline' && (
             <label className="sv-field">
               <span>{t('supervisor.cases.fixBy')}</span>
-              <input type="date" data-testid="sv-case-fixby" value={fixBy} min={isoDay(new Date())} onChange={(e) => setFixBy(e.target.value)} />
+              <input type="date" data-testid="sv-case-fixby" value={fixBy} min={today} onChange={(e) => setFixBy(e.target.value)} />
             </label>
           )}
         </div>

@@ -5,9 +5,9 @@ import type { ComplaintAction, ComplaintActionName, ComplaintDetail, ComplaintSu
 import { useBusy } from '../counter/useBusy.js';
 import { useRemote } from '../counter/useRemote.js';
 import { canListDepartments, complaintActionsFor, seesFullPhone } from './access.js';
-import { useStaff, useSupervision } from './context.js';
+import { useStaff, useSupervision, useHallCalendar } from './context.js';
 import { supervisionErrorText } from './errors.js';
-import { dateTime, isoDay, shownPhone } from './format.js';
+import { shownPhone } from './format.js';
 import { useFeed } from './live-context.js';
 import { Deadline, Flags, ItemDetail, ItemLink, ItemRow, LoadError, Steps } from './parts.js';
 import { sectionPath } from './paths.js';
@@ -85,9 +85,9 @@ export function ComplaintsPanel({ selected }: { selected: string | null }) {
 }
 
 export function ComplaintTable({ complaints, selected }: { complaints: ComplaintSummary[]; selected: string | null }) {
+  const { today, dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const staff = useStaff();
-  const today = isoDay(new Date());
   if (complaints.length === 0) {
     return (
       <p className="sv-empty" data-testid="sv-complaints-empty">
@@ -149,6 +149,7 @@ function ComplaintDetailView({ id, onChanged }: { id: string; onChanged: () => v
 }
 
 export function ComplaintDetailBody({ detail, onDone }: { detail: ComplaintDetail; onDone: (d: ComplaintDetail) => void }) {
+  const { today, dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const staff = useStaff();
   const [acting, setActing] = useState<ComplaintActionName | null>(null);
@@ -172,7 +173,7 @@ export function ComplaintDetailBody({ detail, onDone }: { detail: ComplaintDetai
         <dd>{dateTime(detail.filedAt)}</dd>
         <dt>{t('supervisor.complaints.deadline')}</dt>
         <dd>
-          <Deadline deadline={detail.deadline} today={isoDay(new Date())} done={answered(detail.state)} testid="sv-complaint-deadline-detail" />
+          <Deadline deadline={detail.deadline} today={today} done={answered(detail.state)} testid="sv-complaint-deadline-detail" />
         </dd>
         <dt>{t('supervisor.complaints.department')}</dt>
         <dd>{detail.department ?? t('supervisor.complaints.unassigned')}</dd>

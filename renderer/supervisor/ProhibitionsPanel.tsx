@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ProhibitionCounts } from '../../core/contract/supervision-api.js';
 import { useRemote } from '../counter/useRemote.js';
-import { useSupervision } from './context.js';
+import { useHallCalendar, useSupervision } from './context.js';
 import { presetRange, validRange } from './format.js';
 import { useFeed } from './live-context.js';
 import { LoadError, RangeControls, type Range } from './parts.js';
@@ -13,7 +13,8 @@ export function ProhibitionsPanel() {
   const { t } = useTranslation();
   const client = useSupervision();
   const feed = useFeed();
-  const [range, setRange] = useState<Range>(() => presetRange('quarter'));
+  const { today } = useHallCalendar();
+  const [range, setRange] = useState<Range>(() => presetRange('quarter', today));
   const ok = validRange(range.from, range.to);
   const counts = useRemote((signal) => (ok ? client.call('prohibitions', range, { signal }) : Promise.resolve(undefined)), `${range.from}|${range.to}|${ok}`);
   const { reload } = counts;

@@ -7,8 +7,8 @@ import { useRemote } from '../counter/useRemote.js';
 import { currentLang } from '../i18n/i18n.js';
 import { navigate } from '../shared/router.js';
 import { canReadCase } from './access.js';
-import { useStaff, useSupervision } from './context.js';
-import { dateTime, isoDay, percent, presetRange, share, validRange } from './format.js';
+import { useStaff, useSupervision, useHallCalendar } from './context.js';
+import { percent, presetRange, share, validRange } from './format.js';
 import { useFeed } from './live-context.js';
 import { LoadError, RangeControls, type Range } from './parts.js';
 import { sectionPath } from './paths.js';
@@ -21,11 +21,11 @@ export function SatisfactionPanel() {
   const { t } = useTranslation();
   const client = useSupervision();
   const feed = useFeed();
-  const [range, setRange] = useState<Range>(() => presetRange('week'));
+  const { today } = useHallCalendar();
+  const [range, setRange] = useState<Range>(() => presetRange('week', today));
   const [group, setGroup] = useState<Group>('day');
   const ok = validRange(range.from, range.to);
-  // Today is asked for separately, so the headline never depends on the range being looked at.
-  const today = isoDay(new Date());
+  // Today (the hall's) is asked for separately, so the headline never depends on the range being looked at.
 
   const todayData = useRemote((signal) => client.call('satisfaction', { from: today, to: today, by: 'day' }, { signal }), today);
   const summary = useRemote(
@@ -180,6 +180,7 @@ export function SatisfactionTable({ summary }: { summary: SatisfactionSummary })
 
 /** The latest ratings; no rater identity exists to show. Arrivals since the page opened are marked. */
 export function LiveRatings({ ratings, arrived }: { ratings: RatingView[]; arrived: Set<string> }) {
+  const { dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const staff = useStaff();
   if (ratings.length === 0) {

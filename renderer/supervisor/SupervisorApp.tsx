@@ -50,7 +50,7 @@ export default function SupervisorApp() {
   const { session, expired, client, signIn, signOut } = useStaffSession(staffSessions, createSupervisionClient, 'staffLogout');
 
   return (
-    <SupervisionProvider client={client} staff={session?.staff ?? null}>
+    <SupervisionProvider client={client} staff={session?.staff ?? null} timeZone={session?.timeZone ?? null}>
       <div className="sv">
         {session ? (
           <Shell key={session.token} staff={session.staff} onSignedOut={signOut} />

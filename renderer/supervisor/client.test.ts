@@ -26,7 +26,7 @@ describe('supervision client', () => {
   it('signs in without a token, then sends the token and the page language on staff routes', async () => {
     const server = fakeServer((req) =>
       req.url === '/api/staff/login'
-        ? { status: 200, json: { token: 'tok-1', expiresAt: '2026-11-26T10:00:00.000Z', staff } }
+        ? { status: 200, json: { token: 'tok-1', expiresAt: '2026-11-26T10:00:00.000Z', staff, timeZone: 'Asia/Shanghai' } }
         : { status: 200, json: { cursor: 9, ratings: [], cases: [], complaints: [], failedEvents: 0 } },
     );
     let token: string | null = 'old-token';

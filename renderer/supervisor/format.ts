@@ -1,29 +1,21 @@
+import { addDays, daysBetween } from '../../core/common/hall-time.js';
 import type { Lang } from '../../core/contract/common.js';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A date on this PC as YYYY-MM-DD (local time: the hall's day, not UTC's). */
-export function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export type RangePreset = 'today' | 'week' | 'month' | 'quarter';
 export const RANGE_PRESETS: RangePreset[] = ['today', 'week', 'month', 'quarter'];
 
-/** today; the last 7 days; this month so far; this quarter so far (quarterly reports, seed 三). */
-export function presetRange(preset: RangePreset, now: Date = new Date()): { from: string; to: string } {
-  const to = isoDay(now);
-  const y = now.getFullYear();
-  const m = now.getMonth();
+/** From the hall's `today`: today; the last 7 days; this month so far; this quarter so far (quarterly reports, seed 三). */
+export function presetRange(preset: RangePreset, today: string): { from: string; to: string } {
+  const month = Number(today.slice(5, 7));
   switch (preset) {
     case 'today':
-      return { from: to, to };
+      return { from: today, to: today };
     case 'week':
-      return { from: isoDay(new Date(y, m, now.getDate() - 6)), to };
+      return { from: addDays(today, -6), to: today };
     case 'month':
-      return { from: isoDay(new Date(y, m, 1)), to };
+      return { from: `${today.slice(0, 8)}01`, to: today };
     case 'quarter':
-      return { from: isoDay(new Date(y, m - (m % 3), 1)), to };
+      return { from: `${today.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`, to: today };
   }
 }
 
@@ -46,17 +38,8 @@ export function share(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-/** 2026-11-26 09:05 in this PC's time. */
-export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${isoDay(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /** Whole calendar days from `today` to `deadline` (negative: that many days late). */
-export function daysLeft(deadline: string, today: string): number {
-  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
+export const daysLeft = (deadline: string, today: string): number => daysBetween(today, deadline);
 
 /** 138****5678: what any page shows when it has no business with the full number. */
 export function maskPhone(phone: string): string {

@@ -75,12 +75,14 @@ describe('numbers a supervisor can trust', () => {
   });
 
   it('offers ranges that end today and refuses impossible ones', () => {
-    const now = new Date(2026, 10, 26, 15, 0);
+    const now = '2026-11-26';
     expect(presetRange('today', now)).toEqual({ from: '2026-11-26', to: '2026-11-26' });
     expect(presetRange('week', now)).toEqual({ from: '2026-11-20', to: '2026-11-26' });
     expect(presetRange('month', now)).toEqual({ from: '2026-11-01', to: '2026-11-26' });
     expect(presetRange('quarter', now)).toEqual({ from: '2026-10-01', to: '2026-11-26' });
-    expect(presetRange('quarter', new Date(2026, 2, 3))).toEqual({ from: '2026-01-01', to: '2026-03-03' });
+    expect(presetRange('quarter', '2026-03-03')).toEqual({ from: '2026-01-01', to: '2026-03-03' });
+    expect(presetRange('quarter', '2026-12-31')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(presetRange('week', '2027-01-02')).toEqual({ from: '2026-12-27', to: '2027-01-02' });
     expect(validRange('2026-11-01', '2026-11-26')).toBe(true);
     expect(validRange('2026-11-27', '2026-11-26')).toBe(false);
     expect(validRange('2025-01-01', '2026-11-26')).toBe(false);
@@ -103,6 +105,7 @@ describe('pages and sessions', () => {
       token: 'tok',
       expiresAt: '2026-11-26T10:00:00.000Z',
       staff: { login: 'zhao.lei', name: '赵磊', number: 'S01', role: 'supervisor', unit: null },
+      timeZone: 'Asia/Shanghai',
     };
     saveSession(store, session);
     expect(loadSession(store, Date.parse('2026-11-26T09:00:00Z'))).toEqual(session);

@@ -2,7 +2,8 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRemote } from '../counter/useRemote.js';
 import { navigate } from '../shared/router.js';
-import { dateTime, daysLeft, presetRange, RANGE_PRESETS, validRange, type RangePreset } from './format.js';
+import { useHallCalendar } from './context.js';
+import { daysLeft, presetRange, RANGE_PRESETS, validRange, type RangePreset } from './format.js';
 import { supervisionErrorText } from './errors.js';
 import { sectionPath } from './paths.js';
 
@@ -13,6 +14,7 @@ export interface Range {
 
 /** From/to dates with the usual presets; an impossible range is said plainly and not asked for. */
 export function RangeControls({ range, onChange }: { range: Range; onChange: (r: Range) => void }) {
+  const { today } = useHallCalendar();
   const { t } = useTranslation();
   const ok = validRange(range.from, range.to);
   return (
@@ -27,7 +29,7 @@ export function RangeControls({ range, onChange }: { range: Range; onChange: (r:
       </label>
       <div className="sv-presets" role="group" aria-label={t('supervisor.range.presets')}>
         {RANGE_PRESETS.map((p: RangePreset) => {
-          const r = presetRange(p);
+          const r = presetRange(p, today);
           const active = r.from === range.from && r.to === range.to;
           return (
             <button key={p} type="button" className={`sv-btn small${active ? ' primary' : ''}`} data-testid="sv-range-preset" data-preset={p} aria-pressed={active} onClick={() => onChange(r)}>
@@ -91,6 +93,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
 
 /** What was done, by whom and when, oldest first. */
 export function Steps({ steps, testid, stepTestid }: { steps: { action: string; note: string | null; by: string | null; at: string; department?: string | null }[]; testid: string; stepTestid: string }) {
+  const { dateTime } = useHallCalendar();
   const { t } = useTranslation();
   return (
     <ol className="sv-steps" data-testid={testid} aria-label={t('supervisor.steps.title')}>

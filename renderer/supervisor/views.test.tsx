@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../../core/contract/common.js';
 import { COMPLAINT_STATES, OPINION_KINDS } from '../../core/contract/opinions.js';
 import { BAD_REASONS, RATING_LEVELS } from '../../core/contract/ratings.js';
@@ -28,7 +28,7 @@ function render(node: ReactNode, staff: StaffIdentity | null = staffOf('supervis
   const client = createSupervisionClient({ fetch: (() => Promise.reject(new Error('no network in this test'))) as typeof fetch });
   return renderToStaticMarkup(
     <I18nextProvider i18n={createI18n(lang)}>
-      <SupervisionProvider client={client} staff={staff}>
+      <SupervisionProvider client={client} staff={staff} timeZone="Asia/Shanghai">
         {node}
       </SupervisionProvider>
     </I18nextProvider>,
@@ -117,6 +117,18 @@ describe('follow-up cases', () => {
     expect(count(html, 'sv-flag-overdue')).toBe(1);
     expect(text(html, 'sv-case-deadline')).toMatch(/^2026-11-20 已逾期 \d+ 天$/);
     expect(html).toContain('3号窗口 · 王芳（0101）');
+  });
+
+  it('counts days late on the hall’s calendar: one more at 00:01 in Harbin, not at the browser’s midnight', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-26T15:59:00Z'));
+      expect(text(render(<CaseTable cases={[caseSummary()]} selected={null} />), 'sv-case-deadline')).toBe('2026-11-20 已逾期 6 天');
+      vi.setSystemTime(new Date('2026-11-26T16:01:00Z'));
+      expect(text(render(<CaseTable cases={[caseSummary()]} selected={null} />), 'sv-case-deadline')).toBe('2026-11-20 已逾期 7 天');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives the office the full phone and the next step; a supervisor reads a masked phone and no form', () => {

@@ -5,7 +5,7 @@ import { loadServerConfig, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { openFailureCounts } from '../events/failures.js';
 import { hallConfig, importHallConfig, listHallConfigs } from '../halls/repository.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { importServerCatalog } from '../sync/catalog.js';
 import { createStaff, disableStaff, listStaff, setStaffUnit, StaffExistsError } from '../staff/repository.js';
 import { calendarReport } from './calendar-report.js';

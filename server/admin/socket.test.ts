@@ -8,7 +8,7 @@ import { loadServerConfig } from '../config.js';
 import { openServerDb, type ServerDb } from '../db/connection.js';
 import { DEFAULT_HALL_FILE } from '../halls/default.js';
 import { listHallConfigs } from '../halls/repository.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { checkStaffLogin } from '../staff/repository.js';
 import { latestSeq } from '../sync/changes.js';
 import { serveAdminSocket } from './socket.js';

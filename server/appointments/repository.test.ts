@@ -96,6 +96,16 @@ describe.each(backends)('appointments on $name', (backend) => {
     expect(await latestSeq(f.db)).toBe(before);
   });
 
+  it('refuses text the database cannot store (a NUL, a lone surrogate) with a translated VALIDATION_FAILED, and books nothing', async () => {
+    const before = await latestSeq(f.db);
+    const count = async () => (await f.db.selectFrom('appointments').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+    const rows = await count();
+    const refused = [await book({ matter: 'abc\u0000defgh' }), await book({ enterprise: '黑龙江\uD800贸易有限公司' }), await book({ matter: '进口\uDC00许可' })];
+    expect(refused.map((r) => [r.status, r.body.error.code, r.body.error.message])).toEqual(Array(3).fill([400, 'VALIDATION_FAILED', SERVER_ERROR_MESSAGES['zh-CN'].VALIDATION_FAILED]));
+    expect(await latestSeq(f.db)).toBe(before);
+    expect(await count()).toBe(rows);
+  });
+
   describe('cancelling', () => {
     const cancel = (id: string, requestId = ulid(), over: Record<string, unknown> = {}) =>
       counter.call('POST', `/api/appointments/${id}/cancel`, { requestId, cancelledBy: 'li.na', reason: '企业来电取消', ...over });
@@ -157,6 +167,17 @@ describe.each(backends)('appointments on $name', (backend) => {
       expect((await cancel(ulid())).status).toBe(404);
       expect((await cancel(appt.id, ulid(), { cancelledBy: 'nobody' })).body.error.code).toBe('VALIDATION_FAILED');
       expect((await cancel(appt.id, ulid(), { reason: 'x'.repeat(101) })).body.error.code).toBe('VALIDATION_FAILED');
+      expect(await latestSeq(f.db)).toBe(seq);
+      expect(((await counter.call('GET', '/api/appointments?date=2026-03-06')).body.appointments as Appointment[]).find((a) => a.id === appt.id)?.state).toBe('booked');
+    });
+
+    it('refuses a reason holding a NUL or a lone surrogate with a translated VALIDATION_FAILED, and the appointment stays booked', async () => {
+      const appt = (await book({ date: '2026-03-06' })).body as Appointment;
+      const seq = await latestSeq(f.db);
+      for (const reason of ['企业\u0000来电取消', '企业\uD800来电取消']) {
+        const res = await cancel(appt.id, ulid(), { reason });
+        expect([res.status, res.body.error.code, res.body.error.message]).toEqual([400, 'VALIDATION_FAILED', SERVER_ERROR_MESSAGES['zh-CN'].VALIDATION_FAILED]);
+      }
       expect(await latestSeq(f.db)).toBe(seq);
       expect(((await counter.call('GET', '/api/appointments?date=2026-03-06')).body.appointments as Appointment[]).find((a) => a.id === appt.id)?.state).toBe('booked');
     });

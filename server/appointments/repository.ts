@@ -5,7 +5,7 @@ import { ServerError, type Appointment, type CancelAppointmentRequest, type NewA
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import type { AppointmentsTable } from '../queue/schema.js';
 import { appendChange } from '../sync/append.js';
 

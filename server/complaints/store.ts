@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { OPINION_EVENT, OpinionFiled } from '../../core/contract/index.js';
 import type { ServerSchema } from '../db/schema.js';
 import { parsePayload, type EventApplier } from '../events/apply.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import type { FeedbackClock } from '../supervision/feedback-clock.js';
 import { touchFeed } from '../supervision/feed.js';
 

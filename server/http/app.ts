@@ -17,9 +17,10 @@ import { staffFromHeader } from '../staff/sessions.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
 import { startEscalation } from '../supervision/escalation.js';
 import { supervisionHandlers } from '../supervision/handlers.js';
+import { parserRefusal, routerRefusal } from '../../core/common/http-refusals.js';
 import { serverLogger } from './logging.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
-import { acceptLang, errorBody } from './errors.js';
+import { acceptLang, errorBody, serverErrors } from './errors.js';
 import { serverOpenApi } from './openapi.js';
 import { registerServerApi, type ServerHandlers } from './register.js';
 import { registerScreens } from './screens.js';
@@ -73,14 +74,19 @@ export interface ServerAppOptions {
 
 export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: ServerAppOptions = {}): Promise<FastifyInstance> {
   const calendar = opts.calendar ?? loadCalendar(config.holidaysFile);
-  const app = Fastify({ logger: opts.logger ? serverLogger(opts.logStream) : false, bodyLimit: SERVER_BODY_LIMIT_BYTES });
+  const app = Fastify({
+    logger: opts.logger ? serverLogger(opts.logStream) : false,
+    bodyLimit: SERVER_BODY_LIMIT_BYTES,
+    frameworkErrors: routerRefusal(serverErrors),
+    clientErrorHandler: parserRefusal(serverErrors),
+  });
   app.addHook('onSend', async (_req, reply) => {
     reply.header(SERVER_TIME_HEADER, String(config.now()));
   });
   const authenticate = (req: FastifyRequest, body: Buffer) =>
     verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs });
   const live = opts.live ?? new LiveHub();
-  registerServerApi(app, handlers(db, config, live, calendar), authenticate, (req) => staffFromHeader(db, req.headers.authorization, config.now()));
+  registerServerApi(app, handlers(db, config, live, calendar), serverErrors, authenticate, (req) => staffFromHeader(db, req.headers.authorization, config.now()));
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   const stopEscalation = startEscalation(db, config, opts.escalateEveryMs ?? 5 * 60_000, (msg) => app.log.warn(msg));

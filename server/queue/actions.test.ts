@@ -26,19 +26,49 @@ describe.each(backends)('counter actions on $name', (backend) => {
   const act = (a: Parameters<typeof action>[0], by = counter) => by.call('POST', '/api/queue/actions', action(a, f.clock.now));
   const ticketRow = (id: string) => f.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-  it('many counters calling next at once never get the same ticket', async () => {
+  it('many counters calling next at once never get the same ticket, and no counter gets two', async () => {
     const issued = [];
     for (let i = 0; i < 8; i++) issued.push(await issue('A'));
     const counters = await Promise.all([f.terminal(), f.terminal(), f.terminal()]);
+    // Six counters press "next" twice each, all at once (a double press, or two screens).
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) => act({ action: 'call-next', services: ['A'], counterNo: (i % 6) + 1 }, counters[i % 3])),
     );
-    expect(answers.every((a) => a.status === 200)).toBe(true);
-    const called = answers.map((a) => a.body.ticket?.number).filter(Boolean);
-    expect(called).toHaveLength(8);
-    expect(new Set(called).size).toBe(8);
-    expect(answers.filter((a) => a.body.ticket === null)).toHaveLength(4);
-    expect(new Set(called)).toEqual(new Set(issued.map((t) => t.number)));
+    const called = answers.filter((a) => a.status === 200).map((a) => a.body.ticket);
+    expect(called.map((t) => t.counterNo).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(called.map((t) => t.number)).size).toBe(6);
+    expect(answers.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(Array(6).fill('COUNTER_BUSY'));
+    // The two nobody called are still waiting, first in line.
+    const waiting = await f.db.selectFrom('tickets').select('number').where('state', '=', 'waiting').where('id', 'in', issued.map((t) => t.id)).execute();
+    expect(waiting).toHaveLength(2);
+  });
+
+  it('"next" while a visitor is served is refused until that one is finished, no-show, parked or transferred', async () => {
+    const [a1, a2, a3, a4] = [await issue('A'), await issue('A'), await issue('A'), await issue('A')];
+    expect((await act({ action: 'call-next', services: ['A'] })).body.ticket.number).toBe(a1.number);
+    const refused = await act({ action: 'call-next', services: ['A'] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('COUNTER_BUSY');
+    expect((await act({ action: 'call', ticketId: a3.id })).body.error.code).toBe('COUNTER_BUSY');
+    expect((await ticketRow(a2.id)).state).toBe('waiting');
+    expect((await ticketRow(a1.id)).state).toBe('called');
+    // Each way of letting the visitor go frees the counter for the next one.
+    await act({ action: 'park', ticketId: a1.id });
+    expect((await act({ action: 'call-next', services: ['A'] })).body.ticket.number).toBe(a2.number);
+    await act({ action: 'no-show', ticketId: a2.id });
+    expect((await act({ action: 'call-next', services: ['A'] })).body.ticket.number).toBe(a3.number);
+    await act({ action: 'transfer', ticketId: a3.id, toService: 'B' });
+    expect((await act({ action: 'call-next', services: ['A'] })).body.ticket.number).toBe(a4.number);
+    await act({ action: 'finish', ticketId: a4.id });
+    expect((await act({ action: 'call', ticketId: a1.id })).body.ticket).toMatchObject({ number: a1.number, state: 'called', callCount: 2 });
+  });
+
+  it('a transfer leaves no call behind: the ticket waits in its new line with no counter, call time or caller', async () => {
+    const a1 = await issue('A');
+    await act({ action: 'call', ticketId: a1.id });
+    const moved = await act({ action: 'transfer', ticketId: a1.id, toService: 'B' });
+    expect(moved.body.ticket).toMatchObject({ state: 'waiting', service: 'B', counterNo: null, calledAt: null, calledBy: null, callCount: 1 });
+    expect(await ticketRow(a1.id)).toMatchObject({ state: 'waiting', counter_no: null, called_at: null, called_by: null });
   });
 
   it('call-next over two lines takes the oldest waiting ticket of either, and null when none waits', async () => {
@@ -47,7 +77,11 @@ describe.each(backends)('counter actions on $name', (backend) => {
     const b2 = await issue('B');
     await issue('C');
     const order = [];
-    for (let i = 0; i < 4; i++) order.push((await act({ action: 'call-next', services: ['A', 'B'] })).body.ticket?.number ?? null);
+    for (let i = 0; i < 4; i++) {
+      const t = (await act({ action: 'call-next', services: ['A', 'B'] })).body.ticket;
+      order.push(t?.number ?? null);
+      if (t) await act({ action: 'finish', ticketId: t.id });
+    }
     expect(order).toEqual([b1.number, a1.number, b2.number, null]);
   });
 
@@ -102,7 +136,11 @@ describe.each(backends)('counter actions on $name', (backend) => {
     expect(moved.body.ticket).toMatchObject({ number: a1.number, service: 'B', state: 'waiting', counterNo: null });
     expect((await act({ action: 'transfer', ticketId: b1.id, toService: 'Q' })).body.error.code).toBe('UNKNOWN_SERVICE');
     const order = [];
-    for (let i = 0; i < 3; i++) order.push((await act({ action: 'call-next', services: ['B'] })).body.ticket.number);
+    for (let i = 0; i < 3; i++) {
+      const t = (await act({ action: 'call-next', services: ['B'] })).body.ticket;
+      order.push(t.number);
+      await act({ action: 'finish', ticketId: t.id });
+    }
     expect(order).toEqual([a1.number, b1.number, b2.number]);
   });
 

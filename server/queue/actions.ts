@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { hallDay } from '../../core/common/hall-time.js';
+import { applyStep, servingAt, type StepRefusal } from '../../core/common/queue-rules.js';
 import type { QueueAction, Ticket } from '../../core/contract/index.js';
-import { hallDay } from './day.js';
-import { LIVE_ORDER, toTicket, type TicketRow, type Trx } from './tickets.js';
+import { LIVE_ORDER, ticketChange, toTicket, type TicketRow, type Trx } from './tickets.js';
 
 export type ActionOutcome =
   | { outcome: 'applied'; ticket: Ticket }
@@ -9,6 +10,8 @@ export type ActionOutcome =
   | { outcome: 'none'; ticket: null }
   /** The ticket is not in a state for the action: nothing changed. */
   | { outcome: 'conflict'; ticket: Ticket }
+  /** The counter still serves another ticket (see applyStep): nothing changed. */
+  | { outcome: 'busy'; ticket: null }
   | { outcome: 'not-found'; ticket: null };
 
 export interface AppliedAction {
@@ -23,54 +26,31 @@ async function lockTicket(trx: Trx, hall: string, a: QueueAction, day: string): 
   return q.forUpdate().executeTakeFirst();
 }
 
-/** call-next: the first waiting ticket of the named lines; SKIP LOCKED so two counters never take the same one. */
-async function callNext(trx: Trx, hall: string, a: QueueAction, day: string, at: Date): Promise<TicketRow | undefined> {
+/** The first waiting ticket of the named lines; SKIP LOCKED so two counters never take the same one. */
+async function firstWaiting(trx: Trx, hall: string, a: QueueAction, day: string): Promise<TicketRow | undefined> {
   if (!a.services.length) return undefined;
   return trx
-    .updateTable('tickets')
-    .set((eb) => ({ state: 'called', counter_no: a.counterNo, called_at: at, called_by: a.staffNumber, call_count: eb('call_count', '+', 1) }))
-    .where(
-      'id',
-      '=',
-      trx
-        .selectFrom('tickets')
-        .select('id')
-        .where('hall', '=', hall)
-        .where('day', '=', day)
-        .where('state', '=', 'waiting')
-        .where('service', 'in', a.services)
-        .orderBy(LIVE_ORDER)
-        .limit(1)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .returningAll()
+    .selectFrom('tickets')
+    .selectAll()
+    .where('hall', '=', hall)
+    .where('day', '=', day)
+    .where('state', '=', 'waiting')
+    .where('service', 'in', a.services)
+    .orderBy(LIVE_ORDER)
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
     .executeTakeFirst();
 }
 
-type Change = Partial<Omit<TicketRow, 'arrival' | 'id' | 'call_count'>> & { call_count?: ReturnType<typeof sql<number>> };
-
-/** The change an action makes to a ticket, or null when the ticket is not in a state for it. */
-function transition(t: TicketRow, a: QueueAction, at: Date): Change | null {
-  const held = t.state === 'called' && t.counter_no === a.counterNo;
-  switch (a.action) {
-    case 'call':
-      if (t.state !== 'waiting' && t.state !== 'parked') return null;
-      return { state: 'called', counter_no: a.counterNo, called_at: at, called_by: a.staffNumber, call_count: sql<number>`call_count + 1` };
-    case 'recall':
-      return held ? { called_at: at, call_count: sql<number>`call_count + 1` } : null;
-    case 'transfer':
-      return held && a.toService ? { state: 'waiting', service: a.toService, counter_no: null } : null;
-    case 'park':
-      return held ? { state: 'parked' } : null;
-    case 'no-show':
-      return held ? { state: 'no-show', finished_at: at } : null;
-    case 'finish':
-      return held ? { state: 'done', finished_at: at } : null;
-    case 'call-next':
-      return null;
-  }
+/** The ticket this counter serves today. Calls from one counter wait for each other, so it never holds two. */
+async function serving(trx: Trx, hall: string, a: QueueAction, day: string): Promise<TicketRow | null> {
+  if (a.action === 'call' || a.action === 'call-next') await sql`SELECT pg_advisory_xact_lock(hashtext(${hall}), ${a.counterNo})`.execute(trx);
+  const called = await trx.selectFrom('tickets').selectAll().where('hall', '=', hall).where('day', '=', day).where('state', '=', 'called').execute();
+  return servingAt(called.map((r) => ({ ...r, counterNo: r.counter_no })), a.counterNo);
 }
+
+const OUTCOME: Record<StepRefusal, ActionOutcome['outcome']> = { 'counter-busy': 'busy', conflict: 'conflict', 'nobody-waiting': 'none', 'not-found': 'not-found' };
 
 /**
  * Applies a counter's action once per actionId, in the caller's transaction. `at` is when it counts
@@ -92,23 +72,19 @@ export async function applyAction(trx: Trx, hall: string, a: QueueAction, source
   }
 
   const day = hallDay(at, timeZone);
+  const busyWith = await serving(trx, hall, a, day);
+  const row = a.action === 'call-next' ? await firstWaiting(trx, hall, a, day) : await lockTicket(trx, hall, a, day);
+  const step = applyStep(row ? toTicket(row) : null, { ...a, at: at.toISOString() }, busyWith);
   let result: ActionOutcome;
-  if (a.action === 'call-next') {
-    const t = await callNext(trx, hall, a, day, at);
-    result = t ? { outcome: 'applied', ticket: toTicket(t) } : { outcome: 'none', ticket: null };
-  } else {
-    const t = await lockTicket(trx, hall, a, day);
-    const change = t && transition(t, a, at);
-    if (!t) result = { outcome: 'not-found', ticket: null };
-    else if (!change) result = { outcome: 'conflict', ticket: toTicket(t) };
-    else {
-      const updated = await trx.updateTable('tickets').set(change).where('id', '=', t.id).returningAll().executeTakeFirstOrThrow();
-      result = { outcome: 'applied', ticket: toTicket(updated) };
-    }
-  }
+  if (step.ok) {
+    const updated = await trx.updateTable('tickets').set(ticketChange(step.ticket)).where('id', '=', step.ticket.id).returningAll().executeTakeFirstOrThrow();
+    result = { outcome: 'applied', ticket: toTicket(updated) };
+  } else if (step.refused === 'conflict') result = { outcome: 'conflict', ticket: toTicket(row!) };
+  else result = { outcome: OUTCOME[step.refused], ticket: null } as ActionOutcome;
   await trx
     .updateTable('queue_actions')
-    .set({ outcome: result.outcome, ticket_id: result.ticket?.id ?? a.ticketId })
+    // A busy counter's refusal is stored as a conflict: the action met a queue it did not expect.
+    .set({ outcome: result.outcome === 'busy' ? 'conflict' : result.outcome, ticket_id: result.ticket?.id ?? a.ticketId })
     .where('action_id', '=', a.actionId)
     .execute();
   return { repeat: false, result };

@@ -42,8 +42,9 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub)
       const now = new Date(config.now());
       const { repeat, result } = await db.transaction().execute(async (trx) => {
         const applied = await applyAction(trx, terminal.hall, body, 'api', now, now, config.hallTimeZone);
-        // Unknown today: leave no trace, so the same actionId may be tried again.
+        // Unknown today, or the counter still serves someone: leave no trace, so the same actionId may be tried again.
         if (applied.result.outcome === 'not-found') throw new ServerError('NOT_FOUND');
+        if (applied.result.outcome === 'busy') throw new ServerError('COUNTER_BUSY');
         return applied;
       });
       if (result.outcome === 'not-found') throw new ServerError('NOT_FOUND');

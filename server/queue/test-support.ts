@@ -1,5 +1,6 @@
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { ulid } from 'ulid';
 import WebSocket from 'ws';
@@ -122,6 +123,15 @@ function signer(id: string, hall: string, key: KeyObject, app: FastifyInstance, 
       });
     },
   };
+}
+
+/** A second app on the fixture's database, logging like the real server does; `log()` is all it wrote. */
+export async function loggingApp(f: Pick<QueueFixture, 'db' | 'config'>): Promise<{ app: FastifyInstance; log: () => string }> {
+  let text = '';
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  const app = await buildServerApp(f.db, f.config, { logger: true, logStream: stream });
+  return { app, log: () => text };
 }
 
 /** A counter's action with the defaults a counter PC fills in. */

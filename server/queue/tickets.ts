@@ -1,10 +1,10 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { ServerError, type IssueTicketRequest, type QueueState, type Ticket } from '../../core/contract/index.js';
 import { checkInAppointment } from '../appointments/repository.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
-import { hallDay } from './day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { hallPresence } from './presence.js';
 import type { TicketsTable } from './schema.js';
 
@@ -36,6 +36,12 @@ export function toTicket(r: TicketRow): Ticket {
     callCount: r.call_count,
     finishedAt: iso(r.finished_at),
   };
+}
+
+/** The columns an action may change, from the ticket as the queue rules left it. */
+export function ticketChange(t: Ticket): Updateable<TicketsTable> {
+  const at = (s: string | null) => (s ? new Date(s) : null);
+  return { state: t.state, service: t.service, counter_no: t.counterNo, called_at: at(t.calledAt), called_by: t.calledBy, call_count: t.callCount, finished_at: at(t.finishedAt) };
 }
 
 /** The live order of a line: appointment tickets first, then arrival on the server. */

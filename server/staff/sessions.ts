@@ -13,7 +13,7 @@ export interface StaffPrincipal extends StaffIdentity {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new session for a login and password; LOGIN_FAILED never says which part was wrong. */
-export async function login(db: ServerDb, loginName: string, password: string, now: number, ttlMs: number) {
+export async function login(db: ServerDb, loginName: string, password: string, now: number, ttlMs: number, timeZone: string) {
   const staff = await checkStaffLogin(db, loginName, password);
   if (!staff) throw new ServerError('LOGIN_FAILED');
   const row = await db.selectFrom('staff').select('unit').where('id', '=', staff.id).executeTakeFirstOrThrow();
@@ -24,6 +24,7 @@ export async function login(db: ServerDb, loginName: string, password: string, n
     token,
     expiresAt: expiresAt.toISOString(),
     staff: { login: staff.login, name: staff.name, number: staff.number, role: staff.role, unit: row.unit },
+    timeZone,
   };
 }
 

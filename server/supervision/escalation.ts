@@ -3,7 +3,7 @@ import { escalateOverdueComplaints } from '../complaints/repository.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { every } from '../jobs/every.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 
 /** Escalates every overdue case and complaint as of now; run on read and every few minutes. */
 export async function escalateOverdue(db: ServerDb, config: Pick<ServerConfig, 'now' | 'hallTimeZone'>): Promise<number> {

@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { openFailureCount } from '../events/failures.js';
 import type { ServerHandlers } from '../http/register.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { satisfaction } from '../ratings/summary.js';
 import { latestRatings, ratingViews } from '../ratings/views.js';
 import { login, logout } from '../staff/sessions.js';
@@ -43,7 +43,7 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: 
   const fresh = () => escalateOverdue(db, config);
   return {
     staffLogin: ({ body }, { clientAddress }) =>
-      limits.staffLogin(body.login, clientAddress, () => login(db, body.login, body.password, config.now(), config.staffSessionTtlMs)),
+      limits.staffLogin(body.login, clientAddress, () => login(db, body.login, body.password, config.now(), config.staffSessionTtlMs, config.hallTimeZone)),
     staffMe: (_input, { staff }) => ({ login: staff.login, name: staff.name, number: staff.number, role: staff.role, unit: staff.unit }),
     staffLogout: async (_input, { staff }) => {
       await logout(db, staff, config.now());

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { GENESIS_HASH, ratingHashInput, type OpinionFiled, type RatingRecord, type StaffRole } from '../../core/contract/index.js';
+import { GENESIS_HASH, ratingHashInput } from '../../core/common/rating-chain.js';
+import type { OpinionFiled, RatingRecord, StaffRole } from '../../core/contract/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import { queueFixture, type QueueFixture, type TestTerminal } from '../queue/test-support.js';
 import type { Backend } from '../test-db.js';

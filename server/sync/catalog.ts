@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { validateCatalogText, type CatalogIssue } from '../../core/contract/catalog-validate.js';
+import { validateCatalogText, type CatalogIssue } from '../../core/common/catalog-validate.js';
 import type { ServerDb } from '../db/connection.js';
 import { appendChange } from './append.js';
 

@@ -4,7 +4,7 @@ import { currentAnnouncements } from '../announcements/repository.js';
 import { upcomingAppointments } from '../appointments/repository.js';
 import type { ServerDb } from '../db/connection.js';
 import { listHallConfigs } from '../halls/repository.js';
-import { hallDay } from '../queue/day.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { staffCredentials } from '../staff/repository.js';
 import { latestSeq } from './seq.js';
 

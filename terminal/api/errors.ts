@@ -1,5 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, ERROR_STATUS, errorMessage, MAX_QUERY_LENGTH, type ErrorBody, type Lang } from '../../core/contract/index.js';
+import { acceptLanguageOf, type ServiceErrors } from '../../core/common/http-errors.js';
+import { requestLang } from './lang.js';
 
 /** Maps schema issues to the most specific stable code a caller can act on. */
 export function fromZodError(err: z.ZodError): AppError {
@@ -15,5 +18,17 @@ export function errorBody(err: AppError, lang: Lang): { status: number; body: Er
   return {
     status: ERROR_STATUS[err.code],
     body: { error: { code: err.code, message: errorMessage(err.code, lang, err.params), ...(err.details ? { details: err.details } : {}) } },
+  };
+}
+
+/** The terminal service's errors: AppError, answered in the `lang` parameter's or Accept-Language's language, faults written as log lines. */
+export function terminalErrors(log: (line: string) => void): ServiceErrors<AppError, FastifyRequest> {
+  return {
+    own: (err): err is AppError => err instanceof AppError,
+    create: (code) => new AppError(code),
+    fromZod: fromZodError,
+    lang: (req) => requestLang(req.query, acceptLanguageOf(req)),
+    answer: errorBody,
+    logFault: (_req, fault) => log(`Request failed: ${JSON.stringify(fault)}`),
   };
 }

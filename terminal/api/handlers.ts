@@ -29,6 +29,7 @@ export function terminalHandlers(db: Db, config: TerminalConfig, version: string
       countdownSeconds: config.countdownSeconds,
       languages: ['zh-CN', 'en', 'ru'],
       defaultLanguage: 'zh-CN',
+      timeZone: config.timeZone,
     }),
     searchProcedures: (q) => searchProcedures(db, q),
     getProcedure: ({ id, lang }) => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, OPINION_EVENT, type OpinionProgress } from '../../core/contract/index.js';
+import { AppError, ERROR_MESSAGES, OPINION_EVENT, type OpinionProgress } from '../../core/contract/index.js';
 import { tempDir } from '../../core/db/test-db.js';
 import { pendingEvents } from '../../core/outbox/outbox.js';
 import { decodeEscPos } from '../../native/printer/decode.js';
@@ -66,6 +66,18 @@ describe('filing at the kiosk with no central server', () => {
     expect(phone.json.error.details.map((d: { path: string }) => d.path)).toContain('phone');
     expect(pendingEvents(svc.db).length).toBe(before);
     expect(svc.db.prepare('SELECT count(*) AS n FROM opinion').get()).toEqual({ n: 1 });
+  });
+
+  it('refuses text the central server could not store (a NUL, a lone surrogate) in the visitor’s language and writes nothing', async () => {
+    const before = pendingEvents(svc.db).length;
+    const rows = svc.db.prepare('SELECT count(*) AS n FROM opinion').get();
+    for (const [text, lang] of [['abc\u0000defgh', 'en'], ['窗口工作人员\uD800让我跑了三趟', 'ru'], ['窗口工作人员\uDC00让我跑了三趟', 'zh-CN']] as const) {
+      const res = await call(svc, 'POST', '/api/opinions', { ...complaint, text }, lang);
+      expect([res.status, res.json.error.code, res.json.error.message]).toEqual([400, 'VALIDATION_FAILED', ERROR_MESSAGES[lang].VALIDATION_FAILED]);
+      expect(res.json.error.details.map((d: { path: string }) => d.path)).toEqual(['text']);
+    }
+    expect(pendingEvents(svc.db).length).toBe(before);
+    expect(svc.db.prepare('SELECT count(*) AS n FROM opinion').get()).toEqual(rows);
   });
 
   it('without a printer still files and says the slip was not printed', async () => {

@@ -15,5 +15,5 @@ printer.print = (bytes) => {
   process.stdout.write(`printing ${job?.id ?? '?'}\n`);
   return print(bytes);
 };
-new PrintWorker(db, printer, { timeoutMs: 600_000, probeIntervalMs: 0 }).start();
+new PrintWorker(db, printer, { timeZone: 'Asia/Shanghai', timeoutMs: 600_000, probeIntervalMs: 0 }).start();
 setInterval(() => {}, 60_000);

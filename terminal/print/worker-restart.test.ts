@@ -47,7 +47,7 @@ describe('print jobs across a crash', () => {
 
     const printer = new FakePrinter();
     const clock = new ManualClock();
-    const worker = new PrintWorker(db, printer, { clock, probeIntervalMs: 0 });
+    const worker = new PrintWorker(db, printer, { timeZone: 'Asia/Shanghai', clock, probeIntervalMs: 0 });
     worker.start();
     await clock.advance(0);
     await worker.idle();

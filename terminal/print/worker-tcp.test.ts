@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 function startWorker(opts: Partial<PrintWorkerOptions> = {}): PrintWorker {
-  worker = new PrintWorker(db, printer, { timeoutMs: 5_000, backoff: { baseMs: 50, maxMs: 200 }, maxAttempts: 100, probeIntervalMs: 0, random: () => 0, ...opts });
+  worker = new PrintWorker(db, printer, { timeZone: 'Asia/Shanghai', timeoutMs: 5_000, backoff: { baseMs: 50, maxMs: 200 }, maxAttempts: 100, probeIntervalMs: 0, random: () => 0, ...opts });
   worker.start();
   return worker;
 }

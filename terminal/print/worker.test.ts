@@ -23,6 +23,7 @@ function setup(script: FakeOutcome[] = [], opts: Partial<PrintWorkerOptions> = {
   const clock = new ManualClock();
   const statuses: PrinterStatus[] = [];
   const worker = new PrintWorker(db, printer, {
+    timeZone: 'Asia/Shanghai',
     maxAttempts: 4,
     backoff: { baseMs: 1_000, maxMs: 8_000 },
     timeoutMs: 10_000,

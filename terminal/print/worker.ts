@@ -14,7 +14,7 @@ import {
   retryWaitingNow,
   type PrintJobRecord,
 } from '../../core/print/jobs.js';
-import { renderSlip } from '../../native/printer/layouts/index.js';
+import { renderSlip, type RenderOptions } from '../../native/printer/layouts/index.js';
 import { PrinterError, type Printer } from '../../native/printer/types.js';
 import { backoffDelay, type BackoffOptions } from '../sync/backoff.js';
 import { systemClock, type Clock } from './clock.js';
@@ -22,6 +22,8 @@ import { systemClock, type Clock } from './clock.js';
 export const PRINT_BACKOFF: BackoffOptions = { baseMs: 2_000, maxMs: 60_000 };
 
 export interface PrintWorkerOptions {
+  /** The hall's time zone (TIME_ZONE): the times a slip prints. */
+  timeZone: string;
   /** Attempts per job, the first included, before it is given up on. */
   maxAttempts?: number;
   backoff?: BackoffOptions;
@@ -34,7 +36,7 @@ export interface PrintWorkerOptions {
   /** How often the printer is asked for its status while idle; 0 turns the probe off. */
   probeIntervalMs?: number;
   columns?: number;
-  render?: (slip: Slip, options?: { columns?: number }) => Uint8Array;
+  render?: (slip: Slip, options: RenderOptions) => Uint8Array;
   clock?: Clock;
   random?: () => number;
   log?: (line: string) => void;
@@ -75,7 +77,7 @@ export class PrintWorker {
   constructor(
     private readonly db: Db,
     private readonly printer: Printer | null,
-    private readonly opts: PrintWorkerOptions = {},
+    private readonly opts: PrintWorkerOptions,
   ) {
     this.clock = opts.clock ?? systemClock;
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
@@ -179,7 +181,7 @@ export class PrintWorker {
   private async printOne(job: PrintJobRecord): Promise<void> {
     let bytes: Uint8Array;
     try {
-      bytes = this.render(job.slip, { columns: this.opts.columns });
+      bytes = this.render(job.slip, { columns: this.opts.columns, timeZone: this.opts.timeZone });
     } catch (err) {
       this.fail(job, 'unprintable', err);
       return;

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { applyStep, servingAt, type StepRefusal } from '../../core/common/queue-rules.js';
 import {
   AppError,
   Appointment,
@@ -9,6 +10,7 @@ import {
   type CounterPresence,
   type CounterQueue,
   type CounterSession,
+  type ErrorCode,
   type NewAppointment,
   type PresenceState,
   type QueueAction,
@@ -21,8 +23,9 @@ import { linesOf } from '../../core/queue/lines.js';
 import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
 import { closeSession, findSession, openSession, setSessionPresence, verifyStaffPassword, type CounterSessionRow } from '../../core/queue/sessions.js';
 import { getTicket, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
-import { applyAction } from '../../core/queue/transitions.js';
 import type { HallQueue } from './hall-queue.js';
+
+const REFUSAL: Record<Exclude<StepRefusal, 'nobody-waiting'>, ErrorCode> = { 'counter-busy': 'COUNTER_BUSY', conflict: 'QUEUE_CONFLICT', 'not-found': 'NOT_FOUND' };
 
 export interface ActionRequest {
   action: QueueActionName;
@@ -47,7 +50,7 @@ export class CounterDesk {
     if (!this.q.config().counters.includes(counterNo)) throw new AppError('NO_COUNTER');
     const token = openSession(this.q.db, staff.login, counterNo, this.q.now());
     await this.announcePresence(staff, counterNo, 'in');
-    return { token, staff: { login: staff.login, name: staff.name, number: staff.number }, counterNo };
+    return { token, staff: { login: staff.login, name: staff.name, number: staff.number }, counterNo, timeZone: this.q.timeZone };
   }
 
   session(token: string | null): CounterSessionRow & { staff: StaffCredential } {
@@ -132,61 +135,63 @@ export class CounterDesk {
     return { ticket, offline: !answer.ok };
   }
 
+  /** The server's rules, applied to this terminal's replica (core/common/queue-rules). */
   private decideOffline(a: QueueAction, target: Ticket | null): Ticket | null {
+    const today = ticketsOfDay(this.q.db, a.hall, this.q.today());
+    let t = target;
+    if (a.action === 'call-next') t = today.find((x) => x.state === 'waiting' && a.services.includes(x.service)) ?? null;
+    // A number typed in that this terminal never saw (issued by another kiosk while offline): call it anyway.
+    else if (!t && a.action === 'call' && a.number) t = this.unseenTicket(a, a.number);
+    const step = applyStep(t, a, servingAt(today, a.counterNo));
+    if (!step.ok) {
+      if (step.refused === 'nobody-waiting') return null;
+      throw new AppError(REFUSAL[step.refused]);
+    }
     if (a.action === 'call-next') {
-      const next = ticketsOfDay(this.q.db, a.hall, this.q.today()).find((t) => t.state === 'waiting' && a.services.includes(t.service));
-      if (!next) return null;
-      a.ticketId = next.id;
-      a.number = next.number;
-      return applyAction(next, a);
+      a.ticketId = step.ticket.id;
+      a.number = step.ticket.number;
     }
-    if (!target) {
-      // A number typed in that this terminal never saw (issued by another kiosk while offline): call it anyway.
-      if (a.action !== 'call' || !a.number) throw new AppError('NOT_FOUND');
-      const service = /([A-Z])\d+$/.exec(a.number)?.[1] ?? a.services[0] ?? this.q.config().services[0]!.code;
-      const placeholder: Ticket = {
-        id: ulid(),
-        hall: a.hall,
-        number: a.number,
-        service,
-        state: 'waiting',
-        appointmentId: null,
-        enterprise: null,
-        issuedAt: a.at,
-        offline: true,
-        counterNo: null,
-        calledAt: null,
-        calledBy: null,
-        callCount: 0,
-        finishedAt: null,
-      };
-      return applyAction(placeholder, a);
-    }
-    const next = applyAction(target, a);
-    if (!next) throw new AppError('QUEUE_CONFLICT');
-    return next;
+    return step.ticket;
+  }
+
+  private unseenTicket(a: QueueAction, number: string): Ticket {
+    const service = /([A-Z])\d+$/.exec(number)?.[1] ?? a.services[0] ?? this.q.config().services[0]!.code;
+    return {
+      id: ulid(),
+      hall: a.hall,
+      number,
+      service,
+      state: 'waiting',
+      appointmentId: null,
+      enterprise: null,
+      issuedAt: a.at,
+      offline: true,
+      counterNo: null,
+      calledAt: null,
+      calledBy: null,
+      callCount: 0,
+      finishedAt: null,
+    };
   }
 
   async createAppointment(token: string, body: Omit<NewAppointment, 'createdBy'>): Promise<Appointment> {
     const s = this.session(token);
     this.q.service(body.service);
-    const answer = await this.q.link.call('POST', '/api/appointments', { ...body, createdBy: s.staff.login }, (j) => Appointment.parse(j));
-    if (!answer.ok) throw new AppError('SERVER_UNREACHABLE');
-    putAppointment(this.q.db, answer.value);
-    return answer.value;
+    const appointment = await this.q.link.require('POST', '/api/appointments', { ...body, createdBy: s.staff.login }, (j) => Appointment.parse(j));
+    putAppointment(this.q.db, appointment);
+    return appointment;
   }
 
   /** Only the central server may cancel: unreachable, nothing changes here either. */
   async cancelAppointment(token: string, id: string, body: { requestId: string; reason: string | null }): Promise<Appointment> {
     const s = this.session(token);
     const request = { ...body, cancelledBy: s.staff.login };
-    const answer = await this.q.link.call('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, request, (j) => Appointment.parse(j)).catch((err: unknown) => {
+    const appointment = await this.q.link.require('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, request, (j) => Appointment.parse(j)).catch((err: unknown) => {
       // The kiosk's words for a cancelled appointment address a visitor; the clerk hears it plainly.
       throw err instanceof AppError && err.code === 'APPOINTMENT_CANCELLED' ? new AppError('ALREADY_CANCELLED') : err;
     });
-    if (!answer.ok) throw new AppError('SERVER_UNREACHABLE');
-    putAppointment(this.q.db, answer.value);
-    return answer.value;
+    putAppointment(this.q.db, appointment);
+    return appointment;
   }
 
   async appointments(token: string, date: string): Promise<{ appointments: Appointment[] }> {

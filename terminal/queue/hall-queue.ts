@@ -22,7 +22,8 @@ import type { Db } from '../../core/db/connection.js';
 import { getMeta } from '../../core/db/meta.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
-import { getTicket, hallDay, nextOfflineNumber, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
+import { hallDay } from '../../core/common/hall-time.js';
+import { getTicket, nextOfflineNumber, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
 import type { ScreenHub } from '../live/screen-hub.js';
 import type { PrintWorker } from '../print/worker.js';
@@ -56,8 +57,12 @@ export class HallQueue {
     return this.link.client?.identity()?.hall ?? this.fallback()?.hall ?? 'main';
   }
 
+  get timeZone(): string {
+    return this.opts.timeZone;
+  }
+
   today(): string {
-    return hallDay(this.now(), this.opts.timeZone);
+    return hallDay(this.now(), this.timeZone);
   }
 
   config(): HallConfig {
@@ -183,6 +188,7 @@ export class HallQueue {
       }),
       recent: called.slice(0, 8).map((t) => ({ number: t.number, counterNo: t.counterNo!, calledAt: t.calledAt!, callCount: t.callCount })),
       waiting: config.services.map((s) => ({ service: s.code, name: s.name, count: tickets.filter((t) => t.service === s.code && t.state === 'waiting').length })),
+      timeZone: this.timeZone,
     };
   }
 
@@ -192,7 +198,7 @@ export class HallQueue {
    */
   record(t: Ticket): void {
     const before = getTicket(this.db, t.id);
-    putTicket(this.db, t, hallDay(new Date(t.issuedAt), this.opts.timeZone));
+    putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
     this.screens.send({ type: 'queue' });
     if (t.state === 'called' && t.counterNo !== null && t.callCount > (before?.callCount ?? 0)) {
       this.screens.send({ type: 'call', number: t.number, counterNo: t.counterNo, callCount: t.callCount });
@@ -217,7 +223,7 @@ export class HallQueue {
     this.db.transaction(() => {
       for (const t of answer.value.tickets) {
         const before = getTicket(this.db, t.id);
-        if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number) putTicket(this.db, t, hallDay(new Date(t.issuedAt), this.opts.timeZone));
+        if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
       }
       for (const p of answer.value.presence) this.putPresence(p);
     })();

@@ -1,19 +1,23 @@
-import { AppError, type ErrorCode } from '../../core/contract/index.js';
+import { AppError, type ErrorCode, type ServerErrorCode } from '../../core/contract/index.js';
 import { SyncRequestError, type SyncClient } from '../../core/sync/client.js';
 
 /** How long a kiosk or counter waits for the central server before going on offline. */
 export const QUEUE_SERVER_TIMEOUT_MS = 2_500;
 
-export type ServerAnswer<T> = { ok: true; value: T } | { ok: false };
+/** `refused`: the server answered, but refused this terminal (its signature, clock or registration). */
+export type ServerAnswer<T> = { ok: true; value: T } | { ok: false; refused?: ServerErrorCode };
 
 /** Refusals of the server the visitor or clerk must hear about; anything else means "work offline". */
 const PASS_ON: Partial<Record<string, ErrorCode>> = {
   QUEUE_CONFLICT: 'QUEUE_CONFLICT',
+  COUNTER_BUSY: 'COUNTER_BUSY',
   UNKNOWN_SERVICE: 'UNKNOWN_SERVICE',
   NOT_FOUND: 'NOT_FOUND',
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   APPOINTMENT_CANCELLED: 'APPOINTMENT_CANCELLED',
   APPOINTMENT_CHECKED_IN: 'ALREADY_CHECKED_IN',
+  URL_TOO_LONG: 'URL_TOO_LONG',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
 };
 
 /** Tracks whether the central server answered lately, for the screens' offline banners and status. */
@@ -50,8 +54,17 @@ export class ServerLink {
         this.set(true);
         throw new AppError(passOn);
       }
+      // A server that will not take this terminal's requests is as good as unreachable for the queue, which goes on offline.
       this.set(false);
-      return { ok: false };
+      const refused = err.status !== null && err.status >= 400 && err.status < 500;
+      return refused ? { ok: false, refused: err.code as ServerErrorCode } : { ok: false };
     }
+  }
+
+  /** For what only the central server can do: its answer, or why there is none. */
+  async require<T>(method: 'GET' | 'POST', path: string, payload: unknown, parse: (json: unknown) => T): Promise<T> {
+    const answer = await this.call(method, path, payload, parse);
+    if (answer.ok) return answer.value;
+    throw answer.refused ? new AppError('SERVER_REFUSED', { reason: answer.refused }) : new AppError('SERVER_UNREACHABLE');
   }
 }

@@ -5,7 +5,7 @@ import { HallConfig, type ScreenMessage, type Ticket } from '../../core/contract
 import { openDatabase, type Db } from '../../core/db/connection.js';
 import { tempDir } from '../../core/db/test-db.js';
 import { ratingsOf, verifyChain } from '../../core/ratings/chain.js';
-import { hallDay } from '../../core/queue/tickets.js';
+import { hallDay } from '../../core/common/hall-time.js';
 import { ROOT } from '../config.js';
 import { RatingDesk, type RatingHost } from './rating-desk.js';
 

@@ -7,7 +7,7 @@ import { loadIdentity } from '../../core/sync/identity.js';
 import { deadLetters, uploadStatus } from '../../core/sync/upload.js';
 
 /** What the status screen and the heartbeat report about this terminal's sync. */
-export function syncStatus(db: Db, online: boolean, clockBoundMs: number): SyncStatusView {
+export function syncStatus(db: Db, online: boolean, clockBoundMs: number): Omit<SyncStatusView, 'timeZone'> {
   const id = loadIdentity(db);
   const up = uploadStatus(db);
   const clock = clockState(loadClockOffset(db), clockBoundMs);

@@ -52,7 +52,7 @@ async function runOn(backend: Backend): Promise<void> {
       }
 
       const direct = openPrinter(printer.uri);
-      const slip = renderSlip({ kind: 'checkin', lang: 'zh-CN', number: 'A001', enterprise: '黑龙江示例贸易有限公司', matter: '技术进出口合同登记', appointmentCode: '123456', slot: `${today} 09:00–09:30`, counterArea: '1–2号窗口', ahead: 3, issuedAt: new Date().toISOString(), qr: 'HALL-TICKET:A001:01M8AT61ZJG7P9271CH4P1K6S6' });
+      const slip = renderSlip({ kind: 'checkin', lang: 'zh-CN', number: 'A001', enterprise: '黑龙江示例贸易有限公司', matter: '技术进出口合同登记', appointmentCode: '123456', slot: `${today} 09:00–09:30`, counterArea: '1–2号窗口', ahead: 3, issuedAt: new Date().toISOString(), qr: 'HALL-TICKET:A001:01M8AT61ZJG7P9271CH4P1K6S6' }, { timeZone: 'Asia/Shanghai' });
       const base: number[] = [];
       for (let i = 0; i < N; i++) {
         const start = process.hrtime.bigint();

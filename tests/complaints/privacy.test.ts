@@ -1,23 +1,19 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPINION_EVENT } from '../../core/contract/index.js';
-import { buildServerApp } from '../../server/http/app.js';
+import { loggingApp } from '../../server/queue/test-support.js';
 import { feedbackFixture, opinion, PASSWORD, type FeedbackFixture } from '../../server/supervision/test-support.js';
 import { backends } from '../../server/test-db.js';
 
 describe.each(backends)('a complainant’s phone on $name', (backend) => {
   let f: FeedbackFixture;
   let logged: FastifyInstance;
-  let log = '';
+  let log: () => string;
 
   beforeAll(async () => {
     f = await feedbackFixture(backend);
-    const stream = new PassThrough();
-    stream.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-    // A second app on the same database, logging like the real server does.
-    logged = await buildServerApp(f.db, f.config, { logger: true, logStream: stream });
+    ({ app: logged, log } = await loggingApp(f));
   });
   afterAll(async () => {
     await logged?.close();
@@ -50,8 +46,8 @@ describe.each(backends)('a complainant’s phone on $name', (backend) => {
     expect(JSON.stringify((await f.staff('supervisor', 'GET', '/api/supervision/live?after=0')).body)).not.toContain('13987654321');
 
     // The requests were logged, without the phone, its last four digits, the password or the token.
-    expect(log).toContain('/api/opinions/track');
-    expect(log).toContain('/api/sync/events');
-    for (const secret of ['13987654321', '139****4321', 'last4', PASSWORD, login.json().token as string]) expect(log).not.toContain(secret);
+    expect(log()).toContain('/api/opinions/track');
+    expect(log()).toContain('/api/sync/events');
+    for (const secret of ['13987654321', '139****4321', 'last4', PASSWORD, login.json().token as string]) expect(log()).not.toContain(secret);
   });
 });

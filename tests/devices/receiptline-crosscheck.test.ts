@@ -3,7 +3,7 @@ import receiptline from 'receiptline';
 import { describe, expect, it } from 'vitest';
 import { renderSlip } from '../../native/printer/layouts/index.js';
 import { columnOf, decodeEscPos } from './escpos-decoder.js';
-import { ticket } from './slips.js';
+import { onPaper, ticket } from './slips.js';
 
 // receiptline encodes the same content independently (its own FS & GB18030 path, column positions
 // by ESC $, QR as a graphic): the oracle must read it as it reads ours, or the oracle is wrong.
@@ -26,7 +26,7 @@ describe('decoder cross-checked against receiptline', () => {
 
   it('sends Chinese as receiptline does: FS & then the same GB18030 bytes', () => {
     const raw = Buffer.from(receiptline.transform(doc, { command: 'escpos', cpl: 48, encoding: 'gb18030' }), 'latin1');
-    const ours = Buffer.from(renderSlip(ticket));
+    const ours = Buffer.from(renderSlip(ticket, onPaper));
     const title = Buffer.concat([Buffer.from([0x1c, 0x26]), iconv.encode('排队号', 'gb18030')]);
     expect(raw.includes(title)).toBe(true);
     expect(ours.includes(title)).toBe(true);

@@ -6,7 +6,7 @@ import { decodeEscPos } from './escpos-decoder.js';
 import { hasSocat, openPtyPair, type PtyPair } from './pty-pair.js';
 import { PtyPrinter } from './pty-printer.js';
 import { expectCheckin, expectChecklist, expectTicket, expectTracking } from './slip-assertions.js';
-import { checkin, checklist, ticket, tracking } from './slips.js';
+import { checkin, checklist, onPaper, ticket, tracking } from './slips.js';
 
 // Real pseudo-terminals need socat: in CI its absence fails this suite; on a developer's machine it is skipped with a note.
 const socat = hasSocat();
@@ -40,12 +40,12 @@ describe.skipIf(!socat && !process.env.CI)('serial: printer over a socat pseudo-
   };
 
   it('prints every slip kind: Chinese text, QR payload, aligned columns, drawn rare characters, the cut', async () => {
-    const first = await printed(renderSlip(ticket));
+    const first = await printed(renderSlip(ticket, onPaper));
     expect(first.statusRequests).toEqual([4]);
     expectTicket(first);
-    expectCheckin(await printed(renderSlip(checkin)));
-    expectChecklist(await printed(renderSlip(checklist)), 48);
-    expectTracking(await printed(renderSlip(tracking)));
+    expectCheckin(await printed(renderSlip(checkin, onPaper)));
+    expectChecklist(await printed(renderSlip(checklist, onPaper)), 48);
+    expectTracking(await printed(renderSlip(tracking, onPaper)));
   });
 
   it('status answers online, and paper-out when the printer reports paper end', async () => {
@@ -56,7 +56,7 @@ describe.skipIf(!socat && !process.env.CI)('serial: printer over a socat pseudo-
 
   it('a job to a printer without paper fails with paper-out and is not sent', async () => {
     device.mode = { kind: 'paper-out' };
-    const err = await printer.print(renderSlip(ticket)).then(
+    const err = await printer.print(renderSlip(ticket, onPaper)).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -73,7 +73,7 @@ describe.skipIf(!socat && !process.env.CI)('serial: printer over a socat pseudo-
   it('a device path that does not exist is offline', async () => {
     const missing = openPrinter(`serial:${pair.a}-missing`);
     expect(await missing.status()).toBe('offline');
-    const err = await missing.print(renderSlip(ticket)).then(
+    const err = await missing.print(renderSlip(ticket, onPaper)).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { CheckinSlip, ChecklistSlip, TicketSlip, TrackingSlip } from '../../core/contract/print.js';
 
+/** The hall the slips are printed in; their times are written in UTC, as the terminal writes them. */
+export const onPaper = { timeZone: 'Asia/Shanghai' };
+
 /** One slip of each kind, as the kiosk and counter would send them. */
 export const ticket: z.input<typeof TicketSlip> = {
   kind: 'ticket',
@@ -9,7 +12,7 @@ export const ticket: z.input<typeof TicketSlip> = {
   service: '对外劳务合作经营资格核准',
   counterArea: '1-5号窗口',
   ahead: 3,
-  issuedAt: '2026-11-26T09:30:00+08:00',
+  issuedAt: '2026-11-26T01:30:00.000Z',
   qr: 'https://hall.example/q/A012?t=对外劳务',
   offline: true,
 };
@@ -27,7 +30,7 @@ export const checkin: z.input<typeof CheckinSlip> = {
   slot: '09:30-10:00',
   counterArea: '3号窗口',
   ahead: 0,
-  issuedAt: '2026-11-26T09:31:00+08:00',
+  issuedAt: '2026-11-26T01:31:00.000Z',
   qr: 'checkin:YY20261126-0042',
 };
 
@@ -45,7 +48,7 @@ export const checklist: z.input<typeof ChecklistSlip> = {
   timeLimit: '3个工作日',
   office: '咨询服务处 3号窗口',
   phone: '0451-12345678',
-  printedAt: '2026-11-26T09:32:00+08:00',
+  printedAt: '2026-11-26T01:32:00.000Z',
   qr: 'https://hall.example/p/tech-contract',
 };
 
@@ -54,7 +57,7 @@ export const tracking: z.input<typeof TrackingSlip> = {
   lang: 'zh-CN',
   trackingCode: 'TS-7F3K-9Q',
   category: '投诉：办事拖延',
-  filedAt: '2026-11-26T09:33:00+08:00',
+  filedAt: '2026-11-26T01:33:00.000Z',
   deadline: '2026-12-17',
   lookupHint: '可在任一自助终端输入查询码',
   qr: 'https://hall.example/c/TS-7F3K-9Q',

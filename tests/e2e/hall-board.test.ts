@@ -92,6 +92,21 @@ const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spo
 const text = (page: Page, id: string) => page.getByTestId(id).textContent();
 
 describe('call board in Chromium', () => {
+  it('shows the hall’s clock and date at its midnight while the browser keeps another zone', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await ctx.newPage();
+    // 23:59 on 1 December in Harbin is 07:59 that morning in the browser's Los Angeles.
+    await page.clock.setFixedTime(new Date('2026-12-01T15:59:00Z'));
+    await page.goto(`${svc.url}/hall`);
+    await expect.poll(() => text(page, 'hall-clock'), POLL).toBe('23:59');
+    expect(await text(page, 'hall-date')).toBe('12月1日星期二');
+    expect(await page.evaluate(() => new Date().getHours())).toBe(7);
+    await page.clock.setFixedTime(new Date('2026-12-01T16:01:00Z'));
+    await expect.poll(() => text(page, 'hall-clock'), POLL).toBe('00:01');
+    expect(await text(page, 'hall-date')).toBe('12月2日星期三');
+    await ctx.close();
+  });
+
   it('asks once for sound, then shows, flashes and announces each call; a recall is announced again', async () => {
     const { page, context } = await openBoard();
     await expect.poll(() => page.getByTestId('hall-sound-prompt').isVisible(), POLL).toBe(true);

@@ -47,6 +47,24 @@ describe('the hall queue across a kiosk, a counter and the central server', () =
     expect((await api(office.counter.url, 'POST', '/api/counter/actions', { action: 'finish' }, token)).json.ticket.state).toBe('done');
   });
 
+  it('transfers online, and every terminal’s board still answers with the ticket waiting in its new line', async () => {
+    const issued = await api(office.kiosk.url, 'POST', '/api/queue/tickets', { service: 'A' });
+    const called = await api(office.counter.url, 'POST', '/api/counter/actions', { action: 'call-next' }, token);
+    expect(called.json.ticket.number).toBe(issued.json.ticket.number);
+    const moved = await api(office.counter.url, 'POST', '/api/counter/actions', { action: 'transfer', toService: 'B' }, token);
+    expect(moved.json).toMatchObject({ offline: false, ticket: { state: 'waiting', service: 'B', counterNo: null, calledAt: null } });
+    for (const terminal of [office.counter, office.kiosk]) {
+      await expect
+        .poll(async () => {
+          const board = await api(terminal.url, 'GET', '/api/board');
+          return [board.status, board.json.waiting?.find((w: { service: string }) => w.service === 'B')?.count];
+        }, { timeout: 5_000 })
+        .toEqual([200, 1]);
+    }
+    const back = await api(office.counter.url, 'POST', '/api/counter/actions', { action: 'call-next' }, token);
+    expect((await api(office.counter.url, 'POST', '/api/counter/actions', { action: 'finish', ticketId: back.json.ticket.id }, token)).json.ticket.state).toBe('done');
+  });
+
   it('keeps issuing and calling with the server stopped, and delivers every event once when it is back', async () => {
     await office.stopServer();
     const offline = await api(office.kiosk.url, 'POST', '/api/queue/tickets', { service: 'A' });
@@ -62,6 +80,6 @@ describe('the hall queue across a kiosk, a counter and the central server', () =
     const events = await office.server.db.selectFrom('events').select(['event_id']).execute();
     expect(new Set(events.map((e) => e.event_id)).size).toBe(events.length);
     const tickets = await office.server.db.selectFrom('tickets').select(['number']).execute();
-    expect(tickets.map((t) => t.number).sort()).toEqual(['A001', number].sort());
+    expect(tickets.map((t) => t.number).sort()).toEqual(['A001', 'A002', number].sort());
   });
 });

@@ -79,10 +79,10 @@ describe('npm run verify on a terminal database', () => {
   });
 
   it('names the gap of a deleted row and exits 1; --json gives the report', async () => {
-    const { file } = terminalDb('DELETE FROM rating WHERE chain_seq = 2;');
+    const { file, ids } = terminalDb('DELETE FROM rating WHERE chain_seq = 2;');
     const res = await verify(['terminal', file, '--json']);
     expect(res.code).toBe(1);
-    expect(JSON.parse(res.stdout)).toMatchObject({ ok: false, rows: 2, firstBroken: { chainSeq: 2, id: null, problem: 'missing-row' } });
+    expect(JSON.parse(res.stdout)).toMatchObject({ ok: false, rows: 2, firstBroken: { chainSeq: 2, id: ids[1], problem: 'missing-row' } });
   });
 
   it('exits 2 when there is no database to check', async () => {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { CheckinSlip } from '../../../core/contract/print.js';
-import { localTime, Page } from './page.js';
+import { Page, type Layout } from './page.js';
 
-export function renderCheckin(slip: z.infer<typeof CheckinSlip>, columns: number): Uint8Array {
-  const page = new Page(slip.lang, columns);
+export function renderCheckin(slip: z.infer<typeof CheckinSlip>, layout: Layout): Uint8Array {
+  const page = new Page(slip.lang, layout);
   const { t } = page;
   page.text(t('common.hall'), { align: 'center' });
   page.text(t('checkin.title'), { align: 'center', bold: true });
@@ -17,7 +17,7 @@ export function renderCheckin(slip: z.infer<typeof CheckinSlip>, columns: number
   page.field(t('checkin.slot'), slip.slot);
   page.field(t('common.counterArea'), slip.counterArea);
   page.text(slip.ahead > 0 ? t('common.ahead', { count: slip.ahead }) : t('common.aheadNone'), { bold: true });
-  page.field(t('common.issuedAt'), localTime(slip.issuedAt));
+  page.field(t('common.issuedAt'), page.time(slip.issuedAt));
   page.rule();
   page.qr(slip.qr, t('checkin.scanHint'));
   page.text(t('common.keep'), { align: 'center' });

@@ -7,19 +7,27 @@ import { renderTracking } from './tracking.js';
 
 export { DEFAULT_COLUMNS } from './page.js';
 
-/** The ESC/POS job for a slip; `columns` is 48 for 80 mm paper (default) and 32 for 58 mm. */
-export function renderSlip(slip: Slip | SlipInput, options: { columns?: number } = {}): Uint8Array {
+export interface RenderOptions {
+  /** 48 for 80 mm paper (default), 32 for 58 mm. */
+  columns?: number;
+  /** The hall's time zone: a slip prints the hall's time, not the machine's or UTC. */
+  timeZone: string;
+}
+
+/** The ESC/POS job for a slip. */
+export function renderSlip(slip: Slip | SlipInput, options: RenderOptions): Uint8Array {
   const parsed = Slip.parse(slip);
   const columns = options.columns ?? DEFAULT_COLUMNS;
   if (!Number.isInteger(columns) || columns < 24) throw new RangeError(`A slip needs at least 24 columns, got ${columns}`);
+  const layout = { columns, timeZone: options.timeZone };
   switch (parsed.kind) {
     case 'ticket':
-      return renderTicket(parsed, columns);
+      return renderTicket(parsed, layout);
     case 'checkin':
-      return renderCheckin(parsed, columns);
+      return renderCheckin(parsed, layout);
     case 'checklist':
-      return renderChecklist(parsed, columns);
+      return renderChecklist(parsed, layout);
     case 'tracking':
-      return renderTracking(parsed, columns);
+      return renderTracking(parsed, layout);
   }
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../decode.js';
 import { expectCheckin, expectChecklist, expectFits, expectTicket, expectTracking } from '../../../tests/devices/slip-assertions.js';
-import { checkin, checklist, ticket, tracking } from '../../../tests/devices/slips.js';
+import { checkin, checklist, ticket, tracking, onPaper } from '../../../tests/devices/slips.js';
 import { renderSlip } from './index.js';
 
-const decode = (slip: Parameters<typeof renderSlip>[0], columns?: number) => decodeEscPos(renderSlip(slip, { columns }));
+const decode = (slip: Parameters<typeof renderSlip>[0], columns?: number) => decodeEscPos(renderSlip(slip, { ...onPaper, columns }));
 
 describe('renderSlip', () => {
   it('ticket: big number, service, counter, people ahead, time, QR, offline note, cut', () => {
@@ -53,7 +53,20 @@ describe('renderSlip', () => {
     expect(decode({ ...tracking, lang: 'ru' }).text).toContain('Категория: 投诉：办事拖延');
   });
 
+  it('prints every slip’s time as the hall’s clock reads it, across its midnight, whatever zone the time was written in', () => {
+    // 15:59 and 16:01 UTC are 23:59 on 1 December and 00:01 on 2 December in Harbin.
+    const late = '2026-12-01T15:59:00.000Z';
+    const early = '2026-12-01T16:01:00.000Z';
+    expect(decode({ ...ticket, issuedAt: late }).text).toContain('取号时间：2026-12-01 23:59');
+    expect(decode({ ...ticket, issuedAt: early }).text).toContain('取号时间：2026-12-02 00:01');
+    expect(decode({ ...checkin, issuedAt: early }).text).toContain('取号时间：2026-12-02 00:01');
+    expect(decode({ ...checklist, printedAt: late }).text).toContain('打印时间：2026-12-01 23:59');
+    expect(decode({ ...tracking, filedAt: '2026-12-02T00:01:00+08:00' }).text).toContain('提交时间：2026-12-02 00:01');
+    const elsewhere = decodeEscPos(renderSlip({ ...ticket, issuedAt: early }, { timeZone: 'America/Los_Angeles' }));
+    expect(elsewhere.text).toContain('取号时间：2026-12-01 08:01');
+  });
+
   it('rejects a slip that breaks the contract', () => {
-    expect(() => renderSlip({ ...ticket, number: '' } as never)).toThrow();
+    expect(() => renderSlip({ ...ticket, number: '' } as never, onPaper)).toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { hallDateTime } from '../../../core/common/hall-time.js';
 import type { Lang } from '../../../core/contract/common.js';
 import { displayWidth, fit, wrap } from '../charset.js';
 import { EscPos, type LineStyle } from '../escpos.js';
@@ -6,16 +7,29 @@ import { translator, type Translate } from '../locales/index.js';
 /** 48 columns of font A fit 80 mm paper (576 dots); 58 mm paper takes 32. */
 export const DEFAULT_COLUMNS = 48;
 
+/** The paper's width, and the hall's time zone that printed times are written in. */
+export interface Layout {
+  columns: number;
+  timeZone: string;
+}
+
 /** A slip being laid out: text wrapped and aligned in display columns over an ESC/POS job. */
 export class Page {
   readonly out = new EscPos();
   readonly t: Translate;
+  readonly columns: number;
 
   constructor(
     lang: Lang,
-    readonly columns: number,
+    private readonly layout: Layout,
   ) {
     this.t = translator(lang);
+    this.columns = layout.columns;
+  }
+
+  /** "2026-11-26 09:30" in the hall's zone, whatever offset the timestamp was written with. */
+  time(iso: string): string {
+    return hallDateTime(iso, this.layout.timeZone);
   }
 
   /** A paragraph wrapped to the paper width (divided by the character magnification). */
@@ -70,8 +84,3 @@ export class Page {
   }
 }
 
-/** "2026-11-26 09:30" as the timestamp was written (the terminal writes its hall's local offset). */
-export function localTime(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}` : iso;
-}

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { TrackingSlip } from '../../../core/contract/print.js';
-import { localTime, Page } from './page.js';
+import { Page, type Layout } from './page.js';
 
-export function renderTracking(slip: z.infer<typeof TrackingSlip>, columns: number): Uint8Array {
-  const page = new Page(slip.lang, columns);
+export function renderTracking(slip: z.infer<typeof TrackingSlip>, layout: Layout): Uint8Array {
+  const page = new Page(slip.lang, layout);
   const { t } = page;
   page.text(t('common.hall'), { align: 'center' });
   page.text(t('tracking.title'), { align: 'center', bold: true });
@@ -11,7 +11,7 @@ export function renderTracking(slip: z.infer<typeof TrackingSlip>, columns: numb
   page.text(page.label(t('tracking.code')).trimEnd(), { align: 'center' });
   page.text(slip.trackingCode, { align: 'center', bold: true, width: 2, height: 2 });
   page.field(t('tracking.category'), slip.category);
-  page.field(t('tracking.filedAt'), localTime(slip.filedAt));
+  page.field(t('tracking.filedAt'), page.time(slip.filedAt));
   if (slip.deadline) page.field(t('tracking.deadline'), slip.deadline);
   if (slip.lookupHint) page.text(slip.lookupHint);
   page.rule();

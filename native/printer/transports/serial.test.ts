@@ -4,7 +4,7 @@ import { decodeEscPos } from '../decode.js';
 import { renderSlip } from '../layouts/index.js';
 import { PrinterError } from '../types.js';
 import { SerialPrinter, type PortFactory } from './serial.js';
-import { tracking } from '../../../tests/devices/slips.js';
+import { tracking, onPaper } from '../../../tests/devices/slips.js';
 
 // SerialPortMock.binding, not a separately imported @serialport/binding-mock (a second module instance
 // would not know the port). The factory answers DLE EOT the way a printer would.
@@ -33,7 +33,7 @@ afterEach(() => SerialPortMock.binding.reset());
 describe('serial printer on serialport mock', () => {
   it('sends the paper query then the whole job', async () => {
     const { printer, recording } = mockPrinter('/dev/ttyMOCK0', { 1: 0x12, 4: 0x12 });
-    await printer.print(renderSlip(tracking));
+    await printer.print(renderSlip(tracking, onPaper));
     const recorded = recording();
     expect(recorded.subarray(0, 3)).toEqual(Buffer.from([0x10, 0x04, 4]));
     expect(decodeEscPos(recorded).text).toContain('意见建议受理回执');
@@ -42,7 +42,7 @@ describe('serial printer on serialport mock', () => {
   it('reports paper-out and refuses the job', async () => {
     const { printer } = mockPrinter('/dev/ttyMOCK1', { 1: 0x1a, 4: 0x72 });
     expect(await printer.status()).toBe('paper-out');
-    await expect(printer.print(renderSlip(tracking))).rejects.toMatchObject({ reason: 'paper-out' });
+    await expect(printer.print(renderSlip(tracking, onPaper))).rejects.toMatchObject({ reason: 'paper-out' });
   });
 
   it('a port that does not exist is offline', async () => {

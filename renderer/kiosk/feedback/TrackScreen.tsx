@@ -11,6 +11,9 @@ import { useTranslation } from 'react-i18next';
 import type { OpinionProgress } from '../../../core/contract/opinions.js';
 import { useClient } from '../../api/context.js';
 import { currentLang } from '../../i18n/i18n.js';
+import { hallDay } from '../../../core/common/hall-time.js';
+import { formatDate } from '../../shared/format.js';
+import { useHallZone } from '../../shared/hallZone.js';
 import { useLive } from '../../shared/useLive.js';
 import { useWedgeScanner } from '../../shared/useWedgeScanner.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
@@ -127,7 +130,9 @@ export function TrackResult({ progress, onAgain, onDone }: { progress: OpinionPr
   const { t, i18n } = useTranslation();
   const kinds = useKindWords();
   const states = useStateWords();
-  const date = (iso: string) => new Intl.DateTimeFormat(currentLang(i18n), { dateStyle: 'long', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(new Date(iso));
+  const zone = useHallZone();
+  // A bare date is the hall's already; a timestamp is read on the hall's calendar (a dash until it is known).
+  const date = (iso: string) => (iso.length === 10 ? formatDate(iso, currentLang(i18n)) : zone ? formatDate(hallDay(iso, zone), currentLang(i18n)) : '—');
   return (
     <section className="screen track-result" data-testid="track-result" data-state={progress.state}>
       <h1>{t('kiosk.feedback.resultTitle', { code: progress.trackingCode })}</h1>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../core/contract/common.js';
 import type { IssuedTicket } from '../../../core/contract/hall-api.js';
 import { createI18n } from '../../i18n/i18n.js';
+import { HallZoneProvider } from '../../shared/hallZone.js';
 import { TicketView } from './TicketView.js';
 
 const issued: IssuedTicket = {
@@ -15,7 +16,7 @@ const issued: IssuedTicket = {
     state: 'waiting',
     appointmentId: null,
     enterprise: null,
-    issuedAt: '2026-11-26T09:30:00+08:00',
+    issuedAt: '2026-11-26T01:30:00.000Z',
     offline: false,
     counterNo: null,
     calledAt: null,
@@ -31,10 +32,12 @@ const issued: IssuedTicket = {
   jobId: 'job-1',
 };
 
-function render(t: IssuedTicket, lang: Lang = 'zh-CN', kind: 'ticket' | 'checkin' = 'ticket'): string {
+function render(t: IssuedTicket, lang: Lang = 'zh-CN', kind: 'ticket' | 'checkin' = 'ticket', zone: string | null = 'Asia/Shanghai'): string {
   return renderToStaticMarkup(
     <I18nextProvider i18n={createI18n(lang)}>
-      <TicketView issued={t} kind={kind} onDone={() => undefined} />
+      <HallZoneProvider zone={zone}>
+        <TicketView issued={t} kind={kind} onDone={() => undefined} />
+      </HallZoneProvider>
     </I18nextProvider>,
   );
 }
@@ -47,13 +50,20 @@ function text(html: string, testid: string): string {
 }
 
 describe('the issued ticket', () => {
+  it('shows the time on the hall’s clock, across its midnight; none before the kiosk knows the hall’s zone', () => {
+    const late = { ...issued, ticket: { ...issued.ticket, issuedAt: '2026-12-01T15:59:00.000Z' } };
+    expect(text(render(late), 'ticket-time')).toBe('23:59');
+    expect(text(render({ ...issued, ticket: { ...issued.ticket, issuedAt: '2026-12-01T16:01:00.000Z' } }), 'ticket-time')).toBe('00:01');
+    expect(render(late, 'zh-CN', 'ticket', null)).not.toContain('ticket-time');
+  });
+
   it('shows the number, line, counter area, people ahead, time and a QR code of the ticket', () => {
     const html = render(issued);
     expect(text(html, 'ticket-number')).toBe('A012');
     expect(text(html, 'ticket-line')).toBe('对外贸易与经济合作');
     expect(text(html, 'ticket-area')).toBe('1–3号窗口');
     expect(text(html, 'ticket-ahead')).toBe('3 人');
-    expect(text(html, 'ticket-time')).toMatch(/^\d{2}:\d{2}$/);
+    expect(text(html, 'ticket-time')).toBe('09:30');
     const qr = html.split('data-testid="ticket-qr"')[1]!;
     expect(qr).toMatch(/<svg[^>]*role="img"[^>]*aria-label="号码 A012 的二维码"/);
     expect(qr).toMatch(/<path d="M\d/);

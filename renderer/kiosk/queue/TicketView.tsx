@@ -1,21 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { IssuedTicket } from '../../../core/contract/hall-api.js';
-import { currentLang } from '../../i18n/i18n.js';
+import { clockTime, useHallZone } from '../../shared/hallZone.js';
 import { Icon } from '../../shared/Icon.js';
 import { QrCode } from '../../shared/QrCode.js';
 import { slipAdvice } from './printer.js';
-
-export function formatTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
-}
 
 /**
  * The issued ticket, shown until the visitor taps "done" or the idle timer resets the kiosk: the
  * number large enough to read and photograph, where to go, how many are ahead, and what became of the slip.
  */
 export function TicketView({ issued, kind, onDone }: { issued: IssuedTicket; kind: 'ticket' | 'checkin'; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { ticket } = issued;
+  const zone = useHallZone();
   const advice = slipAdvice(issued.print);
   const slipText: Record<IssuedTicket['print'], string> = {
     queued: t('kiosk.queue.slipQueued'),
@@ -46,10 +43,12 @@ export function TicketView({ issued, kind, onDone }: { issued: IssuedTicket; kin
             <dt>{t('kiosk.queue.ahead')}</dt>
             <dd data-testid="ticket-ahead">{issued.ahead === 0 ? t('kiosk.queue.aheadNone') : t('kiosk.queue.people', { count: issued.ahead })}</dd>
           </div>
-          <div className="ticket-fact">
-            <dt>{t('kiosk.queue.time')}</dt>
-            <dd data-testid="ticket-time">{formatTime(ticket.issuedAt, currentLang(i18n))}</dd>
-          </div>
+          {zone && (
+            <div className="ticket-fact">
+              <dt>{t('kiosk.queue.time')}</dt>
+              <dd data-testid="ticket-time">{clockTime(ticket.issuedAt, zone)}</dd>
+            </div>
+          )}
           {ticket.enterprise && (
             <div className="ticket-fact wide">
               <dt>{t('kiosk.checkin.enterprise')}</dt>

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { CatalogFile } from './catalog.js';
-import { LANGS } from './common.js';
+import { CatalogFile } from '../contract/catalog.js';
+import { LANGS } from '../contract/common.js';
 import { jsonErrorPosition } from './json-position.js';
 import { findVagueClause } from './catalog-vague.js';
 

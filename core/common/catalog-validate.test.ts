@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CatalogFile } from '../contract/catalog.js';
-import { validateCatalogText, type CatalogIssue } from './validate.js';
-import { seedCatalog } from './test-support.js';
+import { validateCatalogText, type CatalogIssue } from './catalog-validate.js';
+
+const seedCatalog = (): CatalogFile => JSON.parse(readFileSync(new URL('../../assets/catalog/commerce.json', import.meta.url), 'utf8')) as CatalogFile;
 
 function issuesOf(mutate: (c: CatalogFile) => void): CatalogIssue[] {
   const c = seedCatalog();
