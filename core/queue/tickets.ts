@@ -1,6 +1,11 @@
 import { Ticket, type ServiceCode } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 
+/** A ticket this terminal makes up offline: waiting, never called. */
+export function offlineTicket(t: Pick<Ticket, 'id' | 'hall' | 'number' | 'service' | 'appointmentId' | 'enterprise' | 'issuedAt'>): Ticket {
+  return { ...t, state: 'waiting', offline: true, counterNo: null, calledAt: null, calledBy: null, callCount: 0, finishedAt: null };
+}
+
 /** Stores a ticket as the server (or this terminal) last described it. */
 export function putTicket(db: Db, t: Ticket, day: string): void {
   // Appointment tickets go first in their line, then arrival order (DESIGN.md §5: not a device clock alone

@@ -22,7 +22,7 @@ import { appendEvent } from '../../core/outbox/outbox.js';
 import { linesOf } from '../../core/queue/lines.js';
 import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
 import { closeSession, findSession, openSession, setSessionPresence, verifyStaffPassword, type CounterSessionRow } from '../../core/queue/sessions.js';
-import { getTicket, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
+import { getTicket, offlineTicket, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
 import type { HallQueue } from './hall-queue.js';
 
 const REFUSAL: Record<Exclude<StepRefusal, 'nobody-waiting'>, ErrorCode> = { 'counter-busy': 'COUNTER_BUSY', conflict: 'QUEUE_CONFLICT', 'not-found': 'NOT_FOUND' };
@@ -156,22 +156,7 @@ export class CounterDesk {
 
   private unseenTicket(a: QueueAction, number: string): Ticket {
     const service = /([A-Z])\d+$/.exec(number)?.[1] ?? a.services[0] ?? this.q.config().services[0]!.code;
-    return {
-      id: ulid(),
-      hall: a.hall,
-      number,
-      service,
-      state: 'waiting',
-      appointmentId: null,
-      enterprise: null,
-      issuedAt: a.at,
-      offline: true,
-      counterNo: null,
-      calledAt: null,
-      calledBy: null,
-      callCount: 0,
-      finishedAt: null,
-    };
+    return offlineTicket({ id: ulid(), hall: a.hall, number, service, appointmentId: null, enterprise: null, issuedAt: a.at });
   }
 
   async createAppointment(token: string, body: Omit<NewAppointment, 'createdBy'>): Promise<Appointment> {

@@ -23,7 +23,7 @@ import { getMeta } from '../../core/db/meta.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
 import { hallDay } from '../../core/common/hall-time.js';
-import { getTicket, nextOfflineNumber, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
+import { getTicket, nextOfflineNumber, offlineTicket, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
 import type { ScreenHub } from '../live/screen-hub.js';
 import type { PrintWorker } from '../print/worker.js';
@@ -106,22 +106,15 @@ export class HallQueue {
     const ticket = this.db.transaction((): Ticket => {
       const t: Ticket = answer.ok
         ? { ...answer.value.ticket, enterprise: answer.value.ticket.enterprise ?? appointment?.enterprise ?? null }
-        : {
+        : offlineTicket({
             id,
             hall,
             number: nextOfflineNumber(this.db, getMeta(this.db, TICKET_PREFIX_KEY) ?? 'K', service, day),
             service,
-            state: 'waiting',
             appointmentId: appointment?.id ?? null,
             enterprise: appointment?.enterprise ?? null,
             issuedAt,
-            offline: true,
-            counterNo: null,
-            calledAt: null,
-            calledBy: null,
-            callCount: 0,
-            finishedAt: null,
-          };
+          });
       putTicket(this.db, t, day);
       appendEvent(this.db, QUEUE_EVENTS.ticketIssued, t);
       if (appointment) {
