@@ -73,7 +73,9 @@ export async function applyAction(trx: Trx, hall: string, a: QueueAction, source
 
   const day = hallDay(at, timeZone);
   const busyWith = await serving(trx, hall, a, day);
-  const row = a.action === 'call-next' ? await firstWaiting(trx, hall, a, day) : await lockTicket(trx, hall, a, day);
+  // A busy counter takes no candidate: its lock would make another counter's SKIP LOCKED pass the ticket by.
+  const next = () => (busyWith ? undefined : firstWaiting(trx, hall, a, day));
+  const row = a.action === 'call-next' ? await next() : await lockTicket(trx, hall, a, day);
   const step = applyStep(row ? toTicket(row) : null, { ...a, at: at.toISOString() }, busyWith);
   let result: ActionOutcome;
   if (step.ok) {
