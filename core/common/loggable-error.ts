@@ -17,10 +17,16 @@ export interface LoggedError {
 const NAMED_FIELDS = ['severity', 'routine', 'schema', 'table', 'column', 'constraint'] as const;
 
 /**
+ * A database message without the values it quotes (`invalid input syntax for type integer: "…"`,
+ * `value "…" is out of range`). The names of the objects it quotes (a relation, a constraint) stay:
+ * they say where, not whose.
+ */
+export const withoutValue = (message: string): string =>
+  message.replace(/(\b(?:relation|constraint|column|table|index|type|schema|function|encoding|database|role|sequence|trigger) )?"[^"]*"/g, (quoted, name?: string) => (name ? quoted : '"…"'));
+
+/**
  * A PostgreSQL error (from pg or PGlite) carries the failing row in `detail`, JSON or parameter
- * text in `where`, and PGlite adds the query's `params`: none of it may reach a log. Its message
- * quotes the refused value (`invalid input syntax for type integer: "…"`), so quoted text is cut;
- * the names it quotes are kept in their own fields.
+ * text in `where`, and PGlite adds the query's `params`: none of it may reach a log.
  */
 function isDatabaseError(e: Record<string, unknown>): boolean {
   return typeof e.severity === 'string' && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code);
@@ -32,7 +38,7 @@ export function loggableError(err: unknown, depth = 0): LoggedError {
   const type = typeof e.name === 'string' ? e.name : (err.constructor?.name ?? 'object');
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (isDatabaseError(e)) {
-    const out: LoggedError = { type, code, ...(typeof e.message === 'string' ? { message: e.message.replace(/"[^"]*"/g, '"…"') } : {}) };
+    const out: LoggedError = { type, code, ...(typeof e.message === 'string' ? { message: withoutValue(e.message) } : {}) };
     for (const k of NAMED_FIELDS) if (typeof e[k] === 'string') out[k] = e[k];
     return out;
   }

@@ -21,6 +21,7 @@ describe('whose fault a failure is, and what of it may be kept', () => {
   it('keeps the code and the message, never the value PostgreSQL quotes at its end', () => {
     expect(failureReason(pgError('22P02', 'invalid input syntax for type integer: "13812345678"'))).toBe('22P02 invalid input syntax for type integer: "…"');
     expect(failureReason(pgError('23514', 'new row for relation "complaints" violates check constraint "held"'))).toBe('23514 new row for relation "complaints" violates check constraint "held"');
+    expect(failureReason(pgError('22003', 'value "13812345678" is out of range for type integer'))).toBe('22003 value "…" is out of range for type integer');
     expect(failureReason(new ServerError('NOT_FOUND'))).toBe('NOT_FOUND');
     expect(failureReason('x'.repeat(400))).toHaveLength(300);
   });

@@ -1,3 +1,4 @@
+import { withoutValue } from '../../core/common/loggable-error.js';
 import { ServerError } from '../../core/contract/index.js';
 
 /**
@@ -30,5 +31,5 @@ export function failureReason(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown } | null;
   const message = typeof e?.message === 'string' ? e.message : String(err);
   const code = typeof e?.code === 'string' && !(err instanceof ServerError) ? `${e.code} ` : '';
-  return `${code}${message.replace(/: ".*"$/s, ': "…"')}`.slice(0, 300);
+  return `${code}${withoutValue(message)}`.slice(0, 300);
 }
