@@ -122,12 +122,24 @@ describe('counter screen in Chromium', () => {
     expect(await text('counter-no')).toBe('1 号窗口');
   });
 
+  it('will not call the next visitor while one is being served: F2 says what to do first', async () => {
+    const waitingBefore = await numbers('waiting-ticket');
+    expect(await page.getByTestId('action-call-next').isDisabled()).toBe(true);
+    expect(await text('call-next-blocked')).toBe('叫下一位之前，请先办结、过号、暂挂或转移 K-A002。');
+    await page.keyboard.press('F2');
+    await expect.poll(() => text('action-notice')).toBe('K-A002 还在办理中：请先办结（F8）、过号（F6）、暂挂（F7）或转移（F4），再叫下一位。');
+    expect(await text('current-number')).toBe('K-A002');
+    expect(await numbers('waiting-ticket')).toEqual(waitingBefore);
+  });
+
   it('transfers by line letter and calls a number typed in that this terminal never issued', async () => {
     await page.keyboard.press('F4');
     await expect.poll(() => visible('transfer-chooser')).toBe(true);
     await page.keyboard.press('c');
     await expect.poll(() => text('action-notice')).toBe('K-A002 已转到 C 业务。');
     await expect.poll(() => visible('transfer-chooser')).toBe(false);
+    // The counter is free again once the panel says nobody is being served.
+    await expect.poll(() => visible('current-empty')).toBe(true);
     await page.keyboard.press('F10');
     await page.keyboard.type('t7-b004');
     await page.keyboard.press('Enter');

@@ -184,7 +184,8 @@ describe('call board in Chromium', () => {
     await expect.poll(() => page.getByTestId('hall-reconnecting').isVisible(), POLL).toBe(true);
     expect(await text(page, 'hall-counter-1-number')).toBe(shown);
 
-    // Called while the board could not hear it: it must show once the channel is back.
+    // Finished and the next called while the board could not hear it: it must show once the channel is back.
+    await svc.runtime.desk.act(token, { action: 'finish' });
     await svc.runtime.desk.act(token, { action: 'call', number });
     revived = await buildTerminalApp(svc.db, svc.config, svc.runtime);
     await revived.listen({ host: '127.0.0.1', port });
