@@ -17,6 +17,20 @@ export type ActionStep = Pick<QueueAction, 'action' | 'counterNo' | 'staffNumber
 export type StepRefusal = 'counter-busy' | 'conflict' | 'nobody-waiting' | 'not-found';
 export type StepResult = { ok: true; ticket: Ticket } | { ok: false; refused: StepRefusal };
 
+type Ordered = Pick<Ticket, 'id' | 'appointmentId' | 'appointmentFlag' | 'issuedAt'>;
+
+/** Whether a ticket goes ahead of walk-ins: an appointment checked in once and not cancelled. */
+export const promoted = (t: Pick<Ticket, 'appointmentId' | 'appointmentFlag'>): boolean => t.appointmentId !== null && t.appointmentFlag === null;
+
+/**
+ * The order a line is served in, the same on the server and on every terminal's list: promoted
+ * appointments first, then issue time (offline tickets carry the terminal's clock corrected by its
+ * measured offset), then id so that ties fall the same way everywhere.
+ */
+export function queueOrder(a: Ordered, b: Ordered): number {
+  return Number(promoted(b)) - Number(promoted(a)) || Date.parse(a.issuedAt) - Date.parse(b.issuedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** The ticket a counter is serving now: called there and not yet done. */
 export function servingAt<T extends Pick<Ticket, 'state' | 'counterNo'>>(tickets: Iterable<T>, counterNo: number): T | null {
   for (const t of tickets) if (t.state === 'called' && t.counterNo === counterNo) return t;

@@ -39,7 +39,8 @@ export const HallConfig = z.object({
 });
 export type HallConfig = z.infer<typeof HallConfig>;
 
-export const TICKET_STATES = ['waiting', 'called', 'parked', 'done', 'no-show'] as const;
+/** `not-served`: still waiting or parked when the hall's day closed (QUEUE_CLOSE_OUT); counted, never called. */
+export const TICKET_STATES = ['waiting', 'called', 'parked', 'done', 'no-show', 'not-served'] as const;
 export const TicketState = z.enum(TICKET_STATES);
 export type TicketState = z.infer<typeof TicketState>;
 
@@ -61,6 +62,11 @@ export const Ticket = z.object({
   calledBy: z.string().nullable(),
   callCount: z.int().min(0),
   finishedAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * An appointment ticket a kiosk issued offline for an appointment that, as the server learned on
+   * upload, was already checked in with another ticket or was cancelled: shown to the clerk, not promoted.
+   */
+  appointmentFlag: z.enum(['checked-in-twice', 'cancelled']).nullable().default(null),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -99,11 +105,37 @@ export const CounterPresence = z.object({
 });
 export type CounterPresence = z.infer<typeof CounterPresence>;
 
+/**
+ * Two counters acted on one ticket without knowing of each other (offline). The rule
+ * (core/common/queue-rules resolveTicket): the first call in hall time keeps the ticket, except that a
+ * counter that served it keeps it over one that did not, so a served ticket never becomes a no-show.
+ * `called-twice`: the lost counter called it after the kept one; `served-elsewhere`: the kept counter served it.
+ */
+export const ConflictKind = z.enum(['called-twice', 'served-elsewhere']);
+export type ConflictKind = z.infer<typeof ConflictKind>;
+
+export const QueueConflict = z.object({
+  /** The lost counter's call that was set aside; one conflict per lost call. */
+  id: Ulid,
+  hall: HallCode,
+  ticketId: Ulid,
+  number: z.string(),
+  kind: ConflictKind,
+  keptCounter: CounterNo,
+  lostCounter: CounterNo,
+  /** When the lost counter called the ticket, and when the server found the conflict. */
+  lostAt: z.iso.datetime({ offset: true }),
+  detectedAt: z.iso.datetime({ offset: true }),
+});
+export type QueueConflict = z.infer<typeof QueueConflict>;
+
 /** The hall's live queue: today's tickets not yet finished plus the recent calls. */
 export const QueueState = z.object({
   hall: HallCode,
   tickets: z.array(Ticket),
   presence: z.array(CounterPresence),
+  /** Today's conflicts between counters, oldest first. */
+  conflicts: z.array(QueueConflict).default([]),
   serverTime: z.int(),
 });
 export type QueueState = z.infer<typeof QueueState>;
@@ -112,6 +144,7 @@ export type QueueState = z.infer<typeof QueueState>;
 export const QueueHallEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), ticket: Ticket }),
   z.object({ kind: z.literal('presence'), presence: CounterPresence }),
+  z.object({ kind: z.literal('conflict'), conflict: QueueConflict }),
 ]);
 export type QueueHallEvent = z.infer<typeof QueueHallEvent>;
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.js';
 
 /** A ticket this terminal makes up offline: waiting, never called. */
 export function offlineTicket(t: Pick<Ticket, 'id' | 'hall' | 'number' | 'service' | 'appointmentId' | 'enterprise' | 'issuedAt'>): Ticket {
-  return { ...t, state: 'waiting', offline: true, counterNo: null, calledAt: null, calledBy: null, callCount: 0, finishedAt: null };
+  return { ...t, state: 'waiting', offline: true, counterNo: null, calledAt: null, calledBy: null, callCount: 0, finishedAt: null, appointmentFlag: null };
 }
 
 /** Stores a ticket as the server (or this terminal) last described it. */

@@ -18,6 +18,7 @@ export function ticket(number: string, over: Partial<Ticket> = {}): Ticket {
     calledBy: null,
     callCount: 0,
     finishedAt: null,
+    appointmentFlag: null,
     ...over,
   };
 }

@@ -33,6 +33,7 @@ function offlineTicket(prefix: string, n: number, service = 'A'): Ticket {
     calledBy: null,
     callCount: 0,
     finishedAt: null,
+    appointmentFlag: null,
   };
 }
 

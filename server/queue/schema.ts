@@ -56,6 +56,9 @@ export interface TicketsTable {
   /** bigint identity: pg returns it as a string; never written. */
   arrival: ColumnType<string, never, never>;
   terminal_id: string | null;
+  /** Migration 0010. */
+  appointment_flag: ColumnType<'checked-in-twice' | 'cancelled' | null, 'checked-in-twice' | 'cancelled' | null | undefined, 'checked-in-twice' | 'cancelled' | null>;
+  issued_service: string;
 }
 
 export interface TicketNumbersTable {
@@ -70,10 +73,35 @@ export interface QueueActionsTable {
   hall: string;
   action: string;
   ticket_id: string | null;
-  outcome: 'applied' | 'none' | 'conflict' | 'not-found';
+  outcome: 'applied' | 'none' | 'conflict' | 'not-found' | 'pending';
   source: 'api' | 'event';
   payload: ColumnType<unknown, string, string>;
   received_at: Timestamp;
+  /** Migration 0010. */
+  counter_no: number | null;
+  at: Timestamp | null;
+  number: string | null;
+  day: string | null;
+  counts: Generated<boolean>;
+}
+
+export interface QueueDaysTable {
+  hall: string;
+  day: string;
+  closed_at: Timestamp;
+}
+
+export interface QueueConflictsTable {
+  id: string;
+  hall: string;
+  day: string;
+  ticket_id: string;
+  number: string;
+  kind: 'called-twice' | 'served-elsewhere';
+  kept_counter: number;
+  lost_counter: number;
+  lost_at: Timestamp;
+  detected_at: Timestamp;
 }
 
 export interface CounterPresenceTable {
@@ -91,4 +119,6 @@ export interface QueueSchema {
   ticket_numbers: TicketNumbersTable;
   queue_actions: QueueActionsTable;
   counter_presence: CounterPresenceTable;
+  queue_days: QueueDaysTable;
+  queue_conflicts: QueueConflictsTable;
 }

@@ -35,6 +35,7 @@ export function toTicket(r: TicketRow): Ticket {
     calledBy: r.called_by,
     callCount: r.call_count,
     finishedAt: iso(r.finished_at),
+    appointmentFlag: r.appointment_flag,
   };
 }
 
@@ -107,6 +108,7 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
           called_by: null,
           finished_at: null,
           terminal_id: terminalId,
+          issued_service: req.service,
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .returningAll()
@@ -150,6 +152,7 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
       called_by: null,
       finished_at: null,
       terminal_id: terminalId,
+      issued_service: t.service,
     })
     .onConflict((oc) => oc.doNothing())
     .returningAll()
@@ -198,6 +201,7 @@ export async function queueState(db: ServerDb, hall: string, clock: QueueClock):
     hall,
     tickets: [...active, ...recent.reverse()].map(toTicket),
     presence: await hallPresence(db, hall),
+    conflicts: [],
     serverTime: now,
   };
 }

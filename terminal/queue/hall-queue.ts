@@ -203,7 +203,7 @@ export class HallQueue {
     const e = QueueHallEvent.safeParse(event);
     if (!e.success) return;
     if (e.data.kind === 'ticket') this.record(e.data.ticket);
-    else {
+    else if (e.data.kind === 'presence') {
       this.putPresence(e.data.presence);
       this.screens.send({ type: 'queue' });
     }

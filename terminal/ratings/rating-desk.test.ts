@@ -52,6 +52,7 @@ const finished = (number: string): Ticket => ({
   calledBy: '0101',
   callCount: 1,
   finishedAt: new Date(clock).toISOString(),
+  appointmentFlag: null,
 });
 const clerk = { name: '王芳', number: '0101' };
 

@@ -23,6 +23,7 @@ const issued: IssuedTicket = {
     calledBy: null,
     callCount: 0,
     finishedAt: null,
+    appointmentFlag: null,
   },
   ahead: 3,
   serviceName: '对外贸易与经济合作',

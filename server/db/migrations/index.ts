@@ -8,6 +8,7 @@ import { m0006 } from './0006-supervision.js';
 import { m0007 } from './0007-announcements.js';
 import { m0008 } from './0008-appointment-cancel.js';
 import { m0009 } from './0009-failed-events.js';
+import { m0010 } from './0010-queue-reconcile.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0007-announcements': m0007,
   '0008-appointment-cancel': m0008,
   '0009-failed-events': m0009,
+  '0010-queue-reconcile': m0010,
 };
