@@ -71,3 +71,15 @@ export function daysBetween(from: string, to: string): number {
 export function weekdayOf(day: string): number {
   return new Date(dayMs(day)).getUTCDay();
 }
+
+/** The instant at which the hall's clock reads `time` (HH:MM) on `day`. */
+export function hallInstant(day: string, time: string, timeZone: string): number {
+  const wanted = Date.parse(`${day}T${time}:00Z`);
+  let at = wanted;
+  // Twice: the zone's offset at the first guess may differ from the offset at the answer (DST).
+  for (let i = 0; i < 2; i++) {
+    const seen = hallMoment(at, timeZone);
+    at += wanted - Date.parse(`${seen.day}T${seen.time}:00Z`);
+  }
+  return at;
+}
