@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AnnouncementList } from './announcements.js';
 import { FreeText, Lang, LangQuery, Localized, TimeZone } from './common.js';
 import { PrinterStatus, PrintJob } from './print.js';
-import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, ServiceCode, Ticket, Ulid } from './queue.js';
+import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, QueueConflict, ServiceCode, Ticket, Ulid } from './queue.js';
 
 /** Terminal-service routes of the hall queue, printing and sync status; merged into `api`. */
 
@@ -86,6 +86,8 @@ export const CounterQueue = z.object({
   current: Ticket.nullable(),
   parked: z.array(Ticket),
   counters: z.array(CounterPresence),
+  /** This counter's calls the server set aside for another counter's, not yet read by the clerk. */
+  conflicts: z.array(QueueConflict),
 });
 export type CounterQueue = z.infer<typeof CounterQueue>;
 
@@ -241,6 +243,16 @@ export const hallApi = {
     summary: "The counter's lines (A and B), waiting tickets, current and parked tickets (staff token)",
     staff: true,
     query: EmptyQuery,
+    response: CounterQueue,
+  },
+  counterConflictRead: {
+    method: 'POST',
+    path: '/api/counter/conflicts/:id/read',
+    summary: 'The clerk has read that a call of theirs was set aside for another counter (staff token)',
+    staff: true,
+    params: z.object({ id: Ulid }),
+    query: EmptyQuery,
+    body: z.object({}),
     response: CounterQueue,
   },
   counterAction: {

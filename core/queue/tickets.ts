@@ -6,15 +6,19 @@ export function offlineTicket(t: Pick<Ticket, 'id' | 'hall' | 'number' | 'servic
   return { ...t, state: 'waiting', offline: true, counterNo: null, calledAt: null, calledBy: null, callCount: 0, finishedAt: null, appointmentFlag: null };
 }
 
-/** Stores a ticket as the server (or this terminal) last described it. */
-export function putTicket(db: Db, t: Ticket, day: string): void {
+/**
+ * Stores a ticket as the server (or this terminal) last described it. `placeholder`: a number typed
+ * in at this counter that it had never seen; the real ticket of that number, once known, replaces it.
+ */
+export function putTicket(db: Db, t: Ticket, day: string, placeholder = false): void {
+  if (!placeholder) db.prepare('DELETE FROM queue_ticket WHERE placeholder = 1 AND hall = ? AND number = ? AND day = ? AND id <> ?').run(t.hall, t.number, day, t.id);
   // Appointment tickets go first in their line, then arrival order (DESIGN.md §5: not a device clock alone
   // — the server's issuedAt for its tickets, our own for offline ones, which the server later orders).
   const ord = (t.appointmentId ? 0 : 1e15) + Date.parse(t.issuedAt);
   db.prepare(
-    `INSERT INTO queue_ticket (id, hall, number, service, state, day, issued_at, ord, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO queue_ticket (id, hall, number, service, state, day, issued_at, ord, doc, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET number = excluded.number, service = excluded.service, state = excluded.state, ord = excluded.ord, doc = excluded.doc`,
-  ).run(t.id, t.hall, t.number, t.service, t.state, day, t.issuedAt, ord, JSON.stringify(t));
+  ).run(t.id, t.hall, t.number, t.service, t.state, day, t.issuedAt, ord, JSON.stringify(t), placeholder ? 1 : 0);
 }
 
 const parse = (rows: { doc: string }[]) => rows.map((r) => Ticket.parse(JSON.parse(r.doc)));

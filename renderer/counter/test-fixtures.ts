@@ -50,6 +50,7 @@ export function counterQueue(over: Partial<CounterQueue> = {}): CounterQueue {
       { counterNo: 3, staff: 'zhang.wei', staffName: '张伟', staffNumber: '0103', state: 'in', since: '2026-11-26T08:30:00+08:00' },
       { counterNo: 4, staff: 'li.na', staffName: '李娜', staffNumber: '0104', state: 'away', since: '2026-11-26T09:10:00+08:00' },
     ],
+    conflicts: [],
     ...over,
   };
 }

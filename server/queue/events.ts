@@ -1,7 +1,9 @@
 import { CheckedInEvent, QUEUE_EVENTS, QueueAction, TicketIssuedEvent, type QueueHallEvent } from '../../core/contract/index.js';
 import { checkInAppointment } from '../appointments/repository.js';
 import { parsePayload, type EventApplier, type StoredEvent } from '../events/apply.js';
-import { applyAction } from './actions.js';
+import { hallDay } from '../../core/common/hall-time.js';
+import { applyAction, pushesOf } from './actions.js';
+import { attachPending, refold } from './fold.js';
 import { insertOfflineTicket, type Trx } from './tickets.js';
 
 export interface EventTerminal {
@@ -9,26 +11,29 @@ export interface EventTerminal {
   hall: string;
 }
 
-async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: Date, timeZone: string): Promise<QueueHallEvent | null> {
+async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: Date, timeZone: string): Promise<QueueHallEvent[]> {
   switch (e.type) {
     case QUEUE_EVENTS.ticketIssued: {
       const t = parsePayload(TicketIssuedEvent, e.payload, 'a queue ticket');
       const ticket = await insertOfflineTicket(trx, terminal.hall, terminal.id, t, timeZone);
-      return ticket && { kind: 'ticket', ticket };
+      if (!ticket) return [];
+      // Calls of its number made offline before it arrived, and a day closed meanwhile, now apply to it.
+      await attachPending(trx, { id: ticket.id, hall: terminal.hall, day: hallDay(ticket.issuedAt, timeZone), number: ticket.number });
+      const folded = await refold(trx, ticket.id, now);
+      return [{ kind: 'ticket', ticket: folded.ticket }, ...pushesOf(folded).filter((p) => p.kind === 'conflict')];
     }
     case QUEUE_EVENTS.action: {
       const a = parsePayload(QueueAction, e.payload, 'a queue action');
       // A terminal acts for its own hall, whatever the payload says.
-      const { repeat, result } = await applyAction(trx, terminal.hall, a, 'event', new Date(a.at), now, timeZone);
-      return !repeat && result.outcome === 'applied' ? { kind: 'ticket', ticket: result.ticket } : null;
+      return (await applyAction(trx, terminal.hall, a, 'event', new Date(a.at), now, timeZone)).push;
     }
     case QUEUE_EVENTS.checkedIn: {
       const c = parsePayload(CheckedInEvent, e.payload, 'a check-in');
       await checkInAppointment(trx, c.appointmentId, c.ticketId, new Date(c.at));
-      return null;
+      return [];
     }
     default:
-      return null;
+      return [];
   }
 }
 
@@ -41,8 +46,8 @@ export function queueEventApplier(timeZone: string, publish: (hall: string, even
   return {
     types: Object.values(QUEUE_EVENTS),
     async apply(trx, e, ctx) {
-      const push = await applyOne(trx, ctx.terminal, e, ctx.now, timeZone);
-      if (push) ctx.afterCommit(() => publish(ctx.terminal.hall, push));
+      const news = await applyOne(trx, ctx.terminal, e, ctx.now, timeZone);
+      if (news.length) ctx.afterCommit(() => news.forEach((n) => publish(ctx.terminal.hall, n)));
     },
   };
 }

@@ -40,7 +40,7 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub)
     queueAction: async ({ body }, { terminal }) => {
       await checkAction(db, terminal.hall, body);
       const now = new Date(config.now());
-      const { repeat, result } = await db.transaction().execute(async (trx) => {
+      const { result, push: news } = await db.transaction().execute(async (trx) => {
         const applied = await applyAction(trx, terminal.hall, body, 'api', now, now, config.hallTimeZone);
         // Unknown today, or the counter still serves someone: leave no trace, so the same actionId may be tried again.
         if (applied.result.outcome === 'not-found') throw new ServerError('NOT_FOUND');
@@ -49,7 +49,7 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub)
       });
       if (result.outcome === 'not-found') throw new ServerError('NOT_FOUND');
       if (result.outcome === 'conflict') throw new ServerError('QUEUE_CONFLICT');
-      if (!repeat && result.ticket) push(terminal.hall, { kind: 'ticket', ticket: result.ticket });
+      news.forEach((e) => push(terminal.hall, e));
       return { ticket: result.ticket };
     },
     queueState: (_input, { terminal }) => queueState(db, terminal.hall, clock),

@@ -54,6 +54,7 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
     counterPresence: ({ body }, ctx) => desk.setPresence(tokenOf(ctx), body.state),
     counterQueue: (_i, ctx) => desk.view(tokenOf(ctx)),
     counterAction: ({ body }, ctx) => desk.act(tokenOf(ctx), body),
+    counterConflictRead: ({ id }, ctx) => desk.readConflict(tokenOf(ctx), id),
     createAppointment: ({ body }, ctx) => desk.createAppointment(tokenOf(ctx), body),
     cancelAppointment: ({ id, body }, ctx) => desk.cancelAppointment(tokenOf(ctx), id, body),
     listAppointments: ({ date }, ctx) => desk.appointments(tokenOf(ctx), date),

@@ -23,6 +23,7 @@ import { linesOf } from '../../core/queue/lines.js';
 import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
 import { closeSession, findSession, openSession, setSessionPresence, verifyStaffPassword, type CounterSessionRow } from '../../core/queue/sessions.js';
 import { getTicket, offlineTicket, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
+import { markConflictRead, unreadConflicts } from '../../core/queue/conflicts.js';
 import type { HallQueue } from './hall-queue.js';
 
 const REFUSAL: Record<Exclude<StepRefusal, 'nobody-waiting'>, ErrorCode> = { 'counter-busy': 'COUNTER_BUSY', conflict: 'QUEUE_CONFLICT', 'not-found': 'NOT_FOUND' };
@@ -99,6 +100,7 @@ export class CounterDesk {
       current: tickets.filter((t) => mine(t) && t.state === 'called').sort((a, b) => b.calledAt!.localeCompare(a.calledAt!))[0] ?? null,
       parked: tickets.filter((t) => mine(t) && t.state === 'parked'),
       counters: presence,
+      conflicts: unreadConflicts(this.q.db, this.q.hall(), s.counterNo),
     };
   }
 
@@ -126,37 +128,50 @@ export class CounterDesk {
     };
     if (req.action !== 'call-next' && !action.ticketId && !action.number) throw new AppError('NOT_FOUND');
     const answer = await this.q.link.call('POST', '/api/queue/actions', action, (j) => QueueActionResponse.parse(j));
-    const ticket = answer.ok ? answer.value.ticket : this.decideOffline(action, target);
+    const offline = answer.ok ? null : this.decideOffline(action, target);
+    const ticket = answer.ok ? answer.value.ticket : offline!.ticket;
     this.q.db.transaction(() => {
       appendEvent(this.q.db, QUEUE_EVENTS.action, action);
+      if (ticket) this.q.record(ticket, offline?.placeholder);
     })();
-    if (ticket) this.q.record(ticket);
     if (req.action === 'finish' && ticket?.state === 'done') this.onFinished?.(ticket, s.staff, s.counterNo);
     return { ticket, offline: !answer.ok };
   }
 
-  /** The server's rules, applied to this terminal's replica (core/common/queue-rules). */
-  private decideOffline(a: QueueAction, target: Ticket | null): Ticket | null {
+  /**
+   * The server's rules, applied to this terminal's replica (core/common/queue-rules). What was
+   * decided here goes up as what it was: "next" becomes "counter N called ticket X at t", so the
+   * server never picks someone else for it.
+   */
+  private decideOffline(a: QueueAction, target: Ticket | null): { ticket: Ticket | null; placeholder: boolean } {
     const today = ticketsOfDay(this.q.db, a.hall, this.q.today());
     let t = target;
+    let placeholder = false;
     if (a.action === 'call-next') t = today.find((x) => x.state === 'waiting' && a.services.includes(x.service)) ?? null;
-    // A number typed in that this terminal never saw (issued by another kiosk while offline): call it anyway.
-    else if (!t && a.action === 'call' && a.number) t = this.unseenTicket(a, a.number);
+    // A number typed in that this terminal never saw (issued by another kiosk while offline): call it
+    // anyway; the server matches it by number, and its ticket replaces this placeholder here.
+    else if (!t && a.action === 'call' && a.number) [t, placeholder] = [this.unseenTicket(a, a.number), true];
     const step = applyStep(t, a, servingAt(today, a.counterNo));
     if (!step.ok) {
-      if (step.refused === 'nobody-waiting') return null;
+      if (step.refused === 'nobody-waiting') return { ticket: null, placeholder };
       throw new AppError(REFUSAL[step.refused]);
     }
-    if (a.action === 'call-next') {
-      a.ticketId = step.ticket.id;
-      a.number = step.ticket.number;
-    }
-    return step.ticket;
+    if (a.action === 'call-next') a.action = 'call';
+    a.ticketId = step.ticket.id;
+    a.number = step.ticket.number;
+    return { ticket: step.ticket, placeholder };
   }
 
   private unseenTicket(a: QueueAction, number: string): Ticket {
     const service = /([A-Z])\d+$/.exec(number)?.[1] ?? a.services[0] ?? this.q.config().services[0]!.code;
     return offlineTicket({ id: ulid(), hall: a.hall, number, service, appointmentId: null, enterprise: null, issuedAt: a.at });
+  }
+
+  /** The clerk has read that a call of theirs was set aside. */
+  readConflict(token: string, id: string): CounterQueue {
+    const s = this.session(token);
+    markConflictRead(this.q.db, this.q.hall(), s.counterNo, id, this.q.now());
+    return this.view(token);
   }
 
   async createAppointment(token: string, body: Omit<NewAppointment, 'createdBy'>): Promise<Appointment> {

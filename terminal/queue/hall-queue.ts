@@ -25,6 +25,7 @@ import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, 
 import { hallDay } from '../../core/common/hall-time.js';
 import { getTicket, nextOfflineNumber, offlineTicket, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
+import { putConflict } from '../../core/queue/conflicts.js';
 import type { ScreenHub } from '../live/screen-hub.js';
 import type { PrintWorker } from '../print/worker.js';
 import type { ServerLink } from './server-link.js';
@@ -189,9 +190,9 @@ export class HallQueue {
    * A ticket as it now stands (from the server's push or our own action). Announces it when it was
    * called or recalled since we last knew it, so a call made here is not announced twice.
    */
-  record(t: Ticket): void {
+  record(t: Ticket, placeholder = false): void {
     const before = getTicket(this.db, t.id);
-    putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
+    putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone), placeholder);
     this.screens.send({ type: 'queue' });
     if (t.state === 'called' && t.counterNo !== null && t.callCount > (before?.callCount ?? 0)) {
       this.screens.send({ type: 'call', number: t.number, counterNo: t.counterNo, callCount: t.callCount });
@@ -203,8 +204,9 @@ export class HallQueue {
     const e = QueueHallEvent.safeParse(event);
     if (!e.success) return;
     if (e.data.kind === 'ticket') this.record(e.data.ticket);
-    else if (e.data.kind === 'presence') {
-      this.putPresence(e.data.presence);
+    else {
+      if (e.data.kind === 'presence') this.putPresence(e.data.presence);
+      else putConflict(this.db, e.data.conflict, this.timeZone);
       this.screens.send({ type: 'queue' });
     }
   }
@@ -219,6 +221,7 @@ export class HallQueue {
         if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
       }
       for (const p of answer.value.presence) this.putPresence(p);
+      for (const c of answer.value.conflicts) putConflict(this.db, c, this.timeZone);
     })();
     this.screens.send({ type: 'queue' });
   }

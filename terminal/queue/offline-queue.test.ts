@@ -74,8 +74,16 @@ describe('the hall queue with the central server unreachable', () => {
     const again = await call('POST', '/api/counter/actions', { action: 'call', number: 'K-A001' }, token);
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('QUEUE_CONFLICT');
-    const actions = pendingEvents(svc.db).filter((e) => e.type === 'queue.action').map((e) => (e.payload as { action: string }).action);
-    expect(actions).toEqual(['call-next', 'recall', 'finish']);
+    // Each goes up as what it was: "next" as the call of the ticket it picked, never as a fresh "next".
+    const actions = pendingEvents(svc.db)
+      .filter((e) => e.type === 'queue.action')
+      .map((e) => e.payload as { action: string; number: string | null; ticketId: string | null });
+    expect(actions.map((a) => [a.action, a.number])).toEqual([
+      ['call', 'K-A001'],
+      ['recall', 'K-A001'],
+      ['finish', 'K-A001'],
+    ]);
+    expect(new Set(actions.map((a) => a.ticketId))).toEqual(new Set([called.json.ticket.id]));
   });
 
   it('calls a number typed in that this terminal never issued', async () => {
