@@ -15,6 +15,11 @@ export interface ServerConfig {
   signatureWindowMs: number;
   /** IANA time zone of the halls: ticket numbers start again at 001 at its midnight. */
   hallTimeZone: string;
+  /**
+   * When the hall's queue day closes (HH:MM, hall time): what still waits or is parked becomes "not
+   * served today". 00:00 is the midnight that ends the day.
+   */
+  queueCloseOut: string;
   /** How long a staff member's sign-in on the server lasts. */
   staffSessionTtlMs: number;
   /** A bad rating's follow-up case is due this many working days after the day it was filed. */
@@ -51,6 +56,12 @@ function timeZone(value: string | undefined): string {
   return tz;
 }
 
+function clockTime(value: string | undefined, fallback: string, name: string): string {
+  const v = value?.trim() || fallback;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) throw new Error(`${name} must be a time of day such as 18:00, got "${v}"`);
+  return v;
+}
+
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -70,6 +81,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     enrollCodeTtlMs: int(env.ENROLL_CODE_TTL_HOURS, 24, 'ENROLL_CODE_TTL_HOURS') * 3_600_000,
     signatureWindowMs: int(env.SIGNATURE_WINDOW_SECONDS, 300, 'SIGNATURE_WINDOW_SECONDS') * 1000,
     hallTimeZone: timeZone(env.HALL_TIMEZONE),
+    queueCloseOut: clockTime(env.QUEUE_CLOSE_OUT, '00:00', 'QUEUE_CLOSE_OUT'),
     staffSessionTtlMs: int(env.STAFF_SESSION_HOURS, 12, 'STAFF_SESSION_HOURS') * 3_600_000,
     caseDeadlineWorkingDays: int(env.CASE_DEADLINE_WORKING_DAYS, 15, 'CASE_DEADLINE_WORKING_DAYS'),
     complaintDeadlineWorkingDays: int(env.COMPLAINT_DEADLINE_WORKING_DAYS, 15, 'COMPLAINT_DEADLINE_WORKING_DAYS'),

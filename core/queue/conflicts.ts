@@ -4,11 +4,21 @@ import { hallDay } from '../common/hall-time.js';
 
 /** Conflicts the central server found between this hall's counters, as it reported them. */
 
-export function putConflict(db: Db, c: QueueConflict, timeZone: string): boolean {
-  const r = db
-    .prepare('INSERT INTO queue_conflict (id, hall, day, lost_counter, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
-    .run(c.id, c.hall, hallDay(c.lostAt, timeZone), c.lostCounter, JSON.stringify(c));
-  return r.changes > 0;
+export function putConflict(db: Db, c: QueueConflict, timeZone: string): void {
+  db.prepare('INSERT INTO queue_conflict (id, hall, day, lost_counter, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(
+    c.id,
+    c.hall,
+    hallDay(c.lostAt, timeZone),
+    c.lostCounter,
+    JSON.stringify(c),
+  );
+}
+
+/** The server's list of a day's conflicts replaces ours: one that a later upload undid goes. */
+export function replaceConflictsOfDay(db: Db, hall: string, day: string, conflicts: QueueConflict[], timeZone: string): void {
+  const keep = new Set(conflicts.map((c) => c.id));
+  for (const c of conflictsOfDay(db, hall, day)) if (!keep.has(c.id)) db.prepare('DELETE FROM queue_conflict WHERE id = ?').run(c.id);
+  conflicts.forEach((c) => putConflict(db, c, timeZone));
 }
 
 const parse = (rows: { doc: string }[]) => rows.map((r) => QueueConflict.parse(JSON.parse(r.doc)));

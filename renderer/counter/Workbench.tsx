@@ -7,6 +7,7 @@ import { hallToday } from '../shared/hallZone.js';
 import { useLive } from '../shared/useLive.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { Kbd, CurrentPanel } from './CurrentPanel.js';
+import { ConflictNotice } from './ConflictNotice.js';
 import { counterErrorText } from './errors.js';
 import { LangSwitch } from './LangSwitch.js';
 import { LinesPanel } from './LinesPanel.js';
@@ -177,6 +178,13 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
     });
   };
 
+  const readConflict = (id: string) => {
+    void ticketAction.run(`conflict:${id}`, async (signal) => {
+      await client.call('counterConflictRead', { id, body: {} }, { signal });
+      queue.reload();
+    });
+  };
+
   const reprint = (jobId: string) => {
     void printAction.run(jobId, async (signal) => {
       await client.call('reprint', { id: jobId, body: {} }, { signal });
@@ -261,6 +269,7 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
                 {counterErrorText(queue.error, t)}
               </p>
             )}
+            <ConflictNotice conflicts={q.conflicts} busy={ticketAction.busy !== null} onRead={readConflict} />
             {notice && (
               <p className="notice" role="status" data-testid="action-notice">
                 {t(`counter.notice.${notice.key}`, { number: notice.number, line: notice.line })}

@@ -11,6 +11,7 @@ import { eventAppliers } from '../events/appliers.js';
 import { storeEvents } from '../events/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { startChangePruning } from '../sync/retention.js';
+import { startCloseOut } from '../queue/close-out.js';
 import { LiveHub, registerLive } from '../sync/live.js';
 import { queueHandlers } from '../queue/handlers.js';
 import { staffFromHeader } from '../staff/sessions.js';
@@ -68,6 +69,8 @@ export interface ServerAppOptions {
   live?: LiveHub;
   /** How often the live channel checks the change feed, ms. */
   livePollMs?: number;
+  /** How often the queue looks for a day to close (QUEUE_CLOSE_OUT), ms. */
+  closeOutEveryMs?: number;
   /** How often changes older than CHANGE_RETENTION_DAYS are pruned, ms. */
   pruneEveryMs?: number;
 }
@@ -91,9 +94,11 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   const stopEscalation = startEscalation(db, config, opts.escalateEveryMs ?? 5 * 60_000, (msg) => app.log.warn(msg));
   const stopPruning = startChangePruning(db, config, opts.pruneEveryMs ?? 60 * 60_000, (msg) => app.log.warn(msg));
+  const stopCloseOut = startCloseOut(db, config, (hall, e) => live.publishToHall(hall, e), opts.closeOutEveryMs ?? 60_000, (msg) => app.log.warn(msg));
   app.addHook('onClose', async () => {
     stopEscalation();
     stopPruning();
+    stopCloseOut();
   });
   await registerScreens(app);
   app.setNotFoundHandler((req, reply) => {

@@ -1,5 +1,6 @@
 import { resolveTicket, type LoggedStep } from '../../core/common/queue-reconcile.js';
 import { QueueAction, type QueueConflict, type Ticket } from '../../core/contract/index.js';
+import { toConflict } from './conflicts.js';
 import { ticketChange, toTicket, type Trx } from './tickets.js';
 
 export interface Folded {
@@ -7,7 +8,7 @@ export interface Folded {
   /** The ticket's state moved (a push to the hall is due). */
   changed: boolean;
   applied: Set<string>;
-  /** Conflicts found by this fold that were not recorded before. */
+  /** Conflicts this fold found or changed (new, or another counter now keeps the ticket). */
   conflicts: QueueConflict[];
 }
 
@@ -34,21 +35,27 @@ export async function refold(trx: Trx, ticketId: string, now: Date): Promise<Fol
     const ids = steps.map((s) => s.actionId).filter((id) => r.applied.has(id) === (outcome === 'applied'));
     if (ids.length) await trx.updateTable('queue_actions').set({ outcome }).where('action_id', 'in', ids).execute();
   }
+  // A later upload can change who keeps the ticket: a conflict's kind and winner follow the fold, one row per set-aside call.
+  const ids = r.conflicts.map((c) => c.id);
+  let stale = trx.deleteFrom('queue_conflicts').where('ticket_id', '=', ticketId);
+  if (ids.length) stale = stale.where('id', 'not in', ids);
+  await stale.execute();
   const conflicts: QueueConflict[] = [];
   for (const c of r.conflicts) {
-    const inserted = await trx
+    const upserted = await trx
       .insertInto('queue_conflicts')
       .values({ id: c.id, hall: row.hall, day: row.day, ticket_id: ticketId, number: row.number, kind: c.kind, kept_counter: c.keptCounter, lost_counter: c.lostCounter, lost_at: new Date(c.lostAt), detected_at: now })
-      .onConflict((oc) => oc.column('id').doNothing())
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), kept_counter: eb.ref('excluded.kept_counter') }))
+          .where((eb) => eb.or([eb('queue_conflicts.kind', '<>', eb.ref('excluded.kind')), eb('queue_conflicts.kept_counter', '<>', eb.ref('excluded.kept_counter'))])),
+      )
       .returningAll()
       .executeTakeFirst();
-    if (inserted) conflicts.push(toConflict(inserted));
+    if (upserted) conflicts.push(toConflict(upserted));
   }
   return { ticket, changed, applied: r.applied, conflicts };
-}
-
-export function toConflict(r: { id: string; hall: string; ticket_id: string; number: string; kind: QueueConflict['kind']; kept_counter: number; lost_counter: number; lost_at: Date; detected_at: Date }): QueueConflict {
-  return { id: r.id, hall: r.hall, ticketId: r.ticket_id, number: r.number, kind: r.kind, keptCounter: r.kept_counter, lostCounter: r.lost_counter, lostAt: r.lost_at.toISOString(), detectedAt: r.detected_at.toISOString() };
 }
 
 /** Offline calls of this ticket's number that arrived before the ticket did now count for it. */

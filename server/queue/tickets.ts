@@ -5,6 +5,7 @@ import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { conflictsOn } from './conflicts.js';
 import { hallPresence } from './presence.js';
 import type { TicketsTable } from './schema.js';
 
@@ -197,11 +198,16 @@ export async function queueState(db: ServerDb, hall: string, clock: QueueClock):
     .orderBy('arrival', 'desc')
     .limit(RECENT)
     .execute();
+  const conflicts = await conflictsOn(db, hall, day);
+  // A conflict's ticket is always sent, so the counter that lost it lets go of it whatever became of it.
+  const listed = new Set([...active, ...recent].map((t) => t.id));
+  const missing = [...new Set(conflicts.map((c) => c.ticketId))].filter((id) => !listed.has(id));
+  const contested = missing.length ? await db.selectFrom('tickets').selectAll().where('id', 'in', missing).execute() : [];
   return {
     hall,
-    tickets: [...active, ...recent.reverse()].map(toTicket),
+    tickets: [...active, ...recent.reverse(), ...contested].map(toTicket),
     presence: await hallPresence(db, hall),
-    conflicts: [],
+    conflicts,
     serverTime: now,
   };
 }

@@ -25,7 +25,7 @@ import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, 
 import { hallDay } from '../../core/common/hall-time.js';
 import { getTicket, nextOfflineNumber, offlineTicket, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
-import { putConflict } from '../../core/queue/conflicts.js';
+import { putConflict, replaceConflictsOfDay } from '../../core/queue/conflicts.js';
 import type { ScreenHub } from '../live/screen-hub.js';
 import type { PrintWorker } from '../print/worker.js';
 import type { ServerLink } from './server-link.js';
@@ -221,7 +221,7 @@ export class HallQueue {
         if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
       }
       for (const p of answer.value.presence) this.putPresence(p);
-      for (const c of answer.value.conflicts) putConflict(this.db, c, this.timeZone);
+      replaceConflictsOfDay(this.db, this.hall(), hallDay(answer.value.serverTime, this.timeZone), answer.value.conflicts, this.timeZone);
     })();
     this.screens.send({ type: 'queue' });
   }
