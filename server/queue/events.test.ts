@@ -4,7 +4,7 @@ import type { QueueAction, Ticket } from '../../core/contract/index.js';
 import { createAppointment } from '../appointments/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { backends } from '../test-db.js';
-import { action, queueFixture, START, ticketRequest, type QueueFixture, type TestTerminal } from './test-support.js';
+import { action, queueFixture, START, ticketId, ticketRequest, type QueueFixture, type TestTerminal } from './test-support.js';
 
 /** A terminal's outbox, uploading its events in device_seq order like core/sync/upload.ts. */
 function outbox(t: TestTerminal) {
@@ -19,7 +19,7 @@ function outbox(t: TestTerminal) {
 
 function offlineTicket(prefix: string, n: number, service = 'A'): Ticket {
   return {
-    id: ulid(),
+    id: ticketId(),
     hall: 'main',
     number: `${prefix}-${service}${String(n).padStart(3, '0')}`,
     service,

@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } fr
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import WebSocket from 'ws';
 import { canonicalRequest, LIVE_PATH, type HallConfig, type LiveMessage, type QueueAction, type TerminalRole } from '../../core/contract/index.js';
 import { loadServerConfig, type ServerConfig } from '../config.js';
@@ -151,8 +151,14 @@ export function action(a: Partial<QueueAction> & Pick<QueueAction, 'action'>, no
   };
 }
 
+/**
+ * Ticket ids that grow with each call, even within one millisecond: tickets issued one after another
+ * at the test's pinned instant keep that order (queueOrder breaks a tie of issue times by id).
+ */
+export const ticketId = monotonicFactory();
+
 export function ticketRequest(service: string, appointmentId: string | null = null, now = START) {
-  return { id: ulid(), service, appointmentId, issuedAt: new Date(now).toISOString() };
+  return { id: ticketId(), service, appointmentId, issuedAt: new Date(now).toISOString() };
 }
 
 /** Waits for `cond`, checking every 20 ms, for at most 10 s. */

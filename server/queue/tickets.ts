@@ -5,6 +5,7 @@ import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { queueOrder } from '../../core/common/queue-rules.js';
 import { hallPresence } from './presence.js';
 import type { TicketsTable } from './schema.js';
 
@@ -45,21 +46,34 @@ export function ticketChange(t: Ticket): Updateable<TicketsTable> {
   return { state: t.state, service: t.service, counter_no: t.counterNo, called_at: at(t.calledAt), called_by: t.calledBy, call_count: t.callCount, finished_at: at(t.finishedAt) };
 }
 
-/** The live order of a line: appointment tickets first, then arrival on the server. */
-export const LIVE_ORDER = sql`(appointment_id IS NULL), arrival`;
+type OrderedRow = Pick<TicketRow, 'id' | 'appointment_id' | 'appointment_flag' | 'issued_at'>;
+const ORDER_COLUMNS = ['id', 'appointment_id', 'appointment_flag', 'issued_at'] as const;
+const ordered = (r: OrderedRow) => ({ id: r.id, appointmentId: r.appointment_id, appointmentFlag: r.appointment_flag, issuedAt: r.issued_at.toISOString() });
+
+/** Rows in the one serving order (core/common queueOrder), the order every terminal's list shows. */
+export function inQueueOrder<R extends OrderedRow>(rows: R[]): R[] {
+  return rows.sort((a, b) => queueOrder(ordered(a), ordered(b)));
+}
 
 /** Waiting tickets of the same line that come before this one. */
 async function ahead(db: ServerDb, t: TicketRow): Promise<number> {
-  const row = await db
-    .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('hall', '=', t.hall)
-    .where('day', '=', t.day)
-    .where('service', '=', t.service)
-    .where('state', '=', 'waiting')
-    .where(sql<boolean>`((appointment_id IS NULL), arrival) < (${t.appointment_id === null}, ${t.arrival}::bigint)`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const line = await db.selectFrom('tickets').select(ORDER_COLUMNS).where('hall', '=', t.hall).where('day', '=', t.day).where('service', '=', t.service).where('state', '=', 'waiting').execute();
+  return line.filter((r) => queueOrder(ordered(r), ordered(t)) < 0).length;
+}
+
+/**
+ * The first waiting ticket of the lines in serving order, locked for the caller's transaction. Each
+ * candidate is locked by id with SKIP LOCKED and its state checked again, so two counters never take
+ * the same ticket: one another counter holds, or took meanwhile, is passed for the next.
+ */
+export async function lockFirstWaiting(trx: Trx, hall: string, day: string, services: string[]): Promise<TicketRow | undefined> {
+  if (!services.length) return undefined;
+  const candidates = await trx.selectFrom('tickets').select(ORDER_COLUMNS).where('hall', '=', hall).where('day', '=', day).where('state', '=', 'waiting').where('service', 'in', services).execute();
+  for (const c of inQueueOrder(candidates)) {
+    const row = await trx.selectFrom('tickets').selectAll().where('id', '=', c.id).where('state', '=', 'waiting').where('service', 'in', services).forUpdate().skipLocked().executeTakeFirst();
+    if (row) return row;
+  }
+  return undefined;
 }
 
 class SameIdRace extends Error {}
@@ -174,7 +188,7 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
 
 const RECENT = 20;
 
-/** Today's tickets still in the queue (in live order), then the last 20 finished or no-show, and every counter's presence. */
+/** Today's tickets still in the queue (in serving order), then the last 20 finished or no-show, and every counter's presence. */
 export async function queueState(db: ServerDb, hall: string, clock: QueueClock): Promise<QueueState> {
   const now = clock.now();
   const day = hallDay(now, clock.timeZone);
@@ -184,7 +198,6 @@ export async function queueState(db: ServerDb, hall: string, clock: QueueClock):
     .where('hall', '=', hall)
     .where('day', '=', day)
     .where('state', 'in', ['waiting', 'called', 'parked'])
-    .orderBy(LIVE_ORDER)
     .execute();
   const recent = await db
     .selectFrom('tickets')
@@ -199,7 +212,7 @@ export async function queueState(db: ServerDb, hall: string, clock: QueueClock):
     .execute();
   return {
     hall,
-    tickets: [...active, ...recent.reverse()].map(toTicket),
+    tickets: [...inQueueOrder(active), ...recent.reverse()].map(toTicket),
     presence: await hallPresence(db, hall),
     conflicts: [],
     serverTime: now,
