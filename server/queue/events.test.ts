@@ -1,41 +1,9 @@
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueAction, Ticket } from '../../core/contract/index.js';
 import { createAppointment } from '../appointments/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { backends } from '../test-db.js';
-import { action, queueFixture, START, ticketId, ticketRequest, type QueueFixture, type TestTerminal } from './test-support.js';
-
-/** A terminal's outbox, uploading its events in device_seq order like core/sync/upload.ts. */
-function outbox(t: TestTerminal) {
-  const events: { deviceSeq: number; eventId: string; type: string; payload: unknown; createdAt: string }[] = [];
-  return {
-    add(type: string, payload: unknown) {
-      events.push({ deviceSeq: events.length + 1, eventId: ulid(), type, payload, createdAt: new Date(START).toISOString() });
-    },
-    upload: (from = 0) => t.call('POST', '/api/sync/events', { events: events.slice(from), skipped: [] }),
-  };
-}
-
-function offlineTicket(prefix: string, n: number, service = 'A'): Ticket {
-  return {
-    id: ticketId(),
-    hall: 'main',
-    number: `${prefix}-${service}${String(n).padStart(3, '0')}`,
-    service,
-    state: 'waiting',
-    appointmentId: null,
-    enterprise: null,
-    issuedAt: new Date(START).toISOString(),
-    offline: true,
-    counterNo: null,
-    calledAt: null,
-    calledBy: null,
-    callCount: 0,
-    finishedAt: null,
-    appointmentFlag: null,
-  };
-}
+import { action, offlineTicket, outbox, queueFixture, START, ticketRequest, type QueueFixture, type TestTerminal } from './test-support.js';
 
 describe.each(backends)('queue events uploaded by terminals on $name', (backend) => {
   let f: QueueFixture;

@@ -2,7 +2,7 @@ import { CheckedInEvent, QUEUE_EVENTS, QueueAction, TicketIssuedEvent, type Queu
 import { checkInAppointment } from '../appointments/repository.js';
 import { parsePayload, type EventApplier, type StoredEvent } from '../events/apply.js';
 import { applyAction } from './actions.js';
-import { insertOfflineTicket, type Trx } from './tickets.js';
+import { flagAppointmentTicket, insertOfflineTicket, type Trx } from './tickets.js';
 
 export interface EventTerminal {
   id: string;
@@ -24,8 +24,10 @@ async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: 
     }
     case QUEUE_EVENTS.checkedIn: {
       const c = parsePayload(CheckedInEvent, e.payload, 'a check-in');
-      await checkInAppointment(trx, c.appointmentId, c.ticketId, new Date(c.at));
-      return null;
+      // Mostly decided when the ticket arrived (insertOfflineTicket); this catches a check-in that reaches the server without it.
+      const flag = await checkInAppointment(trx, c.appointmentId, c.ticketId, new Date(c.at));
+      const flagged = flag && (await flagAppointmentTicket(trx, c.ticketId, flag));
+      return flagged ? { kind: 'ticket', ticket: flagged } : null;
     }
     default:
       return null;

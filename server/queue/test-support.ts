@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { monotonicFactory, ulid } from 'ulid';
 import WebSocket from 'ws';
-import { canonicalRequest, LIVE_PATH, type HallConfig, type LiveMessage, type QueueAction, type TerminalRole } from '../../core/contract/index.js';
+import { canonicalRequest, LIVE_PATH, type HallConfig, type LiveMessage, type QueueAction, type TerminalRole, type Ticket } from '../../core/contract/index.js';
 import { loadServerConfig, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { DEFAULT_HALL_FILE } from '../halls/default.js';
@@ -168,4 +168,36 @@ export async function until(what: string, cond: () => boolean): Promise<void> {
     if (Date.now() > end) throw new Error(`Timed out waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** A terminal's outbox, uploading its events in device_seq order like core/sync/upload.ts. */
+export function outbox(t: TestTerminal) {
+  const events: { deviceSeq: number; eventId: string; type: string; payload: unknown; createdAt: string }[] = [];
+  return {
+    add(type: string, payload: unknown) {
+      events.push({ deviceSeq: events.length + 1, eventId: ulid(), type, payload, createdAt: new Date(START).toISOString() });
+    },
+    upload: (from = 0) => t.call('POST', '/api/sync/events', { events: events.slice(from), skipped: [] }),
+  };
+}
+
+/** A ticket a kiosk numbered itself while offline (T9-A001), as its outbox holds it. */
+export function offlineTicket(prefix: string, n: number, service = 'A', issuedAt = START): Ticket {
+  return {
+    id: ticketId(),
+    hall: 'main',
+    number: `${prefix}-${service}${String(n).padStart(3, '0')}`,
+    service,
+    state: 'waiting',
+    appointmentId: null,
+    enterprise: null,
+    issuedAt: new Date(issuedAt).toISOString(),
+    offline: true,
+    counterNo: null,
+    calledAt: null,
+    calledBy: null,
+    callCount: 0,
+    finishedAt: null,
+    appointmentFlag: null,
+  };
 }

@@ -1,6 +1,6 @@
 import { sql, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { ServerError, type IssueTicketRequest, type QueueState, type Ticket } from '../../core/contract/index.js';
-import { checkInAppointment } from '../appointments/repository.js';
+import { checkInAppointment, type AppointmentFlag } from '../appointments/repository.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
@@ -93,9 +93,12 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
     return await db.transaction().execute(async (trx) => {
       let enterprise: string | null = null;
       if (req.appointmentId) {
-        const appt = await trx.selectFrom('appointments').select(['hall', 'enterprise', 'state']).where('id', '=', req.appointmentId).executeTakeFirst();
+        // Locked until commit: of two check-ins at one moment the second sees the first's ticket.
+        const appt = await trx.selectFrom('appointments').select(['hall', 'enterprise', 'state', 'ticket_id']).where('id', '=', req.appointmentId).forUpdate().executeTakeFirst();
         if (!appt || appt.hall !== hall) throw new ServerError('NOT_FOUND');
         if (appt.state === 'cancelled') throw new ServerError('APPOINTMENT_CANCELLED');
+        if (appt.ticket_id === req.id) throw new SameIdRace();
+        if (appt.state === 'checked-in') throw new ServerError('APPOINTMENT_CHECKED_IN');
         enterprise = appt.enterprise;
       }
       const { last } = await trx
@@ -142,6 +145,9 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
 /**
  * An offline ticket a terminal numbered itself (T3-A005), inserted if its id is unknown. Arrival is
  * when the server learns of it. Returns it when inserted (or renumbered), null when already known.
+ * An appointment ticket checks its appointment in; if the appointment was checked in with another
+ * ticket meanwhile, or cancelled, the kiosk could not know: the ticket stays (the visitor holds it)
+ * but is flagged for the clerk and not promoted.
  *
  * One exception: the server numbered this id but its answer never reached the kiosk, which then
  * printed its own number. The visitor holds that slip, so while nobody has called the ticket yet
@@ -171,7 +177,10 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (row) return toTicket(row);
+  if (row) {
+    const flag = t.appointmentId ? await checkInAppointment(trx, t.appointmentId, t.id, new Date(t.issuedAt)) : null;
+    return (flag && (await flagAppointmentTicket(trx, t.id, flag))) || toTicket(row);
+  }
   if (!t.offline) return null;
   const renumbered = await trx
     .updateTable('tickets')
@@ -184,6 +193,15 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
     .returningAll()
     .executeTakeFirst();
   return renumbered ? toTicket(renumbered) : null;
+}
+
+/**
+ * Marks an appointment ticket as not its appointment's check-in (checked in twice, or cancelled): the
+ * clerk is told, the ticket is not promoted. Returns it when this changed it, null when it already was.
+ */
+export async function flagAppointmentTicket(trx: Trx, ticketId: string, flag: AppointmentFlag): Promise<Ticket | null> {
+  const row = await trx.updateTable('tickets').set({ appointment_flag: flag }).where('id', '=', ticketId).where('appointment_id', 'is not', null).where('appointment_flag', 'is', null).returningAll().executeTakeFirst();
+  return row ? toTicket(row) : null;
 }
 
 const RECENT = 20;
