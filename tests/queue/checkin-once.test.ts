@@ -36,6 +36,13 @@ describe.each(backends)('check-in once across kiosks, server on $name', (backend
     for (const t of [k1, k2, counter]) await t.sync();
     return appt;
   };
+  /** A booked appointment, the second kiosk cut off, and a walk-in issued at the first a minute later. */
+  const offlineKioskAndWalkIn = async () => {
+    const appt = await book();
+    k2.cut();
+    tick();
+    return { appt, walkIn: (await k1.call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN' })).json.ticket.number as string };
+  };
   const checkIn = (k: HallTerminal, code: string) => k.call('POST', '/api/checkin', { by: 'code', code, lang: 'zh-CN', print: true });
   const tick = (min = 1) => (hall.f.clock.now += min * 60_000);
   const waitingA = async (): Promise<Ticket[]> => (await counter.call('GET', '/api/counter/queue', undefined, token)).json.lines.find((l: { code: string }) => l.code === 'A').waiting;
@@ -53,10 +60,7 @@ describe.each(backends)('check-in once across kiosks, server on $name', (backend
   });
 
   it('offline, a kiosk prints a ticket for an appointment checked in elsewhere; the clerk sees it flagged, behind earlier walk-ins', async () => {
-    const appt = await book();
-    k2.cut();
-    tick();
-    const walkIn = (await k1.call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN' })).json.ticket.number;
+    const { appt, walkIn } = await offlineKioskAndWalkIn();
     tick();
     const first = (await checkIn(k1, appt.code)).json.ticket;
     tick();
@@ -82,10 +86,7 @@ describe.each(backends)('check-in once across kiosks, server on $name', (backend
   });
 
   it('offline, a kiosk prints a ticket for an appointment cancelled meanwhile; the clerk sees it flagged cancelled, not first', async () => {
-    const appt = await book();
-    k2.cut();
-    tick();
-    const walkIn = (await k1.call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN' })).json.ticket.number;
+    const { appt, walkIn } = await offlineKioskAndWalkIn();
     const cancel = await counter.call('POST', `/api/counter/appointments/${appt.id}/cancel`, { requestId: appt.id, reason: null }, token);
     expect(cancel.json.state).toBe('cancelled');
     tick();

@@ -19,7 +19,7 @@ export interface HallTerminal extends RunningService {
   restore(): void;
   /** Uploads the outbox, pulls reference data and refreshes the queue from the server. */
   sync(): Promise<void>;
-  call(method: 'GET' | 'POST', url: string, body?: unknown, token?: string): Promise<{ status: number; json: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call(method: 'GET' | 'POST', url: string, body?: unknown, token?: string): Promise<{ status: number; json: any }>;
   signIn(login: string, counterNo: number): Promise<string>;
 }
 
