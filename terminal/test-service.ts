@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { importCatalogText } from '../core/catalog/import.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
 import { tempDir } from '../core/db/test-db.js';
+import { SyncClient, type SyncClientOptions } from '../core/sync/client.js';
 import { buildTerminalApp } from './app.js';
 import { loadConfig, type TerminalConfig } from './config.js';
 import { createRuntime, type RuntimeOptions, type TerminalRuntime } from './runtime.js';
@@ -16,13 +17,16 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** A real terminal service on an ephemeral loopback port, with the seed catalog imported into a real SQLite file. */
-export async function startTestService(env: NodeJS.ProcessEnv = {}, opts: RuntimeOptions = {}): Promise<RunningService> {
+/**
+ * A real terminal service on an ephemeral loopback port, with the seed catalog imported into a real
+ * SQLite file. `client`: how its sync client reaches a central server (its fetch, its clock).
+ */
+export async function startTestService(env: NodeJS.ProcessEnv = {}, opts: RuntimeOptions = {}, client?: SyncClientOptions): Promise<RunningService> {
   const tmp = tempDir('hall-svc-');
   const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0', ...env });
   const db = openDatabase(tmp.file('terminal.sqlite'));
   importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
-  const runtime = createRuntime(db, config, opts);
+  const runtime = createRuntime(db, config, client ? { ...opts, client: new SyncClient(db, client) } : opts);
   const app = await buildTerminalApp(db, config, runtime, { log: opts.log });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

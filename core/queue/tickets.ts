@@ -1,3 +1,4 @@
+import { queueOrder } from '../common/queue-rules.js';
 import { Ticket, type ServiceCode } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 
@@ -12,9 +13,8 @@ export function offlineTicket(t: Pick<Ticket, 'id' | 'hall' | 'number' | 'servic
  */
 export function putTicket(db: Db, t: Ticket, day: string, placeholder = false): void {
   if (!placeholder) db.prepare('DELETE FROM queue_ticket WHERE placeholder = 1 AND hall = ? AND number = ? AND day = ? AND id <> ?').run(t.hall, t.number, day, t.id);
-  // Appointment tickets go first in their line, then arrival order (DESIGN.md §5: not a device clock alone
-  // — the server's issuedAt for its tickets, our own for offline ones, which the server later orders).
-  const ord = (t.appointmentId ? 0 : 1e15) + Date.parse(t.issuedAt);
+  // Issue time in ms: which of two tickets with one number is the later. The serving order is queueOrder's.
+  const ord = Date.parse(t.issuedAt);
   db.prepare(
     `INSERT INTO queue_ticket (id, hall, number, service, state, day, issued_at, ord, doc, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET number = excluded.number, service = excluded.service, state = excluded.state, ord = excluded.ord, doc = excluded.doc`,
@@ -22,6 +22,8 @@ export function putTicket(db: Db, t: Ticket, day: string, placeholder = false): 
 }
 
 const parse = (rows: { doc: string }[]) => rows.map((r) => Ticket.parse(JSON.parse(r.doc)));
+/** In the one serving order (core/common queueOrder), the same as the server's. */
+const inQueueOrder = (rows: { doc: string }[]) => parse(rows).sort(queueOrder);
 
 export function getTicket(db: Db, id: string): Ticket | null {
   return parse(db.prepare('SELECT doc FROM queue_ticket WHERE id = ?').all(id) as { doc: string }[])[0] ?? null;
@@ -31,13 +33,14 @@ export function ticketByNumber(db: Db, hall: string, number: string, day: string
   return parse(db.prepare('SELECT doc FROM queue_ticket WHERE hall = ? AND number = ? AND day = ? ORDER BY ord DESC LIMIT 1').all(hall, number, day) as { doc: string }[])[0] ?? null;
 }
 
-/** Today's tickets in queue order. */
+/** Today's tickets in serving order. */
 export function ticketsOfDay(db: Db, hall: string, day: string): Ticket[] {
-  return parse(db.prepare('SELECT doc FROM queue_ticket WHERE hall = ? AND day = ? ORDER BY ord, number').all(hall, day) as { doc: string }[]);
+  return inQueueOrder(db.prepare('SELECT doc FROM queue_ticket WHERE hall = ? AND day = ?').all(hall, day) as { doc: string }[]);
 }
 
+/** The waiting tickets of a line in serving order: the first is the one "next" calls. */
 export function waitingIn(db: Db, hall: string, day: string, service: ServiceCode): Ticket[] {
-  return parse(db.prepare("SELECT doc FROM queue_ticket WHERE hall = ? AND day = ? AND service = ? AND state = 'waiting' ORDER BY ord, number").all(hall, day, service) as { doc: string }[]);
+  return inQueueOrder(db.prepare("SELECT doc FROM queue_ticket WHERE hall = ? AND day = ? AND service = ? AND state = 'waiting'").all(hall, day, service) as { doc: string }[]);
 }
 
 /** The next number this terminal gives out offline: its prefix, the line and a per-day count (T3-A005). */

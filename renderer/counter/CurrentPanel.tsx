@@ -78,6 +78,11 @@ export function CurrentPanel(p: CurrentPanelProps) {
               <dd data-testid="current-call-count">{t('counter.current.callCount', { count: current.callCount })}</dd>
             </div>
           </dl>
+          {current.appointmentFlag && (
+            <p className="flag-note" role="alert" data-testid="current-flag" data-flag={current.appointmentFlag}>
+              <strong>{t(`counter.appointmentFlag.tag.${current.appointmentFlag}`)}</strong> {t(`counter.appointmentFlag.note.${current.appointmentFlag}`)}
+            </p>
+          )}
         </div>
       ) : (
         <p className="current-empty" data-testid="current-empty">

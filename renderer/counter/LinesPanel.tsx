@@ -32,10 +32,15 @@ export function LinesPanel({ queue, now }: { queue: CounterQueue; now: number })
           {line.waiting.length > 0 && (
             <ol className="waiting-list">
               {line.waiting.map((ticket) => (
-                <li key={ticket.id} data-testid="waiting-ticket" data-number={ticket.number}>
+                <li key={ticket.id} data-testid="waiting-ticket" data-number={ticket.number} className={ticket.appointmentFlag ? 'flagged' : undefined}>
                   <span className="ticket-number">{ticket.number}</span>
                   <span className="ticket-who">{ticket.enterprise ?? t('counter.lines.walkIn')}</span>
                   {ticket.offline && <span className="tag">{t('counter.lines.offlineTicket')}</span>}
+                  {ticket.appointmentFlag && (
+                    <span className="tag warn" data-testid="appointment-flag" data-flag={ticket.appointmentFlag} title={t(`counter.appointmentFlag.note.${ticket.appointmentFlag}`)}>
+                      {t(`counter.appointmentFlag.tag.${ticket.appointmentFlag}`)}
+                    </span>
+                  )}
                   <span className="ticket-wait">{t('counter.lines.waited', { count: waitingMinutes(ticket.issuedAt, now) })}</span>
                 </li>
               ))}

@@ -322,3 +322,31 @@ describe('messages looked up by a computed key exist in every language', () => {
     });
   }
 });
+
+describe('an appointment ticket the server flagged', () => {
+  const twice = ticket('T3-A002', { offline: true, appointmentId: '01JH0000000000000000000APQ', enterprise: '哈尔滨拍卖行有限公司', appointmentFlag: 'checked-in-twice' });
+  const cancelled = ticket('T3-A003', { offline: true, appointmentId: '01JH0000000000000000000APR', appointmentFlag: 'cancelled' });
+  const q = counterQueue();
+  const queue = { ...q, lines: [{ ...q.lines[0]!, waiting: [...q.lines[0]!.waiting, twice, cancelled] }] };
+  const words = {
+    'zh-CN': ['重复签到', '预约已取消', '这个预约已用另一张号签到过。'],
+    en: ['Checked in twice', 'Appointment cancelled', 'This appointment was already checked in with another ticket.'],
+    ru: ['Повторная отметка', 'Запись отменена', 'По этой записи уже отметились с другим талоном.'],
+  } as const;
+
+  it.each(Object.entries(words))('is marked in words in the waiting list and on the current ticket (%s)', (lang, [twiceTag, cancelledTag, twiceNote]) => {
+    const rows = render(<LinesPanel queue={queue} now={0} />, lang as Lang).split('data-testid="waiting-ticket"').slice(1);
+    expect(rows.map((r) => /data-flag="([^"]+)"/.exec(r)?.[1] ?? null)).toEqual([null, null, 'checked-in-twice', 'cancelled']);
+    expect(text(rows[2]!, 'appointment-flag')).toBe(twiceTag);
+    expect(text(rows[3]!, 'appointment-flag')).toBe(cancelledTag);
+
+    const serving = current({ queue: { ...q, current: { ...twice, state: 'called', counterNo: 3, calledAt: '2026-11-26T09:30:00+08:00', callCount: 1 } } }, lang as Lang);
+    expect(text(serving, 'current-flag', '</p')).toContain(twiceNote);
+    expect(text(serving, 'current-flag', '</p')).toContain(twiceTag);
+  });
+
+  it('says nothing on a ticket without a flag', () => {
+    expect(render(<LinesPanel queue={q} now={0} />)).not.toContain('appointment-flag');
+    expect(current({ queue: { ...q, current: { ...q.lines[0]!.waiting[0]!, state: 'called', counterNo: 3 } } })).not.toContain('current-flag');
+  });
+});

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import { ulid } from 'ulid';
-import { ServerError, type Appointment, type CancelAppointmentRequest, type NewAppointment } from '../../core/contract/index.js';
+import { ServerError, type Appointment, type CancelAppointmentRequest, type NewAppointment, type Ticket } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
@@ -105,22 +105,29 @@ export async function upcomingAppointments(db: ServerDb, today: string): Promise
   return rows.map(toAppointment);
 }
 
+/** Why a ticket is not the check-in of its appointment (see the Ticket contract's appointmentFlag). */
+export type AppointmentFlag = NonNullable<Ticket['appointmentFlag']>;
+
 /**
- * Marks a booked appointment checked in with its ticket and appends the change, in the caller's
- * transaction. Anything else (unknown, already checked in, cancelled) changes nothing.
+ * Checks an appointment in with its ticket, once, in the caller's transaction. The row is locked
+ * (FOR UPDATE), so two check-ins at one moment are decided one after the other. A booked one is
+ * marked checked in and the change appended. One already checked in with another ticket keeps that
+ * first ticket and answers 'checked-in-twice'; a cancelled one stays cancelled and answers
+ * 'cancelled'. Unknown, or checked in with this very ticket: null, nothing changes.
  */
-export async function checkInAppointment(trx: Transaction<ServerSchema>, appointmentId: string, ticketId: string, at: Date): Promise<Appointment | null> {
+export async function checkInAppointment(trx: Transaction<ServerSchema>, appointmentId: string, ticketId: string, at: Date): Promise<AppointmentFlag | null> {
+  const known = await trx.selectFrom('appointments').select(['state', 'ticket_id']).where('id', '=', appointmentId).forUpdate().executeTakeFirst();
+  if (!known) return null;
+  if (known.state === 'cancelled') return 'cancelled';
+  if (known.state === 'checked-in') return known.ticket_id === ticketId ? null : 'checked-in-twice';
   const row = await trx
     .updateTable('appointments')
     .set({ state: 'checked-in', ticket_id: ticketId, checked_in_at: at })
     .where('id', '=', appointmentId)
-    .where('state', '=', 'booked')
     .returningAll()
-    .executeTakeFirst();
-  if (!row) return null;
-  const appointment = toAppointment(row);
-  await appendChange(trx, { entity: 'appointment', key: row.id, op: 'upsert', data: appointment }, at);
-  return appointment;
+    .executeTakeFirstOrThrow();
+  await appendChange(trx, { entity: 'appointment', key: row.id, op: 'upsert', data: toAppointment(row) }, at);
+  return null;
 }
 
 /**

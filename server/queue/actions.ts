@@ -3,7 +3,7 @@ import { hallDay } from '../../core/common/hall-time.js';
 import { applyStep, servingAt, type StepRefusal } from '../../core/common/queue-rules.js';
 import type { QueueAction, QueueHallEvent, Ticket } from '../../core/contract/index.js';
 import { refold, type Folded } from './fold.js';
-import { LIVE_ORDER, toTicket, type TicketRow, type Trx } from './tickets.js';
+import { lockFirstWaiting, toTicket, type TicketRow, type Trx } from './tickets.js';
 
 export type ActionOutcome =
   | { outcome: 'applied'; ticket: Ticket }
@@ -35,21 +35,9 @@ async function lockTicket(trx: Trx, hall: string, a: QueueAction, day: string): 
   return byId ?? (a.number ? q.where('day', '=', day).where('number', '=', a.number).forUpdate().executeTakeFirst() : undefined);
 }
 
-/** The first waiting ticket of the named lines; SKIP LOCKED so two counters never take the same one. */
+/** The first waiting ticket of the named lines in serving order; two counters never take the same one. */
 async function firstWaiting(trx: Trx, hall: string, a: QueueAction, day: string): Promise<TicketRow | undefined> {
-  if (!a.services.length) return undefined;
-  return trx
-    .selectFrom('tickets')
-    .selectAll()
-    .where('hall', '=', hall)
-    .where('day', '=', day)
-    .where('state', '=', 'waiting')
-    .where('service', 'in', a.services)
-    .orderBy(LIVE_ORDER)
-    .limit(1)
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
+  return lockFirstWaiting(trx, hall, day, a.services);
 }
 
 /**

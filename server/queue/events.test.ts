@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueAction, Ticket } from '../../core/contract/index.js';
 import { createAppointment } from '../appointments/repository.js';

@@ -4,7 +4,7 @@ import { parsePayload, type EventApplier, type StoredEvent } from '../events/app
 import { hallDay } from '../../core/common/hall-time.js';
 import { applyAction, pushesOf } from './actions.js';
 import { attachPending, refold } from './fold.js';
-import { insertOfflineTicket, type Trx } from './tickets.js';
+import { flagAppointmentTicket, insertOfflineTicket, type Trx } from './tickets.js';
 
 export interface EventTerminal {
   id: string;
@@ -29,8 +29,10 @@ async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: 
     }
     case QUEUE_EVENTS.checkedIn: {
       const c = parsePayload(CheckedInEvent, e.payload, 'a check-in');
-      await checkInAppointment(trx, c.appointmentId, c.ticketId, new Date(c.at));
-      return [];
+      // Mostly decided when the ticket arrived (insertOfflineTicket); this catches a check-in that reaches the server without it.
+      const flag = await checkInAppointment(trx, c.appointmentId, c.ticketId, new Date(c.at));
+      const flagged = flag && (await flagAppointmentTicket(trx, c.ticketId, flag));
+      return flagged ? [{ kind: 'ticket', ticket: flagged }] : [];
     }
     default:
       return [];

@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } fr
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import WebSocket from 'ws';
 import { canonicalRequest, LIVE_PATH, type HallConfig, type LiveMessage, type QueueAction, type TerminalRole, type Ticket } from '../../core/contract/index.js';
 import { loadServerConfig, type ServerConfig } from '../config.js';
@@ -151,8 +151,14 @@ export function action(a: Partial<QueueAction> & Pick<QueueAction, 'action'>, no
   };
 }
 
+/**
+ * Ticket ids that grow with each call, even within one millisecond: tickets issued one after another
+ * at the test's pinned instant keep that order (queueOrder breaks a tie of issue times by id).
+ */
+export const ticketId = monotonicFactory();
+
 export function ticketRequest(service: string, appointmentId: string | null = null, now = START) {
-  return { id: ulid(), service, appointmentId, issuedAt: new Date(now).toISOString() };
+  return { id: ticketId(), service, appointmentId, issuedAt: new Date(now).toISOString() };
 }
 
 /** Waits for `cond`, checking every 20 ms, for at most 10 s. */
@@ -175,17 +181,17 @@ export function outbox(t: TestTerminal) {
   };
 }
 
-/** A ticket a kiosk numbered itself while offline (T9-A001), issued at `at`. */
-export function offlineTicket(prefix: string, n: number, service = 'A', at = START): Ticket {
+/** A ticket a kiosk numbered itself while offline (T9-A001), as its outbox holds it. */
+export function offlineTicket(prefix: string, n: number, service = 'A', issuedAt = START): Ticket {
   return {
-    id: ulid(),
+    id: ticketId(),
     hall: 'main',
     number: `${prefix}-${service}${String(n).padStart(3, '0')}`,
     service,
     state: 'waiting',
     appointmentId: null,
     enterprise: null,
-    issuedAt: new Date(at).toISOString(),
+    issuedAt: new Date(issuedAt).toISOString(),
     offline: true,
     counterNo: null,
     calledAt: null,

@@ -1,10 +1,11 @@
 import { sql, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { ServerError, type IssueTicketRequest, type QueueState, type Ticket } from '../../core/contract/index.js';
-import { checkInAppointment } from '../appointments/repository.js';
+import { checkInAppointment, type AppointmentFlag } from '../appointments/repository.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { queueOrder } from '../../core/common/queue-rules.js';
 import { conflictsOn } from './conflicts.js';
 import { hallPresence } from './presence.js';
 import type { TicketsTable } from './schema.js';
@@ -46,21 +47,34 @@ export function ticketChange(t: Ticket): Updateable<TicketsTable> {
   return { state: t.state, service: t.service, counter_no: t.counterNo, called_at: at(t.calledAt), called_by: t.calledBy, call_count: t.callCount, finished_at: at(t.finishedAt) };
 }
 
-/** The live order of a line: appointment tickets first, then arrival on the server. */
-export const LIVE_ORDER = sql`(appointment_id IS NULL), arrival`;
+type OrderedRow = Pick<TicketRow, 'id' | 'appointment_id' | 'appointment_flag' | 'issued_at'>;
+const ORDER_COLUMNS = ['id', 'appointment_id', 'appointment_flag', 'issued_at'] as const;
+const ordered = (r: OrderedRow) => ({ id: r.id, appointmentId: r.appointment_id, appointmentFlag: r.appointment_flag, issuedAt: r.issued_at.toISOString() });
+
+/** Rows in the one serving order (core/common queueOrder), the order every terminal's list shows. */
+export function inQueueOrder<R extends OrderedRow>(rows: R[]): R[] {
+  return rows.sort((a, b) => queueOrder(ordered(a), ordered(b)));
+}
 
 /** Waiting tickets of the same line that come before this one. */
 async function ahead(db: ServerDb, t: TicketRow): Promise<number> {
-  const row = await db
-    .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('hall', '=', t.hall)
-    .where('day', '=', t.day)
-    .where('service', '=', t.service)
-    .where('state', '=', 'waiting')
-    .where(sql<boolean>`((appointment_id IS NULL), arrival) < (${t.appointment_id === null}, ${t.arrival}::bigint)`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const line = await db.selectFrom('tickets').select(ORDER_COLUMNS).where('hall', '=', t.hall).where('day', '=', t.day).where('service', '=', t.service).where('state', '=', 'waiting').execute();
+  return line.filter((r) => queueOrder(ordered(r), ordered(t)) < 0).length;
+}
+
+/**
+ * The first waiting ticket of the lines in serving order, locked for the caller's transaction. Each
+ * candidate is locked by id with SKIP LOCKED and its state checked again, so two counters never take
+ * the same ticket: one another counter holds, or took meanwhile, is passed for the next.
+ */
+export async function lockFirstWaiting(trx: Trx, hall: string, day: string, services: string[]): Promise<TicketRow | undefined> {
+  if (!services.length) return undefined;
+  const candidates = await trx.selectFrom('tickets').select(ORDER_COLUMNS).where('hall', '=', hall).where('day', '=', day).where('state', '=', 'waiting').where('service', 'in', services).execute();
+  for (const c of inQueueOrder(candidates)) {
+    const row = await trx.selectFrom('tickets').selectAll().where('id', '=', c.id).where('state', '=', 'waiting').where('service', 'in', services).forUpdate().skipLocked().executeTakeFirst();
+    if (row) return row;
+  }
+  return undefined;
 }
 
 class SameIdRace extends Error {}
@@ -80,9 +94,12 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
     return await db.transaction().execute(async (trx) => {
       let enterprise: string | null = null;
       if (req.appointmentId) {
-        const appt = await trx.selectFrom('appointments').select(['hall', 'enterprise', 'state']).where('id', '=', req.appointmentId).executeTakeFirst();
+        // Locked until commit: of two check-ins at one moment the second sees the first's ticket.
+        const appt = await trx.selectFrom('appointments').select(['hall', 'enterprise', 'state', 'ticket_id']).where('id', '=', req.appointmentId).forUpdate().executeTakeFirst();
         if (!appt || appt.hall !== hall) throw new ServerError('NOT_FOUND');
         if (appt.state === 'cancelled') throw new ServerError('APPOINTMENT_CANCELLED');
+        if (appt.ticket_id === req.id) throw new SameIdRace();
+        if (appt.state === 'checked-in') throw new ServerError('APPOINTMENT_CHECKED_IN');
         enterprise = appt.enterprise;
       }
       const { last } = await trx
@@ -129,6 +146,9 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
 /**
  * An offline ticket a terminal numbered itself (T3-A005), inserted if its id is unknown. Arrival is
  * when the server learns of it. Returns it when inserted (or renumbered), null when already known.
+ * An appointment ticket checks its appointment in; if the appointment was checked in with another
+ * ticket meanwhile, or cancelled, the kiosk could not know: the ticket stays (the visitor holds it)
+ * but is flagged for the clerk and not promoted.
  *
  * One exception: the server numbered this id but its answer never reached the kiosk, which then
  * printed its own number. The visitor holds that slip, so while nobody has called the ticket yet
@@ -158,7 +178,10 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (row) return toTicket(row);
+  if (row) {
+    const flag = t.appointmentId ? await checkInAppointment(trx, t.appointmentId, t.id, new Date(t.issuedAt)) : null;
+    return (flag && (await flagAppointmentTicket(trx, t.id, flag))) || toTicket(row);
+  }
   if (!t.offline) return null;
   const renumbered = await trx
     .updateTable('tickets')
@@ -173,9 +196,18 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
   return renumbered ? toTicket(renumbered) : null;
 }
 
+/**
+ * Marks an appointment ticket as not its appointment's check-in (checked in twice, or cancelled): the
+ * clerk is told, the ticket is not promoted. Returns it when this changed it, null when it already was.
+ */
+export async function flagAppointmentTicket(trx: Trx, ticketId: string, flag: AppointmentFlag): Promise<Ticket | null> {
+  const row = await trx.updateTable('tickets').set({ appointment_flag: flag }).where('id', '=', ticketId).where('appointment_id', 'is not', null).where('appointment_flag', 'is', null).returningAll().executeTakeFirst();
+  return row ? toTicket(row) : null;
+}
+
 const RECENT = 20;
 
-/** Today's tickets still in the queue (in live order), then the last 20 finished or no-show, and every counter's presence. */
+/** Today's tickets still in the queue (in serving order), then the last 20 finished or no-show, and every counter's presence. */
 export async function queueState(db: ServerDb, hall: string, clock: QueueClock): Promise<QueueState> {
   const now = clock.now();
   const day = hallDay(now, clock.timeZone);
@@ -185,7 +217,6 @@ export async function queueState(db: ServerDb, hall: string, clock: QueueClock):
     .where('hall', '=', hall)
     .where('day', '=', day)
     .where('state', 'in', ['waiting', 'called', 'parked'])
-    .orderBy(LIVE_ORDER)
     .execute();
   const recent = await db
     .selectFrom('tickets')
@@ -205,7 +236,7 @@ export async function queueState(db: ServerDb, hall: string, clock: QueueClock):
   const contested = missing.length ? await db.selectFrom('tickets').selectAll().where('id', 'in', missing).execute() : [];
   return {
     hall,
-    tickets: [...active, ...recent.reverse(), ...contested].map(toTicket),
+    tickets: [...inQueueOrder(active), ...recent.reverse(), ...contested].map(toTicket),
     presence: await hallPresence(db, hall),
     conflicts,
     serverTime: now,

@@ -218,7 +218,7 @@ export class HallQueue {
     this.db.transaction(() => {
       for (const t of answer.value.tickets) {
         const before = getTicket(this.db, t.id);
-        if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
+        if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number || before.appointmentFlag !== t.appointmentFlag) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
       }
       for (const p of answer.value.presence) this.putPresence(p);
       replaceConflictsOfDay(this.db, this.hall(), hallDay(answer.value.serverTime, this.timeZone), answer.value.conflicts, this.timeZone);
