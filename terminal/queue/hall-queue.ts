@@ -23,6 +23,7 @@ import { getMeta } from '../../core/db/meta.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { markAnnounced } from '../../core/queue/announced.js';
 import { getTicket, nextOfflineNumber, offlineTicket, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
 import type { ScreenHub } from '../live/screen-hub.js';
@@ -185,17 +186,29 @@ export class HallQueue {
     };
   }
 
-  /**
-   * A ticket as it now stands (from the server's push or our own action). Announces it when it was
-   * called or recalled since we last knew it, so a call made here is not announced twice.
-   */
+  /** A ticket as it now stands (from the server's push or our own action). */
   record(t: Ticket): void {
-    const before = getTicket(this.db, t.id);
-    putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
+    this.learn([t], () => true);
+  }
+
+  /**
+   * The one way tickets reach the replica: stores those `changed` says are news and announces each
+   * call heard of for the first time while its ticket is still called, oldest call first. A call
+   * finished before we heard of it is not said; none is said twice (core/queue/announced).
+   */
+  private learn(tickets: readonly Ticket[], changed: (t: Ticket, before: Ticket | null) => boolean): void {
+    const calls = this.db.transaction(() => {
+      const fresh: Ticket[] = [];
+      for (const t of tickets) {
+        if (changed(t, getTicket(this.db, t.id))) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
+        if (t.state !== 'called' || t.counterNo === null || t.callCount === 0) continue;
+        const call = { ticketId: t.id, callCount: t.callCount, number: t.number, day: hallDay(t.calledAt ?? t.issuedAt, this.timeZone) };
+        if (markAnnounced(this.db, call, this.now())) fresh.push(t);
+      }
+      return fresh.sort((a, b) => (a.calledAt ?? '').localeCompare(b.calledAt ?? ''));
+    })();
     this.screens.send({ type: 'queue' });
-    if (t.state === 'called' && t.counterNo !== null && t.callCount > (before?.callCount ?? 0)) {
-      this.screens.send({ type: 'call', number: t.number, counterNo: t.counterNo, callCount: t.callCount });
-    }
+    for (const t of calls) this.screens.send({ type: 'call', number: t.number, counterNo: t.counterNo!, callCount: t.callCount });
   }
 
   /** A hall event pushed by the central server over the live channel. */
@@ -209,17 +222,11 @@ export class HallQueue {
     }
   }
 
-  /** After a reconnect: the server's view of today's queue replaces what we missed. */
+  /** After a reconnect: the server's view of today's queue replaces what we missed, and its calls we never heard are said. */
   async refresh(): Promise<void> {
     const answer = await this.link.call('GET', '/api/queue/state', undefined, (j) => QueueState.parse(j));
     if (!answer.ok) return;
-    this.db.transaction(() => {
-      for (const t of answer.value.tickets) {
-        const before = getTicket(this.db, t.id);
-        if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
-      }
-      for (const p of answer.value.presence) this.putPresence(p);
-    })();
-    this.screens.send({ type: 'queue' });
+    this.db.transaction(() => answer.value.presence.forEach((p) => this.putPresence(p)))();
+    this.learn(answer.value.tickets, (t, before) => !before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number);
   }
 }
