@@ -24,7 +24,7 @@ import { appendEvent } from '../../core/outbox/outbox.js';
 import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import { markAnnounced } from '../../core/queue/announced.js';
-import { getTicket, nextOfflineNumber, offlineTicket, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
+import { getTicket, nextOfflineNumber, offlineTicket, openServices, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
 import type { ScreenHub } from '../live/screen-hub.js';
 import type { PrintWorker } from '../print/worker.js';
@@ -172,12 +172,14 @@ export class HallQueue {
     const config = this.config();
     const tickets = ticketsOfDay(this.db, this.hall(), this.today());
     const called = tickets.filter((t) => t.calledAt).sort((a, b) => b.calledAt!.localeCompare(a.calledAt!));
+    // A service still under way since before the hall's midnight keeps its counter's number up.
+    const serving = openServices(this.db, this.hall()).filter((t) => t.state === 'called');
     const presence = this.presence();
     return {
       hall: config.hall,
       online: this.link.online,
       counters: config.counters.map((no) => {
-        const t = called.find((x) => x.counterNo === no && x.state === 'called');
+        const t = serving.find((x) => x.counterNo === no);
         return { counterNo: no, number: t?.number ?? null, service: t?.service ?? null, staffNumber: presence.find((p) => p.counterNo === no && p.state !== 'out')?.staffNumber ?? null };
       }),
       recent: called.slice(0, 8).map((t) => ({ number: t.number, counterNo: t.counterNo!, calledAt: t.calledAt!, callCount: t.callCount })),
