@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATING_EVENT } from '../../core/contract/index.js';
 import { pendingEvents } from '../../core/outbox/outbox.js';
 import { putClerk, TEST_PASSWORD } from '../test-clerks.js';
-import { startTestService, type RunningService } from '../test-service.js';
+import { serviceCaller, startTestService, type RunningService } from '../test-service.js';
 
 // A service under way at the hall's midnight, on a terminal with the central server unreachable and
 // its clock pinned: 23:50 and 00:05 in Asia/Shanghai (15:50 and 16:05 UTC).
@@ -10,15 +10,8 @@ import { startTestService, type RunningService } from '../test-service.js';
 const clock = { now: Date.parse('2026-12-01T15:50:00Z') };
 let svc: RunningService;
 let token = '';
-const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
-  const res = await svc.app.inject({
-    method,
-    url,
-    headers: { host: '127.0.0.1', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    payload: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.statusCode, json: res.json() };
-};
+const request = serviceCaller(() => svc);
+const call = (method: 'GET' | 'POST', url: string, body?: unknown) => request(method, url, body, token || undefined);
 const act = (action: string) => call('POST', '/api/counter/actions', { action });
 const queue = async () => (await call('GET', '/api/counter/queue')).json;
 
