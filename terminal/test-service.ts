@@ -43,3 +43,16 @@ export async function startTestService(env: NodeJS.ProcessEnv = {}, opts: Runtim
     },
   };
 }
+
+/** A request to the service in-process, as its screens make them: JSON in, status and JSON out. */
+export function serviceCaller(svc: () => RunningService) {
+  return async (method: 'GET' | 'POST', url: string, body?: unknown, token?: string) => {
+    const res = await svc().app.inject({
+      method,
+      url,
+      headers: { host: '127.0.0.1', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      payload: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.statusCode, json: res.json() };
+  };
+}

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'URL_TOO_LONG',
   'HEADERS_TOO_LARGE',
   'SERVER_REFUSED',
+  'NOT_SERVED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -58,6 +59,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   URL_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
   SERVER_REFUSED: 502,
+  NOT_SERVED: 409,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -78,6 +80,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SERVER_UNREACHABLE: '暂时连不上中心服务器，请稍后再试。',
     NO_COUNTER: '本大厅没有这个窗口号。',
     ALREADY_RATED: '这次服务已经评价过了，每次服务只能评价一次。',
+    NOT_SERVED: '这张号今日未办理：当天结束时仍在等候，没有可以评价的服务。需要办理请重新取号。',
     APPOINTMENT_CANCELLED: '这个预约已被取消。请咨询现场工作人员，或直接取号排队。',
     ALREADY_CANCELLED: '这个预约已经取消过了。',
     URL_TOO_LONG: '请求的地址太长，请缩短后重试。',
@@ -101,6 +104,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SERVER_UNREACHABLE: 'The central server cannot be reached right now. Please try again later.',
     NO_COUNTER: 'This hall has no counter with that number.',
     ALREADY_RATED: 'This service has already been rated; each service can be rated once.',
+    NOT_SERVED: 'Not served today: this ticket was still waiting when the day closed, so there is no service to rate. Please take a new ticket to be served.',
     APPOINTMENT_CANCELLED: 'This appointment was cancelled. Please ask a member of staff, or take a walk-in ticket.',
     ALREADY_CANCELLED: 'This appointment has already been cancelled.',
     URL_TOO_LONG: 'The address of the request is too long. Please shorten it and try again.',
@@ -124,6 +128,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SERVER_UNREACHABLE: 'Центральный сервер сейчас недоступен. Повторите попытку позже.',
     NO_COUNTER: 'В этом зале нет окна с таким номером.',
     ALREADY_RATED: 'Эта услуга уже оценена; каждую услугу можно оценить только один раз.',
+    NOT_SERVED: 'Не обслужен сегодня: день закрылся, пока талон ждал очереди, поэтому оценивать нечего. Чтобы вас обслужили, возьмите новый талон.',
     APPOINTMENT_CANCELLED: 'Эта запись отменена. Обратитесь к сотруднику или возьмите талон в общую очередь.',
     ALREADY_CANCELLED: 'Эта запись уже отменена.',
     URL_TOO_LONG: 'Адрес запроса слишком длинный. Сократите его и повторите попытку.',

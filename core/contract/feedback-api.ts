@@ -30,7 +30,7 @@ export const feedbackApi = {
   ratingByTicket: {
     method: 'GET',
     path: '/api/rating/ticket',
-    summary: "A finished service of today found by its ticket number, for rating at the kiosk",
+    summary: 'A finished service of today found by its ticket number, for rating at the kiosk; 409 NOT_SERVED for a ticket the day closed before it was served',
     query: TicketNumberQuery,
     response: RatingPrompt,
   },

@@ -38,7 +38,15 @@ export function ticketsOfDay(db: Db, hall: string, day: string): Ticket[] {
   return inQueueOrder(db.prepare('SELECT doc FROM queue_ticket WHERE hall = ? AND day = ?').all(hall, day) as { doc: string }[]);
 }
 
-/** The waiting tickets of a line in serving order: the first is the one "next" calls. */
+/**
+ * Services still open at a counter, whatever day their ticket was issued: called (being served) or
+ * parked there, the latest call first. A service under way at the hall's midnight stays on its counter until it is finished.
+ */
+export function openServices(db: Db, hall: string): Ticket[] {
+  const rows = db.prepare("SELECT doc FROM queue_ticket WHERE hall = ? AND state IN ('called', 'parked') ORDER BY json_extract(doc, '$.calledAt') DESC, number").all(hall);
+  return parse(rows as { doc: string }[]);
+}
+
 export function waitingIn(db: Db, hall: string, day: string, service: ServiceCode): Ticket[] {
   return inQueueOrder(db.prepare("SELECT doc FROM queue_ticket WHERE hall = ? AND day = ? AND service = ? AND state = 'waiting'").all(hall, day, service) as { doc: string }[]);
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickLang, type Lang } from '../../core/contract/common.js';
 import type { BoardView } from '../../core/contract/hall-api.js';
@@ -26,6 +26,11 @@ export interface BoardScreenProps {
 function density(counters: number): 'large' | 'medium' | 'small' {
   if (counters <= 4) return 'large';
   return counters <= 8 ? 'medium' : 'small';
+}
+
+/** How many characters the number has: hall.css sizes it to fill its card and never more (T12-E018 as well as A012). */
+function numberWidth(number: string | null): CSSProperties {
+  return { '--hall-chars': Math.max(4, (number ?? '—').length) } as CSSProperties;
 }
 
 function Arrow() {
@@ -108,12 +113,15 @@ export function BoardScreen({ view, lang, flashing, reconnecting, error, now, co
               key={`${c.counterNo}:${c.number ?? ''}:${(c.number !== null && flashing.get(c.number)) || ''}`}
               className={`hall-call${c.number === null ? ' idle' : ''}${c.number !== null && flashing.has(c.number) ? ' flash' : ''}`}
               data-testid={`hall-counter-${c.counterNo}`}
+              style={numberWidth(c.number)}
             >
               <span className="hall-number" data-testid={`hall-counter-${c.counterNo}-number`}>
                 {c.number ?? '—'}
               </span>
-              <Arrow />
-              <span className="hall-window">{t('hall.counter', { n: c.counterNo })}</span>
+              <span className="hall-to">
+                <Arrow />
+                <span className="hall-window">{t('hall.counter', { n: c.counterNo })}</span>
+              </span>
               {c.number === null && <span className="visually-hidden">{t('hall.free')}</span>}
             </li>
           ))}

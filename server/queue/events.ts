@@ -40,16 +40,40 @@ async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: 
 }
 
 /**
+ * What one commit pushes, sent together once its after-commit steps have run: a ticket the upload
+ * changed several times (called and finished offline) is pushed once, as the upload left it, so no
+ * hall hears of a call that was over before it learned of it.
+ */
+function latestPerTicket(publish: (hall: string, event: QueueHallEvent) => void): (hall: string, event: QueueHallEvent) => void {
+  let pending: Map<string, { hall: string; event: QueueHallEvent }> | null = null;
+  let n = 0;
+  return (hall, event) => {
+    if (!pending) {
+      const batch = (pending = new Map());
+      queueMicrotask(() => {
+        pending = null;
+        for (const p of batch.values()) publish(p.hall, p.event);
+      });
+    }
+    const key = event.kind === 'ticket' ? `ticket:${event.ticket.id}` : `${event.kind}:${n++}`;
+    // Deleted first so that the latest state also takes the latest place in the order.
+    pending.delete(key);
+    pending.set(key, { hall, event });
+  };
+}
+
+/**
  * The queue's part of an event upload: offline tickets, queue actions and check-ins, applied in the
  * upload's transaction. Tickets and actions are idempotent by id, so an event already applied
  * through the API changes nothing. What changed is pushed to the hall once the transaction commits.
  */
 export function queueEventApplier(timeZone: string, publish: (hall: string, event: QueueHallEvent) => void): EventApplier {
+  const push = latestPerTicket(publish);
   return {
     types: Object.values(QUEUE_EVENTS),
     async apply(trx, e, ctx) {
       const news = await applyOne(trx, ctx.terminal, e, ctx.now, timeZone);
-      if (news.length) ctx.afterCommit(() => news.forEach((n) => publish(ctx.terminal.hall, n)));
+      if (news.length) ctx.afterCommit(() => news.forEach((n) => push(ctx.terminal.hall, n)));
     },
   };
 }

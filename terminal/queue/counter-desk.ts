@@ -22,7 +22,7 @@ import { appendEvent } from '../../core/outbox/outbox.js';
 import { linesOf } from '../../core/queue/lines.js';
 import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
 import { closeSession, findSession, openSession, setSessionPresence, verifyStaffPassword, type CounterSessionRow } from '../../core/queue/sessions.js';
-import { getTicket, offlineTicket, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
+import { getTicket, offlineTicket, openServices, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
 import { markConflictRead, unreadConflicts } from '../../core/queue/conflicts.js';
 import type { HallQueue } from './hall-queue.js';
 
@@ -89,7 +89,7 @@ export class CounterDesk {
     const presence = this.q.presence();
     const tickets = ticketsOfDay(this.q.db, this.q.hall(), this.q.today());
     const name = (code: string) => config.services.find((x) => x.code === code)!.name;
-    const mine = (t: Ticket) => t.counterNo === s.counterNo;
+    const open = openServices(this.q.db, this.q.hall()).filter((t) => t.counterNo === s.counterNo);
     return {
       counterNo: s.counterNo,
       staff: { login: s.staff.login, name: s.staff.name, number: s.staff.number },
@@ -97,8 +97,10 @@ export class CounterDesk {
       online: this.q.link.online,
       lines: linesOf(config, s.staff.login, presence).map((l) => ({ ...l, name: name(l.code), waiting: tickets.filter((t) => t.service === l.code && t.state === 'waiting') })),
       services: config.services.map((x) => ({ code: x.code, name: x.name })),
-      current: tickets.filter((t) => mine(t) && t.state === 'called').sort((a, b) => b.calledAt!.localeCompare(a.calledAt!))[0] ?? null,
-      parked: tickets.filter((t) => mine(t) && t.state === 'parked'),
+      // Across the hall's midnight too: a visitor being served, or parked here, is not dropped with the day (a past day's
+      // parked ticket stays until the server's close-out makes it not-served).
+      current: open.find((t) => t.state === 'called') ?? null,
+      parked: open.filter((t) => t.state === 'parked'),
       counters: presence,
       conflicts: unreadConflicts(this.q.db, this.q.hall(), s.counterNo),
     };
@@ -151,7 +153,8 @@ export class CounterDesk {
     // A number typed in that this terminal never saw (issued by another kiosk while offline): call it
     // anyway; the server matches it by number, and its ticket replaces this placeholder here.
     else if (!t && a.action === 'call' && a.number) [t, placeholder] = [this.unseenTicket(a, a.number), true];
-    const step = applyStep(t, a, servingAt(today, a.counterNo));
+    // A service begun before midnight still holds the counter.
+    const step = applyStep(t, a, servingAt(openServices(this.q.db, a.hall), a.counterNo));
     if (!step.ok) {
       if (step.refused === 'nobody-waiting') return { ticket: null, placeholder };
       throw new AppError(REFUSAL[step.refused]);

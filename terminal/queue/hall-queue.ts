@@ -23,7 +23,8 @@ import { getMeta } from '../../core/db/meta.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
 import { hallDay } from '../../core/common/hall-time.js';
-import { getTicket, nextOfflineNumber, offlineTicket, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
+import { markAnnounced } from '../../core/queue/announced.js';
+import { getTicket, nextOfflineNumber, offlineTicket, openServices, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
 import { putConflict, replaceConflictsOfDay } from '../../core/queue/conflicts.js';
 import type { ScreenHub } from '../live/screen-hub.js';
@@ -172,12 +173,14 @@ export class HallQueue {
     const config = this.config();
     const tickets = ticketsOfDay(this.db, this.hall(), this.today());
     const called = tickets.filter((t) => t.calledAt).sort((a, b) => b.calledAt!.localeCompare(a.calledAt!));
+    // A service still under way since before the hall's midnight keeps its counter's number up.
+    const serving = openServices(this.db, this.hall()).filter((t) => t.state === 'called');
     const presence = this.presence();
     return {
       hall: config.hall,
       online: this.link.online,
       counters: config.counters.map((no) => {
-        const t = called.find((x) => x.counterNo === no && x.state === 'called');
+        const t = serving.find((x) => x.counterNo === no);
         return { counterNo: no, number: t?.number ?? null, service: t?.service ?? null, staffNumber: presence.find((p) => p.counterNo === no && p.state !== 'out')?.staffNumber ?? null };
       }),
       recent: called.slice(0, 8).map((t) => ({ number: t.number, counterNo: t.counterNo!, calledAt: t.calledAt!, callCount: t.callCount })),
@@ -186,17 +189,29 @@ export class HallQueue {
     };
   }
 
-  /**
-   * A ticket as it now stands (from the server's push or our own action). Announces it when it was
-   * called or recalled since we last knew it, so a call made here is not announced twice.
-   */
+  /** A ticket as it now stands (from the server's push or our own action). */
   record(t: Ticket, placeholder = false): void {
-    const before = getTicket(this.db, t.id);
-    putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone), placeholder);
+    this.learn([t], () => true, placeholder);
+  }
+
+  /**
+   * The one way tickets reach the replica: stores those `changed` says are news and announces each
+   * call heard of for the first time while its ticket is still called, oldest call first. A call
+   * finished before we heard of it is not said; none is said twice (core/queue/announced).
+   */
+  private learn(tickets: readonly Ticket[], changed: (t: Ticket, before: Ticket | null) => boolean, placeholder = false): void {
+    const calls = this.db.transaction(() => {
+      const fresh: Ticket[] = [];
+      for (const t of tickets) {
+        if (changed(t, getTicket(this.db, t.id))) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone), placeholder);
+        if (t.state !== 'called' || t.counterNo === null || t.callCount === 0) continue;
+        const call = { ticketId: t.id, callCount: t.callCount, number: t.number, day: hallDay(t.calledAt ?? t.issuedAt, this.timeZone) };
+        if (markAnnounced(this.db, call, this.now())) fresh.push(t);
+      }
+      return fresh.sort((a, b) => (a.calledAt ?? '').localeCompare(b.calledAt ?? ''));
+    })();
     this.screens.send({ type: 'queue' });
-    if (t.state === 'called' && t.counterNo !== null && t.callCount > (before?.callCount ?? 0)) {
-      this.screens.send({ type: 'call', number: t.number, counterNo: t.counterNo, callCount: t.callCount });
-    }
+    for (const t of calls) this.screens.send({ type: 'call', number: t.number, counterNo: t.counterNo!, callCount: t.callCount });
   }
 
   /** A hall event pushed by the central server over the live channel. */
@@ -211,18 +226,14 @@ export class HallQueue {
     }
   }
 
-  /** After a reconnect: the server's view of today's queue replaces what we missed. */
+  /** After a reconnect: the server's view of today's queue replaces what we missed, and its calls we never heard are said. */
   async refresh(): Promise<void> {
     const answer = await this.link.call('GET', '/api/queue/state', undefined, (j) => QueueState.parse(j));
     if (!answer.ok) return;
     this.db.transaction(() => {
-      for (const t of answer.value.tickets) {
-        const before = getTicket(this.db, t.id);
-        if (!before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number || before.appointmentFlag !== t.appointmentFlag) putTicket(this.db, t, hallDay(t.issuedAt, this.timeZone));
-      }
-      for (const p of answer.value.presence) this.putPresence(p);
+      answer.value.presence.forEach((p) => this.putPresence(p));
       replaceConflictsOfDay(this.db, this.hall(), hallDay(answer.value.serverTime, this.timeZone), answer.value.conflicts, this.timeZone);
     })();
-    this.screens.send({ type: 'queue' });
+    this.learn(answer.value.tickets, (t, before) => !before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number || before.appointmentFlag !== t.appointmentFlag);
   }
 }

@@ -116,6 +116,7 @@ export class RatingDesk {
   /** Today's finished service with this ticket number, for rating at the kiosk. */
   byTicket(number: string): RatingPrompt {
     const t = ticketByNumber(this.db, this.host.hall(), number.trim().toUpperCase(), this.host.today());
+    if (t?.state === 'not-served') throw new AppError('NOT_SERVED');
     if (!t || t.state !== 'done' || t.counterNo === null) throw new AppError('NOT_FOUND');
     if (isRated(this.db, t.id)) throw new AppError('ALREADY_RATED');
     const clerkNumber = t.calledBy ?? '';

@@ -8,6 +8,7 @@ import { putStaff } from '../../core/queue/reference.js';
 import { buildTerminalApp } from '../../terminal/app.js';
 import { ROOT } from '../../terminal/config.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
+import { FAKE_SPEECH, spoken } from './board-speech.js';
 import { launchChromium } from './browser.js';
 
 // The call board (/hall) and the sync status screen (/status) in Chromium against a real terminal
@@ -18,18 +19,6 @@ function scryptHash(password: string): string {
   const key = scryptSync(password, salt, 32, { N: 1024, r: 8, p: 1 });
   return ['scrypt', 1024, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
 }
-
-/** Replaces the browser's speech with a recorder, so what the board says can be read back. */
-const FAKE_SPEECH = `
-  window.__spoken = [];
-  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; this.voice = null; this.rate = 1; this.onend = null; this.onerror = null; } };
-  const synth = {
-    getVoices: () => [{ lang: 'zh-CN', name: 'Test Mandarin', localService: true }],
-    speak(u) { if (u.text) window.__spoken.push(u.text); setTimeout(() => u.onend && u.onend(), 20); },
-    cancel() {},
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-`;
 
 /**
  * Audio as a hall TV's browser has it before anyone clicked. Whether Chromium blocks it depends on
@@ -88,7 +77,6 @@ async function openBoard(): Promise<{ page: Page; context: BrowserContext }> {
   return { page, context: ctx };
 }
 
-const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
 const text = (page: Page, id: string) => page.getByTestId(id).textContent();
 
 describe('call board in Chromium', () => {

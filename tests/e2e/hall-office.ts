@@ -55,6 +55,7 @@ export async function startHallOffice(opts: { kioskEnv?: NodeJS.ProcessEnv; coun
     tdb.close();
     return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: roles[0], ...env }), () => {});
   };
+  const extra: TerminalService[] = [];
   const kiosk = await terminal('kiosk', ['kiosk'], opts.kioskEnv);
   const counter = await terminal('counter', ['counter', 'hall'], opts.counterEnv);
 
@@ -64,12 +65,19 @@ export async function startHallOffice(opts: { kioskEnv?: NodeJS.ProcessEnv; coun
     server,
     kiosk,
     counter,
+    /** Another terminal of the hall (a second counter PC…), closed with the office. */
+    async addTerminal(name: string, roles: ('kiosk' | 'counter' | 'hall')[], env: NodeJS.ProcessEnv = {}) {
+      const t = await terminal(name, roles, env);
+      extra.push(t);
+      return t;
+    },
     async stopServer() {
       await app?.close();
       app = null;
     },
     startServer,
     async close() {
+      for (const t of extra) await t.stop();
       await kiosk.stop();
       await counter.stop();
       await app?.close();
