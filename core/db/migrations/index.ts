@@ -9,5 +9,6 @@ import { m0007 } from './0007-queue.js';
 import { m0008 } from './0008-ratings.js';
 import { m0009 } from './0009-opinions.js';
 import { m0010 } from './0010-announcements.js';
+import { m0011 } from './0011-clock-boot.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
