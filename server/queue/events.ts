@@ -1,7 +1,8 @@
-import { CheckedInEvent, QUEUE_EVENTS, QueueAction, TicketIssuedEvent, type QueueHallEvent } from '../../core/contract/index.js';
+import { CheckedInEvent, PresenceChange, QUEUE_EVENTS, QueueAction, TicketIssuedEvent, type QueueHallEvent } from '../../core/contract/index.js';
 import { checkInAppointment } from '../appointments/repository.js';
 import { parsePayload, type EventApplier, type StoredEvent } from '../events/apply.js';
 import { applyAction } from './actions.js';
+import { applyPresence } from './presence.js';
 import { insertOfflineTicket, type Trx } from './tickets.js';
 
 export interface EventTerminal {
@@ -13,7 +14,7 @@ async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: 
   switch (e.type) {
     case QUEUE_EVENTS.ticketIssued: {
       const t = parsePayload(TicketIssuedEvent, e.payload, 'a queue ticket');
-      const ticket = await insertOfflineTicket(trx, terminal.hall, terminal.id, t, timeZone);
+      const ticket = await insertOfflineTicket(trx, terminal.hall, terminal.id, t, timeZone, now);
       return ticket && { kind: 'ticket', ticket };
     }
     case QUEUE_EVENTS.action: {
@@ -32,8 +33,14 @@ async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: 
   }
 }
 
+/** A presence change uploaded from the outbox: applied if newer than what the counter holds (see applyPresence). */
+async function applyPresenceEvent(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: Date): Promise<QueueHallEvent[]> {
+  const c = parsePayload(PresenceChange, e.payload, 'a presence change');
+  return (await applyPresence(trx, terminal.hall, c, 'event', now)).map((presence) => ({ kind: 'presence', presence }));
+}
+
 /**
- * The queue's part of an event upload: offline tickets, queue actions and check-ins, applied in the
+ * The queue's part of an event upload: offline tickets, queue actions, check-ins and presence changes, applied in the
  * upload's transaction. Tickets and actions are idempotent by id, so an event already applied
  * through the API changes nothing. What changed is pushed to the hall once the transaction commits.
  */
@@ -41,8 +48,8 @@ export function queueEventApplier(timeZone: string, publish: (hall: string, even
   return {
     types: Object.values(QUEUE_EVENTS),
     async apply(trx, e, ctx) {
-      const push = await applyOne(trx, ctx.terminal, e, ctx.now, timeZone);
-      if (push) ctx.afterCommit(() => publish(ctx.terminal.hall, push));
+      const pushes = e.type === QUEUE_EVENTS.presence ? await applyPresenceEvent(trx, ctx.terminal, e, ctx.now) : [await applyOne(trx, ctx.terminal, e, ctx.now, timeZone)];
+      for (const push of pushes) if (push) ctx.afterCommit(() => publish(ctx.terminal.hall, push));
     },
   };
 }

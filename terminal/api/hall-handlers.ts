@@ -46,7 +46,7 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
       return { jobId: job?.id ?? null, printer: printer.status() };
     },
     board: () => queue.board(),
-    counterLogin: ({ body }) => desk.login(body.login, body.password, body.counterNo),
+    counterLogin: ({ body }) => desk.login(body.login, body.password, body.counterNo, body.supervisor),
     counterLogout: async (_i, ctx) => {
       await desk.logout(tokenOf(ctx));
       return { ok: true as const };

@@ -11,6 +11,8 @@ export type ServerAnswer<T> = { ok: true; value: T } | { ok: false; refused?: Se
 const PASS_ON: Partial<Record<string, ErrorCode>> = {
   QUEUE_CONFLICT: 'QUEUE_CONFLICT',
   COUNTER_BUSY: 'COUNTER_BUSY',
+  SIGNED_IN_ELSEWHERE: 'SIGNED_IN_ELSEWHERE',
+  COUNTER_IN_USE: 'COUNTER_IN_USE',
   UNKNOWN_SERVICE: 'UNKNOWN_SERVICE',
   NOT_FOUND: 'NOT_FOUND',
   VALIDATION_FAILED: 'VALIDATION_FAILED',

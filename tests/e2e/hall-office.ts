@@ -30,9 +30,18 @@ function freePort(): Promise<number> {
  * can be stopped and started again, a kiosk terminal, and a counter terminal that also drives the
  * board; each terminal is its own service with its own SQLite file, enrolled with the server.
  */
-/** `kioskVia`: the address the kiosk reaches the server at (a proxy in front of it), given the server's. */
+/**
+ * `kioskVia`: the address the kiosk reaches the server at (a proxy in front of it), given the server's.
+ * `kioskRoles`: what else the kiosk's PC is enrolled for (a counter too: a second counter PC).
+ */
 export async function startHallOffice(
-  opts: { kioskEnv?: NodeJS.ProcessEnv; counterEnv?: NodeJS.ProcessEnv; backend?: Backend; kioskVia?: (serverUrl: string) => Promise<string> } = {},
+  opts: {
+    kioskEnv?: NodeJS.ProcessEnv;
+    counterEnv?: NodeJS.ProcessEnv;
+    backend?: Backend;
+    kioskVia?: (serverUrl: string) => Promise<string>;
+    kioskRoles?: ('kiosk' | 'counter' | 'hall')[];
+  } = {},
 ) {
   const tmp = tempDir('hall-office-e2e-');
   const config = { ...loadServerConfig({}), host: '127.0.0.1', port: await freePort() };
@@ -58,7 +67,7 @@ export async function startHallOffice(
     tdb.close();
     return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: roles[0], ...env }), () => {});
   };
-  const kiosk = await terminal('kiosk', ['kiosk'], opts.kioskEnv, opts.kioskVia ? await opts.kioskVia(url) : url);
+  const kiosk = await terminal('kiosk', opts.kioskRoles ?? ['kiosk'], opts.kioskEnv, opts.kioskVia ? await opts.kioskVia(url) : url);
   const counter = await terminal('counter', ['counter', 'hall'], opts.counterEnv);
 
   return {

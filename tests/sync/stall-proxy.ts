@@ -5,6 +5,8 @@ export interface StallProxy {
   url: string;
   /** From now on nothing goes through, either way, and no connection is closed: a frozen server. */
   stall(): void;
+  /** Every connection is dropped and new ones are refused, as with a pulled cable, until resume(). */
+  cut(): void;
   /** What was held goes through, in order, and traffic flows again. */
   resume(): void;
   close(): Promise<void>;
@@ -13,10 +15,12 @@ export interface StallProxy {
 /**
  * A TCP proxy on loopback in front of the central server that can stall: connections stay open
  * (the live socket too) while no byte moves, as when the server's process is frozen for a while.
+ * It can also cut the line: the server stays up for everyone else.
  */
 export async function startStallProxy(target: string): Promise<StallProxy> {
   const { hostname, port } = new URL(target);
   let stalled = false;
+  let cut = false;
   let held: (() => void)[] = [];
   const sockets = new Set<Socket>();
   const track = (s: Socket) => {
@@ -34,6 +38,7 @@ export async function startStallProxy(target: string): Promise<StallProxy> {
     });
 
   const server = createServer((client) => {
+    if (cut) return client.destroy();
     const upstream = connect(Number(port), hostname);
     track(client);
     track(upstream);
@@ -48,8 +53,14 @@ export async function startStallProxy(target: string): Promise<StallProxy> {
     stall: () => {
       stalled = true;
     },
+    cut: () => {
+      cut = true;
+      held = [];
+      sockets.forEach((s) => s.destroy());
+    },
     resume: () => {
       stalled = false;
+      cut = false;
       const go = held;
       held = [];
       go.forEach((send) => send());
