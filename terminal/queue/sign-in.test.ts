@@ -1,44 +1,26 @@
-import { randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../core/contract/index.js';
 import { pendingEvents } from '../../core/outbox/outbox.js';
-import { putStaff } from '../../core/queue/reference.js';
 import { startTestService, type RunningService } from '../test-service.js';
+import { injector, putTestStaff, TEST_PASSWORD } from '../test-staff.js';
 
 // Sign-in at the counters of a terminal that cannot reach the central server: one login at one
 // counter, a counter held by another clerk only with a supervisor's word, every change in the outbox.
 
-const PASSWORD = 'correct horse battery';
-function scryptHash(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password, salt, 32, { N: 1024, r: 8, p: 1 });
-  return ['scrypt', 1024, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
-}
-
 let svc: RunningService;
-const call = async (method: 'GET' | 'POST', url: string, body?: unknown, token?: string) => {
-  const res = await svc.app.inject({
-    method,
-    url,
-    headers: { host: '127.0.0.1', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    payload: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.statusCode, json: res.json() };
-};
+let call: ReturnType<typeof injector>;
 const login = (who: string, counterNo: number, supervisor: { login: string; password: string } | null = null) =>
-  call('POST', '/api/counter/login', { login: who, password: PASSWORD, counterNo, supervisor });
+  call('POST', '/api/counter/login', { login: who, password: TEST_PASSWORD, counterNo, supervisor });
 const presenceEvents = () => pendingEvents(svc.db).filter((e) => e.type === 'queue.presence').map((e) => e.payload as { staff: string; counterNo: number; state: string; overriddenBy: string | null });
 
 beforeAll(async () => {
   svc = await startTestService();
-  const hash = scryptHash(PASSWORD);
-  for (const [login, name, number, role] of [
-    ['wang.fang', '王芳', '0101', 'clerk'],
-    ['li.na', '李娜', '0102', 'clerk'],
+  call = injector(svc.app, 'en');
+  putTestStaff(svc.db, [
+    ['wang.fang', '王芳', '0101'],
+    ['li.na', '李娜', '0102'],
     ['zhao.min', '赵敏', '0900', 'supervisor'],
-  ] as const) {
-    putStaff(svc.db, { login, name, number, role, passwordHash: hash, disabled: false });
-  }
+  ]);
 });
 afterAll(() => svc?.stop());
 
@@ -58,14 +40,14 @@ describe('signing in at the counters of an offline terminal', () => {
 
   it('refuses a counter another clerk holds, and a clerk who is no supervisor cannot override', async () => {
     expect((await login('li.na', 1)).json.error).toEqual({ code: 'COUNTER_IN_USE', message: ERROR_MESSAGES.en.COUNTER_IN_USE });
-    expect((await login('li.na', 1, { login: 'wang.fang', password: PASSWORD })).json.error.code).toBe('SUPERVISOR_REQUIRED');
+    expect((await login('li.na', 1, { login: 'wang.fang', password: TEST_PASSWORD })).json.error.code).toBe('SUPERVISOR_REQUIRED');
     expect((await login('li.na', 1, { login: 'zhao.min', password: 'wrong password' })).json.error.code).toBe('SUPERVISOR_REQUIRED');
     expect(presenceEvents()).toHaveLength(3);
   });
 
   it('lets a supervisor hand the counter over: the clerk who held it is signed out here, who overrode is recorded', async () => {
     const before = (await login('wang.fang', 1)).json.token as string;
-    const taken = await login('li.na', 1, { login: 'zhao.min', password: PASSWORD });
+    const taken = await login('li.na', 1, { login: 'zhao.min', password: TEST_PASSWORD });
     expect(taken.status).toBe(200);
     expect((await call('GET', '/api/counter/queue', undefined, before)).status).toBe(401);
     expect(presenceEvents().at(-1)).toMatchObject({ staff: 'li.na', counterNo: 1, state: 'in', overriddenBy: 'zhao.min' });

@@ -1,23 +1,15 @@
-import { randomBytes, scryptSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../core/contract/index.js';
-import { putStaff } from '../../core/queue/reference.js';
 import { ROOT } from '../../terminal/config.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
+import { putTestStaff, TEST_PASSWORD as PASSWORD } from '../../terminal/test-staff.js';
 import { launchChromium } from './browser.js';
 
 // The counter's sign-in in Chromium against a real terminal service (offline): a counter another
 // clerk holds is refused in words, and a supervisor's login and password hand it over.
-
-const PASSWORD = 'correct horse battery';
-function scryptHash(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password, salt, 32, { N: 1024, r: 8, p: 1 });
-  return ['scrypt', 1024, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
-}
 
 let svc: RunningService;
 let browser: Browser;
@@ -26,14 +18,11 @@ let page: Page;
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the screens first: npm run build:renderer');
   svc = await startTestService({ ROLE: 'counter' });
-  const hash = scryptHash(PASSWORD);
-  for (const [login, name, number, role] of [
-    ['wang.fang', '王芳', '0101', 'clerk'],
-    ['li.na', '李娜', '0102', 'clerk'],
+  putTestStaff(svc.db, [
+    ['wang.fang', '王芳', '0101'],
+    ['li.na', '李娜', '0102'],
     ['zhao.min', '赵敏', '0900', 'supervisor'],
-  ] as const) {
-    putStaff(svc.db, { login, name, number, role, passwordHash: hash, disabled: false });
-  }
+  ]);
   // wang.fang is at counter 1 (signed in from another window of this PC).
   const res = await fetch(`${svc.url}/api/counter/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'wang.fang', password: PASSWORD, counterNo: 1 }) });
   expect(res.status).toBe(200);
