@@ -1,5 +1,5 @@
 import type { Db } from '../core/db/connection.js';
-import { SyncClient } from '../core/sync/client.js';
+import { SyncClient, type SyncClientOptions } from '../core/sync/client.js';
 import { openPrinter } from '../native/printer/open.js';
 import { openScanner } from '../native/scanner/index.js';
 import type { Printer } from '../native/printer/types.js';
@@ -25,6 +25,8 @@ export interface TerminalRuntime {
 
 export interface RuntimeOptions {
   client?: SyncClient;
+  /** For the sync client made here when none is given (tests pin its clocks). */
+  sync?: SyncClientOptions;
   log?: (l: string) => void;
   startPrinter?: boolean;
   ratings?: Partial<RatingDeskOptions>;
@@ -33,7 +35,7 @@ export interface RuntimeOptions {
 }
 
 export function createRuntime(db: Db, config: TerminalConfig, opts: RuntimeOptions = {}): TerminalRuntime {
-  const client = opts.client ?? new SyncClient(db);
+  const client = opts.client ?? new SyncClient(db, opts.sync);
   const screens = new ScreenHub();
   const link = new ServerLink(client, () => screens.send({ type: 'status' }));
   const device: Printer | null = config.printer ? openPrinter(config.printer) : null;

@@ -52,6 +52,7 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
       ? startDownloadSync(db, sync, {
           log,
           onHall: (event) => runtime.queue.onHallEvent(event),
+          onLiveHeard: () => runtime.link.set(true),
           onLiveState: (s) => {
             runtime.link.set(s === 'open');
             if (s !== 'open') return;

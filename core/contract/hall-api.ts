@@ -55,6 +55,11 @@ export const CounterLoginBody = z.object({
   login: FreeText.trim().min(1).max(32),
   password: z.string().min(1).max(256),
   counterNo: CounterNo,
+  /** To take a counter another clerk holds (COUNTER_IN_USE): a supervisor's or an admin's login and password. */
+  supervisor: z
+    .object({ login: FreeText.trim().min(1).max(32), password: z.string().min(1).max(256) })
+    .nullable()
+    .default(null),
 });
 export const CounterSession = z.object({
   /** Sent as `Authorization: Bearer <token>` on every counter route. */
@@ -214,7 +219,8 @@ export const hallApi = {
   counterLogin: {
     method: 'POST',
     path: '/api/counter/login',
-    summary: 'A clerk signs in at a counter with the last known credentials (works offline)',
+    summary:
+      'A clerk signs in at a counter with the last known credentials (works offline). 409 SIGNED_IN_ELSEWHERE when the login is signed in at another counter, COUNTER_IN_USE when another clerk holds this one (a supervisor may override)',
     query: EmptyQuery,
     body: CounterLoginBody,
     response: CounterSession,

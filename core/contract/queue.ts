@@ -106,6 +106,24 @@ export const CounterPresence = z.object({
 export type CounterPresence = z.infer<typeof CounterPresence>;
 
 /**
+ * A clerk signs in at a counter ('in'), steps away or comes back, or signs out ('out'): an outbox event
+ * (`queue.presence`) like any other, and while the server answers also posted at once, with the same id.
+ * The server keeps per counter the newest change by `at`, so a change that arrives late never
+ * overwrites a newer one, and the same change twice applies once.
+ */
+export const PresenceChange = z.object({
+  id: Ulid,
+  counterNo: CounterNo,
+  staff: StaffLogin,
+  state: PresenceState,
+  /** When the clerk did it: the terminal's clock with the server's offset applied. */
+  at: z.iso.datetime({ offset: true }),
+  /** The supervisor (or admin) who let this clerk take a counter another clerk held. */
+  overriddenBy: StaffLogin.nullable().default(null),
+});
+export type PresenceChange = z.infer<typeof PresenceChange>;
+
+/**
  * Two counters acted on one ticket without knowing of each other (offline). The rule
  * (core/common/queue-rules resolveTicket): the first call in hall time keeps the ticket, except that a
  * counter that served it keeps it over one that did not, so a served ticket never becomes a no-show.
@@ -213,6 +231,7 @@ export const QUEUE_EVENTS = {
   ticketIssued: 'queue.ticket-issued',
   action: 'queue.action',
   checkedIn: 'appointment.checked-in',
+  presence: 'queue.presence',
 } as const;
 
 export const TicketIssuedEvent = Ticket;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Appointment, CancelReason, NewAppointment, PresenceState, CounterNo, QueueAction, QueueState, ServiceCode, StaffLogin, Ticket, Ulid } from './queue.js';
+import { Appointment, CancelReason, NewAppointment, PresenceChange, QueueAction, QueueState, ServiceCode, StaffLogin, Ticket, Ulid } from './queue.js';
 
 /** Issue a ticket while the server is reachable: the server numbers it. Idempotent by id. */
 export const IssueTicketRequest = z.object({
@@ -21,11 +21,11 @@ export type IssueTicketResponse = z.infer<typeof IssueTicketResponse>;
 export const QueueActionResponse = z.object({ ticket: Ticket.nullable() });
 export type QueueActionResponse = z.infer<typeof QueueActionResponse>;
 
-export const PresenceRequest = z.object({
-  counterNo: CounterNo,
-  staff: StaffLogin,
-  state: PresenceState,
-});
+/**
+ * A presence change posted while the server answers (the terminal's outbox carries the same one up
+ * too). Without an id or a time the server picks them: a change made there and then.
+ */
+export const PresenceRequest = PresenceChange.extend({ id: Ulid.optional(), at: PresenceChange.shape.at.optional() });
 export type PresenceRequest = z.infer<typeof PresenceRequest>;
 
 export const AppointmentList = z.object({ appointments: z.array(Appointment) });
@@ -73,7 +73,8 @@ export const serverQueueApi = {
   presence: {
     method: 'POST',
     path: '/api/queue/presence',
-    summary: 'A clerk signs in at a counter, steps away or signs out (signed); decides whose counter serves an AB line',
+    summary:
+      'A clerk signs in at a counter, steps away or signs out (signed); decides whose counter serves an AB line. 409 SIGNED_IN_ELSEWHERE when the login holds another counter, COUNTER_IN_USE when another clerk holds this one and no supervisor overrode',
     signed: true,
     query: EmptyQuery,
     body: PresenceRequest,

@@ -29,8 +29,20 @@ export function setSessionPresence(db: Db, token: string, presence: PresenceStat
   db.prepare('UPDATE counter_session SET presence = ? WHERE token_hash = ?').run(presence, hash(token));
 }
 
+/** Signing out at a counter ends every sign-in of that login there (a reloaded screen may have left one). */
 export function closeSession(db: Db, token: string): void {
-  db.prepare('DELETE FROM counter_session WHERE token_hash = ?').run(hash(token));
+  const s = findSession(db, token);
+  if (s) db.prepare('DELETE FROM counter_session WHERE login = ? AND counter_no = ?').run(s.login, s.counterNo);
+}
+
+/** The sign-ins this terminal holds: one login at one counter, and whoever holds a counter. */
+export function sessionsHere(db: Db): { login: string; counterNo: number }[] {
+  return (db.prepare('SELECT DISTINCT login, counter_no FROM counter_session').all() as { login: string; counter_no: number }[]).map((r) => ({ login: r.login, counterNo: r.counter_no }));
+}
+
+/** A supervisor took the counter over: the clerk who held it here is signed out. */
+export function closeCounterSessions(db: Db, counterNo: number): void {
+  db.prepare('DELETE FROM counter_session WHERE counter_no = ?').run(counterNo);
 }
 
 const nodeScrypt: Scrypt = (password, salt, keyLength, options) =>

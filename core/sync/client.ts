@@ -9,7 +9,7 @@ import { deviceId, setMeta } from '../db/meta.js';
 
 /** Meta key of the prefix the server gave this terminal for tickets it numbers offline. */
 export const TICKET_PREFIX_KEY = 'ticket_prefix';
-import { estimateClockOffset, loadClockOffset, saveClockOffset } from './clock.js';
+import { bootAt, estimateClockOffset, saveClockOffset, SYSTEM_CLOCK, trustedClockOffset, type MachineClock, type StoredClockOffset } from './clock.js';
 import { loadIdentity, newKeyPair, saveIdentity, type SyncIdentity } from './identity.js';
 import { signRequest } from './sign.js';
 
@@ -30,6 +30,8 @@ export interface SyncClientOptions {
   fetch?: typeof fetch;
   /** This terminal's clock, ms; replaced in tests. */
   now?: () => number;
+  /** Time since the machine booted, ms (tells a wall clock that was set); replaced in tests. */
+  sinceBoot?: () => number;
   /** A request (answer included) taking longer counts as a network error; default 30 s. */
   timeoutMs?: number;
 }
@@ -43,7 +45,9 @@ interface Sent {
 export class SyncClient {
   private readonly fetch: typeof fetch;
   private readonly now: () => number;
+  private readonly clock: MachineClock;
   private readonly timeoutMs: number;
+  private readonly reachListeners = new Set<(reached: boolean) => void>();
 
   constructor(
     private readonly db: Db,
@@ -51,6 +55,7 @@ export class SyncClient {
   ) {
     this.fetch = opts.fetch ?? fetch;
     this.now = opts.now ?? Date.now;
+    this.clock = { now: this.now, sinceBoot: opts.sinceBoot ?? SYSTEM_CLOCK.sinceBoot };
     this.timeoutMs = opts.timeoutMs ?? 30_000;
   }
 
@@ -58,9 +63,27 @@ export class SyncClient {
     return loadIdentity(this.db);
   }
 
-  /** Our best estimate of the server's clock now. */
+  /** The server's clock minus ours, while it holds (see trustedClockOffset); null until measured again. */
+  clockOffset(): StoredClockOffset | null {
+    return trustedClockOffset(this.db, this.clock);
+  }
+
+  /** Our best estimate of the server's clock now: our own clock while the offset is not known. */
   serverNow(): number {
-    return this.now() + (loadClockOffset(this.db)?.offsetMs ?? 0);
+    return this.now() + (this.clockOffset()?.offsetMs ?? 0);
+  }
+
+  /**
+   * Hears how each request fared: true when the server answered it (2xx), false when it could not be
+   * reached. Whatever asked (upload, download, heartbeat, a queue call), it tells whether the server is there.
+   */
+  onReach(listener: (reached: boolean) => void): () => void {
+    this.reachListeners.add(listener);
+    return () => this.reachListeners.delete(listener);
+  }
+
+  private reached(ok: boolean): void {
+    for (const l of this.reachListeners) l(ok);
   }
 
   /**
@@ -107,14 +130,18 @@ export class SyncClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch {
+      this.reached(false);
       throw new SyncRequestError('NETWORK', null);
     }
     const receivedAt = this.now();
     const serverTime = Number(res.headers.get(SERVER_TIME_HEADER));
     // Every answer, a refusal too, tells us the server's clock: that is how a stale clock recovers.
-    if (Number.isFinite(serverTime) && serverTime > 0) saveClockOffset(this.db, estimateClockOffset(sentAt, receivedAt, serverTime), receivedAt);
+    if (Number.isFinite(serverTime) && serverTime > 0) saveClockOffset(this.db, estimateClockOffset(sentAt, receivedAt, serverTime), receivedAt, bootAt(this.clock));
     const json: unknown = await res.json().catch(() => null);
-    if (res.ok) return { status: res.status, json };
+    if (res.ok) {
+      this.reached(true);
+      return { status: res.status, json };
+    }
     const err = ServerErrorBody.safeParse(json);
     throw new SyncRequestError(err.success ? err.data.error.code : res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', res.status, json);
   }

@@ -4,6 +4,7 @@ import type { CounterSession } from '../../core/contract/hall-api.js';
 import { useClient } from '../api/context.js';
 import { counterErrorText } from './errors.js';
 import { LangSwitch } from './LangSwitch.js';
+import { needsSupervisor, SupervisorOverride, type SupervisorFields } from './SupervisorOverride.js';
 import { useBusy } from './useBusy.js';
 
 const LAST_COUNTER_KEY = 'hall.counter.lastCounterNo';
@@ -24,14 +25,22 @@ export function LoginScreen({ expired, onSignedIn }: { expired: boolean; onSigne
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [counterNo, setCounterNo] = useState(lastCounterNo);
+  // Shown once the counter was refused as held by another clerk; stays for the next attempt.
+  const [override, setOverride] = useState(false);
+  const [supervisor, setSupervisor] = useState<SupervisorFields>({ login: '', password: '' });
   const no = Number(counterNo);
-  const complete = login.trim() !== '' && password !== '' && Number.isInteger(no) && no >= 1 && no <= 99;
+  const overriding = override && supervisor.login.trim() !== '' && supervisor.password !== '';
+  const complete = login.trim() !== '' && password !== '' && Number.isInteger(no) && no >= 1 && no <= 99 && (!override || overriding);
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     if (!complete) return;
     void action.run('login', async (signal) => {
-      const session = await client.call('counterLogin', { body: { login: login.trim(), password, counterNo: no } }, { signal });
+      const body = { login: login.trim(), password, counterNo: no, supervisor: overriding ? { login: supervisor.login.trim(), password: supervisor.password } : null };
+      const session = await client.call('counterLogin', { body }, { signal }).catch((err: unknown) => {
+        if (needsSupervisor(err)) setOverride(true);
+        throw err;
+      });
       try {
         localStorage.setItem(LAST_COUNTER_KEY, String(session.counterNo));
       } catch {
@@ -73,16 +82,20 @@ export function LoginScreen({ expired, onSignedIn }: { expired: boolean; onSigne
             data-testid="login-counter"
             inputMode="numeric"
             value={counterNo}
-            onChange={(e) => setCounterNo(e.target.value.replace(/\D/g, '').slice(0, 2))}
+            onChange={(e) => {
+              setCounterNo(e.target.value.replace(/\D/g, '').slice(0, 2));
+              setOverride(false);
+            }}
           />
         </label>
+        {override && <SupervisorOverride value={supervisor} onChange={setSupervisor} />}
         {action.error !== undefined && (
           <p className="error-text" role="alert" data-testid="login-error">
             {counterErrorText(action.error, t)}
           </p>
         )}
         <button className="btn primary big" type="submit" data-testid="login-submit" disabled={!complete || action.busy !== null} aria-busy={action.busy !== null}>
-          {action.busy ? t('counter.busy') : t('counter.login.submit')}
+          {action.busy ? t('counter.busy') : override ? t('counter.login.override.submit') : t('counter.login.submit')}
         </button>
         <p className="hint">{t('counter.login.offlineHint')}</p>
       </form>

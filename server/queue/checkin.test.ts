@@ -107,7 +107,7 @@ describe.each(backends)('one check-in per appointment on $name', (backend) => {
     // An offline ticket the server already holds without its appointment check-in (uploaded before this rule).
     const late = { ...offlineTicket('T9', 1, 'C', day), appointmentId: appt.id, enterprise: appt.enterprise };
     const first = (await issueAt(1, appt.id)).body.ticket as Ticket;
-    await f.db.insertInto('tickets').values({ id: late.id, hall: 'main', day: hallDay(day, f.config.hallTimeZone), number: late.number, service: 'C', issued_service: 'C', state: 'waiting', appointment_id: appt.id, enterprise: null, issued_at: new Date(day), offline: true, counter_no: null, called_at: null, called_by: null, finished_at: null, terminal_id: null }).execute();
+    await f.db.insertInto('tickets').values({ id: late.id, hall: 'main', day: hallDay(day, f.config.hallTimeZone), number: late.number, service: 'C', issued_service: 'C', state: 'waiting', appointment_id: appt.id, enterprise: null, issued_at: new Date(day), offline: true, counter_no: null, called_at: null, called_by: null, finished_at: null, terminal_id: null, received_at: new Date(day) }).execute();
     box.add('appointment.checked-in', { appointmentId: appt.id, ticketId: late.id, at: late.issuedAt });
     await box.upload();
     expect(await appointment(appt.id)).toEqual({ state: 'checked-in', ticket_id: first.id });

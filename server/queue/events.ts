@@ -1,9 +1,10 @@
-import { CheckedInEvent, QUEUE_EVENTS, QueueAction, TicketIssuedEvent, type QueueHallEvent } from '../../core/contract/index.js';
+import { CheckedInEvent, PresenceChange, QUEUE_EVENTS, QueueAction, TicketIssuedEvent, type QueueHallEvent } from '../../core/contract/index.js';
 import { checkInAppointment } from '../appointments/repository.js';
 import { parsePayload, type EventApplier, type StoredEvent } from '../events/apply.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import { applyAction, pushesOf } from './actions.js';
 import { attachPending, refold } from './fold.js';
+import { applyPresence } from './presence.js';
 import { flagAppointmentTicket, insertOfflineTicket, type Trx } from './tickets.js';
 
 export interface EventTerminal {
@@ -15,7 +16,7 @@ async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: 
   switch (e.type) {
     case QUEUE_EVENTS.ticketIssued: {
       const t = parsePayload(TicketIssuedEvent, e.payload, 'a queue ticket');
-      const ticket = await insertOfflineTicket(trx, terminal.hall, terminal.id, t, timeZone);
+      const ticket = await insertOfflineTicket(trx, terminal.hall, terminal.id, t, timeZone, now);
       if (!ticket) return [];
       // Calls of its number made offline before it arrived, and a day closed meanwhile, now apply to it.
       await attachPending(trx, { id: ticket.id, hall: terminal.hall, day: hallDay(ticket.issuedAt, timeZone), number: ticket.number });
@@ -37,6 +38,12 @@ async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: 
     default:
       return [];
   }
+}
+
+/** A presence change uploaded from the outbox: applied if newer than what the counter holds (see applyPresence). */
+async function applyPresenceEvent(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: Date): Promise<QueueHallEvent[]> {
+  const c = parsePayload(PresenceChange, e.payload, 'a presence change');
+  return (await applyPresence(trx, terminal.hall, c, 'event', now)).map((presence) => ({ kind: 'presence', presence }));
 }
 
 /**
@@ -72,7 +79,7 @@ export function queueEventApplier(timeZone: string, publish: (hall: string, even
   return {
     types: Object.values(QUEUE_EVENTS),
     async apply(trx, e, ctx) {
-      const news = await applyOne(trx, ctx.terminal, e, ctx.now, timeZone);
+      const news = e.type === QUEUE_EVENTS.presence ? await applyPresenceEvent(trx, ctx.terminal, e, ctx.now) : await applyOne(trx, ctx.terminal, e, ctx.now, timeZone);
       if (news.length) ctx.afterCommit(() => news.forEach((n) => push(ctx.terminal.hall, n)));
     },
   };

@@ -6,7 +6,7 @@ import { hallConfig } from '../halls/repository.js';
 import type { ServerHandlers } from '../http/register.js';
 import type { LiveHub } from '../sync/live.js';
 import { applyAction } from './actions.js';
-import { setPresence } from './presence.js';
+import { applyPresence, presenceChange } from './presence.js';
 import { issueTicket, queueState, type QueueClock } from './tickets.js';
 
 type QueueHandlers = Pick<ServerHandlers, 'issueTicket' | 'queueAction' | 'queueState' | 'presence' | 'createAppointment' | 'cancelAppointment' | 'listAppointments'>;
@@ -54,8 +54,9 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub)
     },
     queueState: (_input, { terminal }) => queueState(db, terminal.hall, clock),
     presence: async ({ body }, { terminal }) => {
-      const presence = await setPresence(db, terminal.hall, body, config.now());
-      push(terminal.hall, { kind: 'presence', presence });
+      const now = new Date(config.now());
+      const changed = await db.transaction().execute((trx) => applyPresence(trx, terminal.hall, presenceChange(body, now), 'api', now));
+      for (const presence of changed) push(terminal.hall, { kind: 'presence', presence });
       return queueState(db, terminal.hall, clock);
     },
     createAppointment: ({ body }, { terminal }) => createAppointment(db, terminal.hall, body, config.now(), config.hallTimeZone),

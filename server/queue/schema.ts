@@ -59,6 +59,8 @@ export interface TicketsTable {
   /** Migration 0010. */
   appointment_flag: ColumnType<'checked-in-twice' | 'cancelled' | null, 'checked-in-twice' | 'cancelled' | null | undefined, 'checked-in-twice' | 'cancelled' | null>;
   issued_service: string;
+  /** Migration 0011: when the server first learned of the ticket; issued_at is the device's stamp. */
+  received_at: Timestamp;
 }
 
 export interface TicketNumbersTable {
@@ -109,7 +111,12 @@ export interface CounterPresenceTable {
   counter_no: number;
   staff: string | null;
   state: PresenceState;
+  /** The time of the presence change that set this (the device's, offset applied). */
   since: Timestamp;
+  /** Migration 0011. */
+  event_id: ColumnType<string | null, string | null | undefined, string | null>;
+  received_at: Timestamp;
+  overridden_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface QueueSchema {

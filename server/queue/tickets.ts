@@ -127,6 +127,7 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
           finished_at: null,
           terminal_id: terminalId,
           issued_service: req.service,
+          received_at: new Date(now),
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .returningAll()
@@ -145,16 +146,16 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
 
 /**
  * An offline ticket a terminal numbered itself (T3-A005), inserted if its id is unknown. Arrival is
- * when the server learns of it. Returns it when inserted (or renumbered), null when already known.
- * An appointment ticket checks its appointment in; if the appointment was checked in with another
- * ticket meanwhile, or cancelled, the kiosk could not know: the ticket stays (the visitor holds it)
- * but is flagged for the clerk and not promoted.
+ * when the server learns of it (`receivedAt`, kept beside the device's issuedAt). Returns it when
+ * inserted (or renumbered), null when already known. An appointment ticket checks its appointment
+ * in; if the appointment was checked in with another ticket meanwhile, or cancelled, the kiosk could
+ * not know: the ticket stays (the visitor holds it) but is flagged for the clerk and not promoted.
  *
  * One exception: the server numbered this id but its answer never reached the kiosk, which then
  * printed its own number. The visitor holds that slip, so while nobody has called the ticket yet
  * the server takes the printed number.
  */
-export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: string, t: Ticket, timeZone: string): Promise<Ticket | null> {
+export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: string, t: Ticket, timeZone: string, receivedAt: Date): Promise<Ticket | null> {
   const row = await trx
     .insertInto('tickets')
     .values({
@@ -174,6 +175,7 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
       finished_at: null,
       terminal_id: terminalId,
       issued_service: t.service,
+      received_at: receivedAt,
     })
     .onConflict((oc) => oc.doNothing())
     .returningAll()

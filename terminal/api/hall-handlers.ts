@@ -21,7 +21,7 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
     announcements: ({ lang }) => ({
       announcements: currentAnnouncements(db, queue.hall(), queue.today()).map((a) => ({ id: a.id, text: pickLang(a.text, lang), until: a.until })),
     }),
-    syncStatus: () => ({ ...syncStatus(db, rt.link.online, config.clockBoundMs), timeZone: config.timeZone }),
+    syncStatus: () => ({ ...syncStatus(db, rt.link.online, config.clockBoundMs, rt.client.clockOffset()), timeZone: config.timeZone }),
     queueLines: ({ lang }) => queue.lines(lang),
     takeTicket: ({ body }) => queue.issue(body.service, body.lang, body.print),
     checkin: ({ body }) => queue.checkin(body),
@@ -46,7 +46,7 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
       return { jobId: job?.id ?? null, printer: printer.status() };
     },
     board: () => queue.board(),
-    counterLogin: ({ body }) => desk.login(body.login, body.password, body.counterNo),
+    counterLogin: ({ body }) => desk.login(body.login, body.password, body.counterNo, body.supervisor),
     counterLogout: async (_i, ctx) => {
       await desk.logout(tokenOf(ctx));
       return { ok: true as const };

@@ -6,13 +6,10 @@ import {
   AppointmentList,
   QUEUE_EVENTS,
   QueueActionResponse,
-  QueueState,
-  type CounterPresence,
   type CounterQueue,
   type CounterSession,
   type ErrorCode,
   type NewAppointment,
-  type PresenceState,
   type QueueAction,
   type QueueActionName,
   type StaffCredential,
@@ -21,10 +18,11 @@ import {
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { linesOf } from '../../core/queue/lines.js';
 import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
-import { closeSession, findSession, openSession, setSessionPresence, verifyStaffPassword, type CounterSessionRow } from '../../core/queue/sessions.js';
+import { findSession, verifyStaffPassword, type CounterSessionRow } from '../../core/queue/sessions.js';
 import { getTicket, offlineTicket, openServices, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
 import { markConflictRead, unreadConflicts } from '../../core/queue/conflicts.js';
 import type { HallQueue } from './hall-queue.js';
+import { CounterSignIn, type SupervisorOverride } from './sign-in.js';
 
 const REFUSAL: Record<Exclude<StepRefusal, 'nobody-waiting'>, ErrorCode> = { 'counter-busy': 'COUNTER_BUSY', conflict: 'QUEUE_CONFLICT', 'not-found': 'NOT_FOUND' };
 
@@ -35,22 +33,25 @@ export interface ActionRequest {
   toService?: string;
 }
 
-/** A clerk at a counter: sign-in with the last known credentials, the lines they serve, and calling. */
+/** A clerk at a counter: sign-in with the last known credentials (who may sign in where: sign-in.ts), the lines they serve, and calling. */
 export class CounterDesk {
+  private readonly signIn: CounterSignIn;
+
   /** `onFinished`: a service ended here (the rating screen asks about it). */
   constructor(
     private readonly q: HallQueue,
     private readonly onFinished?: (ticket: Ticket, clerk: { name: string; number: string }, counterNo: number) => void,
-  ) {}
+  ) {
+    this.signIn = new CounterSignIn(q);
+  }
 
-  async login(login: string, password: string, counterNo: number): Promise<CounterSession> {
+  async login(login: string, password: string, counterNo: number, supervisor: SupervisorOverride | null = null): Promise<CounterSession> {
     const staff = getStaff(this.q.db, login.trim().toLowerCase());
     // One answer for an unknown login, a disabled one and a wrong password: nothing to probe.
     const ok = staff && !staff.disabled && (await verifyStaffPassword(password, staff.passwordHash));
     if (!staff || !ok) throw new AppError('WRONG_CREDENTIALS');
     if (!this.q.config().counters.includes(counterNo)) throw new AppError('NO_COUNTER');
-    const token = openSession(this.q.db, staff.login, counterNo, this.q.now());
-    await this.announcePresence(staff, counterNo, 'in');
+    const token = await this.signIn.signIn(staff, counterNo, supervisor);
     return { token, staff: { login: staff.login, name: staff.name, number: staff.number }, counterNo, timeZone: this.q.timeZone };
   }
 
@@ -63,24 +64,13 @@ export class CounterDesk {
 
   async logout(token: string): Promise<void> {
     const s = this.session(token);
-    closeSession(this.q.db, token);
-    await this.announcePresence(s.staff, s.counterNo, 'out');
+    await this.signIn.set(token, s.staff, s.counterNo, 'out');
   }
 
   async setPresence(token: string, state: 'in' | 'away'): Promise<CounterQueue> {
     const s = this.session(token);
-    setSessionPresence(this.q.db, token, state);
-    await this.announcePresence(s.staff, s.counterNo, state);
+    await this.signIn.set(token, s.staff, s.counterNo, state);
     return this.view(token);
-  }
-
-  /** Tells the hall (through the server when it answers) who is at this counter; AB lines depend on it. */
-  private async announcePresence(staff: StaffCredential, counterNo: number, state: PresenceState): Promise<void> {
-    const p: CounterPresence = { counterNo, staff: staff.login, staffName: staff.name, staffNumber: staff.number, state, since: this.q.now().toISOString() };
-    this.q.putPresence(p);
-    const answer = await this.q.link.call('POST', '/api/queue/presence', { counterNo, staff: staff.login, state }, (j) => QueueState.parse(j));
-    if (answer.ok) answer.value.presence.forEach((x) => this.q.putPresence(x));
-    this.q.screens.send({ type: 'queue' });
   }
 
   view(token: string): CounterQueue {

@@ -11,6 +11,8 @@ export type ServerAnswer<T> = { ok: true; value: T } | { ok: false; refused?: Se
 const PASS_ON: Partial<Record<string, ErrorCode>> = {
   QUEUE_CONFLICT: 'QUEUE_CONFLICT',
   COUNTER_BUSY: 'COUNTER_BUSY',
+  SIGNED_IN_ELSEWHERE: 'SIGNED_IN_ELSEWHERE',
+  COUNTER_IN_USE: 'COUNTER_IN_USE',
   UNKNOWN_SERVICE: 'UNKNOWN_SERVICE',
   NOT_FOUND: 'NOT_FOUND',
   VALIDATION_FAILED: 'VALIDATION_FAILED',
@@ -20,7 +22,10 @@ const PASS_ON: Partial<Record<string, ErrorCode>> = {
   HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
 };
 
-/** Tracks whether the central server answered lately, for the screens' offline banners and status. */
+/**
+ * Tracks whether the central server answered lately, for the screens' offline banners and status:
+ * every request of the sync client counts (upload, download, heartbeat, queue calls), and the live socket.
+ */
 export class ServerLink {
   private lastOk: boolean;
   constructor(
@@ -28,13 +33,14 @@ export class ServerLink {
     private readonly onChange: (online: boolean) => void = () => {},
   ) {
     this.lastOk = client?.identity() != null;
+    client?.onReach((reached) => this.set(reached));
   }
 
   get online(): boolean {
     return this.client?.identity() != null && this.lastOk;
   }
 
-  /** Live channel state feeds this too: an open socket means the server is there. */
+  /** Live channel state feeds this too: an open socket, or a word on it, means the server is there. */
   set(online: boolean): void {
     if (online === this.lastOk) return;
     this.lastOk = online;
@@ -45,7 +51,6 @@ export class ServerLink {
     if (!this.client?.identity()) return { ok: false };
     try {
       const value = parse(await this.client.request(method, path, payload, { timeoutMs: QUEUE_SERVER_TIMEOUT_MS }));
-      this.set(true);
       return { ok: true, value };
     } catch (err) {
       if (!(err instanceof SyncRequestError)) throw err;

@@ -11,6 +11,8 @@ export interface DownloadSyncOptions {
   log?: (line: string) => void;
   onPulled?: (r: PullResult) => void;
   onLiveState?: (state: LiveState, detail?: string) => void;
+  /** The server was heard on the live socket. */
+  onLiveHeard?: () => void;
   /** A hall event (queue calls and the like) pushed by the server. */
   onHall?: (event: unknown) => void;
 }
@@ -32,6 +34,7 @@ export function startDownloadSync(db: Db, client: SyncClient, opts: DownloadSync
   const live = new LiveClient(client, {
     backoff: opts.backoff,
     onState: opts.onLiveState,
+    onHeard: opts.onLiveHeard,
     onMessage: (msg) => {
       if (msg.type === 'changes' && msg.seq !== downloadCursor(db)) void pullNow();
       if (msg.type === 'hall') opts.onHall?.(msg.event);

@@ -5,7 +5,7 @@ import { syncStatus } from './status.js';
 
 /** Tells the central server this terminal's backlog, dead letters, last sync and clock offset (for `terminal list`). */
 export async function sendHeartbeat(db: Db, client: SyncClient, version: string): Promise<void> {
-  const s = syncStatus(db, true, 0);
+  const s = syncStatus(db, true, 0, client.clockOffset());
   const body = { version, outboxPending: s.backlog, clockOffsetMs: s.clock.offsetMs, deadLetters: s.deadLetters.length, lastSyncAt: s.lastSyncAt };
   HeartbeatResponse.parse(await client.request('POST', '/api/terminal/heartbeat', body));
 }

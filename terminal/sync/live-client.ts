@@ -9,6 +9,8 @@ export type LiveState = 'connecting' | 'open' | 'waiting' | 'stopped';
 export interface LiveClientOptions {
   onMessage: (msg: LiveMessage) => void;
   onState?: (state: LiveState, detail?: string) => void;
+  /** The server was heard on the open socket (its ping or a message). */
+  onHeard?: () => void;
   backoff?: BackoffOptions;
   random?: () => number;
   /** A socket that hears nothing (not even the server's ping) for this long is taken as dead. */
@@ -62,6 +64,7 @@ export class LiveClient {
     // A connection can die without a close (a pulled cable, a sleeping router): silence ends it.
     let silence: NodeJS.Timeout | undefined;
     const heard = () => {
+      this.opts.onHeard?.();
       clearTimeout(silence);
       silence = setTimeout(() => {
         error = 'no word from the server';

@@ -30,7 +30,19 @@ function freePort(): Promise<number> {
  * can be stopped and started again, a kiosk terminal, and a counter terminal that also drives the
  * board; each terminal is its own service with its own SQLite file, enrolled with the server.
  */
-export async function startHallOffice(opts: { kioskEnv?: NodeJS.ProcessEnv; counterEnv?: NodeJS.ProcessEnv; backend?: Backend } = {}) {
+/**
+ * `kioskVia`: the address the kiosk reaches the server at (a proxy in front of it), given the server's.
+ * `kioskRoles`: what else the kiosk's PC is enrolled for (a counter too: a second counter PC).
+ */
+export async function startHallOffice(
+  opts: {
+    kioskEnv?: NodeJS.ProcessEnv;
+    counterEnv?: NodeJS.ProcessEnv;
+    backend?: Backend;
+    kioskVia?: (serverUrl: string) => Promise<string>;
+    kioskRoles?: ('kiosk' | 'counter' | 'hall')[];
+  } = {},
+) {
   const tmp = tempDir('hall-office-e2e-');
   const config = { ...loadServerConfig({}), host: '127.0.0.1', port: await freePort() };
   const server: TestDb = await (opts.backend ?? backends[0]!).open();
@@ -46,17 +58,17 @@ export async function startHallOffice(opts: { kioskEnv?: NodeJS.ProcessEnv; coun
   };
   await startServer();
 
-  const terminal = async (name: string, roles: ('kiosk' | 'counter' | 'hall')[], env: NodeJS.ProcessEnv = {}): Promise<TerminalService> => {
+  const terminal = async (name: string, roles: ('kiosk' | 'counter' | 'hall')[], env: NodeJS.ProcessEnv = {}, serverUrl = url): Promise<TerminalService> => {
     const { code } = await createTerminal(server.db, { name, hall: 'main', roles }, Date.now(), config.enrollCodeTtlMs);
     const dataDir = join(tmp.dir, name);
     mkdirSync(dataDir, { recursive: true });
     const tdb = openDatabase(join(dataDir, 'terminal.sqlite'));
-    await new SyncClient(tdb).enroll(url, code);
+    await new SyncClient(tdb).enroll(serverUrl, code);
     tdb.close();
     return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: roles[0], ...env }), () => {});
   };
   const extra: TerminalService[] = [];
-  const kiosk = await terminal('kiosk', ['kiosk'], opts.kioskEnv);
+  const kiosk = await terminal('kiosk', opts.kioskRoles ?? ['kiosk'], opts.kioskEnv, opts.kioskVia ? await opts.kioskVia(url) : url);
   const counter = await terminal('counter', ['counter', 'hall'], opts.counterEnv);
 
   return {
