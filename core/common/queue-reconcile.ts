@@ -77,14 +77,20 @@ export function resolveTicket(base: Ticket, actions: LoggedStep[], closedAt: str
     let t = base;
     let holder: Hold | null = null;
     let closer: Hold | null = null;
+    let dayClosed = false;
+    let parkedAtClose: number | null = null;
     const applied = new Set<string>();
     const skipped = new Set<Hold>();
     let restart = false;
     for (const { step, hold } of timeline) {
       if (step === close) {
+        dayClosed = true;
+        if (t.state === 'parked') parkedAtClose = t.counterNo;
         if (t.state === 'waiting' || t.state === 'parked') t = { ...t, state: 'not-served', finishedAt: closedAt };
         continue;
       }
+      // A visitor parked at the close who comes back is called back by that counter: served, not "not served".
+      if (t.state === 'not-served' && CALLS.has(step.action) && step.counterNo === parkedAtClose) t = { ...t, state: 'parked', finishedAt: null };
       if (skipped.has(hold)) continue;
       const other: Hold | null = holder ?? closer;
       if (step === hold.steps[0] && CALLS.has(step.action) && other && other !== hold && other.counterNo !== hold.counterNo) {
@@ -104,6 +110,11 @@ export function resolveTicket(base: Ticket, actions: LoggedStep[], closedAt: str
       const r = applyStep(t, step, null);
       if (!r.ok) continue;
       t = r.ticket;
+      // Once the day has closed, a service that goes on ends with it: parked or sent to another line, it is not served today.
+      if (dayClosed && (t.state === 'parked' || t.state === 'waiting')) {
+        if (t.state === 'parked') parkedAtClose = t.counterNo;
+        t = { ...t, state: 'not-served', finishedAt: step.at };
+      }
       applied.add(step.actionId);
       if (CALLS.has(step.action)) holder = hold;
       if (step.action === 'park' || step.action === 'transfer') holder = null;

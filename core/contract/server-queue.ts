@@ -42,6 +42,14 @@ export type CancelAppointmentRequest = z.infer<typeof CancelAppointmentRequest>;
 
 const EmptyQuery = z.object({});
 
+/** A terminal names the services it still holds open from an earlier hall day, to hear how they stand. */
+export const QueueStateQuery = z.object({
+  open: z
+    .string()
+    .regex(/^[0-9A-HJKMNP-TV-Z]{26}(,[0-9A-HJKMNP-TV-Z]{26}){0,49}$/, 'up to 50 ticket ids, comma-separated')
+    .optional(),
+});
+
 /** Queue routes of the central server; all signed by the calling terminal, acting for the hall it belongs to. */
 export const serverQueueApi = {
   issueTicket: {
@@ -65,9 +73,9 @@ export const serverQueueApi = {
   queueState: {
     method: 'GET',
     path: '/api/queue/state',
-    summary: "The live queue of the terminal's hall today and who is at which counter (signed)",
+    summary: "The live queue of the terminal's hall today, services still open from earlier days, and who is at which counter (signed)",
     signed: true,
-    query: EmptyQuery,
+    query: QueueStateQuery,
     response: QueueState,
   },
   presence: {

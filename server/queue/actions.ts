@@ -27,12 +27,26 @@ export interface AppliedAction {
 
 /**
  * The ticket named by id, else by number on the action's day: a number typed in offline gets a
- * placeholder id at the terminal, and the number is what it shares with the real ticket.
+ * placeholder id at the terminal, and the number is what it shares with the real ticket. Once one
+ * action under a placeholder id has found its ticket, the others under that id find the same one,
+ * whatever day they were taken on (a service that ran past midnight).
  */
 async function lockTicket(trx: Trx, hall: string, a: QueueAction, day: string): Promise<TicketRow | undefined> {
   const q = trx.selectFrom('tickets').selectAll().where('hall', '=', hall);
-  const byId = a.ticketId ? await q.where('id', '=', a.ticketId).forUpdate().executeTakeFirst() : undefined;
-  return byId ?? (a.number ? q.where('day', '=', day).where('number', '=', a.number).forUpdate().executeTakeFirst() : undefined);
+  if (a.ticketId) {
+    const byId = await q.where('id', '=', a.ticketId).forUpdate().executeTakeFirst();
+    if (byId) return byId;
+    const alias = await trx
+      .selectFrom('queue_actions')
+      .select('ticket_id')
+      .where('hall', '=', hall)
+      .where('named_id', '=', a.ticketId)
+      .where('ticket_id', 'is not', null)
+      .where('ticket_id', '<>', a.ticketId)
+      .executeTakeFirst();
+    if (alias?.ticket_id) return q.where('id', '=', alias.ticket_id).forUpdate().executeTakeFirst();
+  }
+  return a.number ? q.where('day', '=', day).where('number', '=', a.number).forUpdate().executeTakeFirst() : undefined;
 }
 
 /** The first waiting ticket of the named lines in serving order; two counters never take the same one. */
@@ -67,7 +81,7 @@ export async function applyAction(trx: Trx, hall: string, a: QueueAction, source
   const day = hallDay(at, timeZone);
   const fresh = await trx
     .insertInto('queue_actions')
-    .values({ action_id: a.actionId, hall, action: a.action, ticket_id: a.ticketId, outcome: 'none', source, payload: JSON.stringify(a), received_at: receivedAt, counter_no: a.counterNo, at, number: a.number, day })
+    .values({ action_id: a.actionId, hall, action: a.action, ticket_id: a.ticketId, outcome: 'none', source, payload: JSON.stringify(a), received_at: receivedAt, counter_no: a.counterNo, at, number: a.number, day, named_id: a.ticketId })
     .onConflict((oc) => oc.column('action_id').doNothing())
     .returning('action_id')
     .executeTakeFirst();

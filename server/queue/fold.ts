@@ -58,16 +58,14 @@ export async function refold(trx: Trx, ticketId: string, now: Date): Promise<Fol
   return { ticket, changed, applied: r.applied, conflicts };
 }
 
-/** Offline calls of this ticket's number that arrived before the ticket did now count for it. */
+/**
+ * Offline calls of this ticket's number that arrived before the ticket did now count for it, and so
+ * does whatever else was done under the same placeholder id.
+ */
 export async function attachPending(trx: Trx, t: { id: string; hall: string; day: string; number: string }): Promise<number> {
-  const rows = await trx
-    .updateTable('queue_actions')
-    .set({ ticket_id: t.id, counts: true, outcome: 'applied' })
-    .where('hall', '=', t.hall)
-    .where('day', '=', t.day)
-    .where('number', '=', t.number)
-    .where('outcome', '=', 'pending')
-    .returning('action_id')
-    .execute();
-  return rows.length;
+  const attach = trx.updateTable('queue_actions').set({ ticket_id: t.id, counts: true, outcome: 'applied' }).where('hall', '=', t.hall).where('outcome', '=', 'pending');
+  const byNumber = await attach.where('day', '=', t.day).where('number', '=', t.number).returning('named_id').execute();
+  const named = [...new Set(byNumber.map((r) => r.named_id).filter((id): id is string => id !== null))];
+  const byAlias = named.length ? await attach.where('named_id', 'in', named).returning('action_id').execute() : [];
+  return byNumber.length + byAlias.length;
 }

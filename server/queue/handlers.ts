@@ -52,7 +52,7 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub)
       news.forEach((e) => push(terminal.hall, e));
       return { ticket: result.ticket };
     },
-    queueState: (_input, { terminal }) => queueState(db, terminal.hall, clock),
+    queueState: ({ open }, { terminal }) => queueState(db, terminal.hall, clock, open?.split(',') ?? []),
     presence: async ({ body }, { terminal }) => {
       const now = new Date(config.now());
       const changed = await db.transaction().execute((trx) => applyPresence(trx, terminal.hall, presenceChange(body, now), 'api', now));

@@ -84,6 +84,7 @@ export interface QueueActionsTable {
   at: Timestamp | null;
   number: string | null;
   day: string | null;
+  named_id: string | null;
   counts: Generated<boolean>;
 }
 

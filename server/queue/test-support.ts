@@ -52,6 +52,7 @@ export const CLERKS = [
   { login: 'wang.fang', name: '王芳', number: 'S-101', role: 'clerk' as const },
   { login: 'li.na', name: '李娜', number: 'S-102', role: 'clerk' as const },
   { login: 'zhang.wei', name: '张伟', number: 'S-103', role: 'clerk' as const },
+  { login: 'liu.yang', name: '刘洋', number: 'S-104', role: 'clerk' as const },
 ];
 
 let passwordHash: Promise<string> | undefined;

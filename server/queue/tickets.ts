@@ -209,16 +209,19 @@ export async function flagAppointmentTicket(trx: Trx, ticketId: string, flag: Ap
 
 const RECENT = 20;
 
-/** Today's tickets still in the queue (in serving order), then the last 20 finished or no-show, and every counter's presence. */
-export async function queueState(db: ServerDb, hall: string, clock: QueueClock): Promise<QueueState> {
+/**
+ * Today's tickets still in the queue (in serving order) and services still open from earlier days,
+ * then the last 20 finished or no-show, every counter's presence and today's conflicts. `known`:
+ * tickets of earlier days the asking terminal still holds open, sent as they stand now.
+ */
+export async function queueState(db: ServerDb, hall: string, clock: QueueClock, known: string[] = []): Promise<QueueState> {
   const now = clock.now();
   const day = hallDay(now, clock.timeZone);
   const active = await db
     .selectFrom('tickets')
     .selectAll()
     .where('hall', '=', hall)
-    .where('day', '=', day)
-    .where('state', 'in', ['waiting', 'called', 'parked'])
+    .where((eb) => eb.or([eb('day', '=', day).and('state', 'in', ['waiting', 'called', 'parked']), eb('day', '<', day).and('state', 'in', ['called', 'parked'])]))
     .execute();
   const recent = await db
     .selectFrom('tickets')
@@ -234,8 +237,11 @@ export async function queueState(db: ServerDb, hall: string, clock: QueueClock):
   const conflicts = await conflictsOn(db, hall, day);
   // A conflict's ticket is always sent, so the counter that lost it lets go of it whatever became of it.
   const listed = new Set([...active, ...recent].map((t) => t.id));
-  const missing = [...new Set(conflicts.map((c) => c.ticketId))].filter((id) => !listed.has(id));
-  const contested = missing.length ? await db.selectFrom('tickets').selectAll().where('id', 'in', missing).execute() : [];
+  const missing = [...new Set([...conflicts.map((c) => c.ticketId), ...known])].filter((id) => !listed.has(id));
+  // A terminal's placeholder id (a number typed in offline) names the ticket its actions were matched to.
+  const aliases = missing.length ? await db.selectFrom('queue_actions').select('ticket_id').distinct().where('hall', '=', hall).where('named_id', 'in', missing).where('ticket_id', 'is not', null).execute() : [];
+  const wanted = [...new Set([...missing, ...aliases.map((a) => a.ticket_id!)])].filter((id) => !listed.has(id));
+  const contested = wanted.length ? await db.selectFrom('tickets').selectAll().where('hall', '=', hall).where('id', 'in', wanted).execute() : [];
   return {
     hall,
     tickets: [...inQueueOrder(active), ...recent.reverse(), ...contested].map(toTicket),

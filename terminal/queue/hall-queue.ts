@@ -228,12 +228,19 @@ export class HallQueue {
 
   /** After a reconnect: the server's view of today's queue replaces what we missed, and its calls we never heard are said. */
   async refresh(): Promise<void> {
-    const answer = await this.link.call('GET', '/api/queue/state', undefined, (j) => QueueState.parse(j));
+    // The services this terminal holds open are named, so that a finish it missed reaches it even when the
+    // ticket is of an earlier day, or long finished, or known here only by a placeholder for a typed number.
+    const stale = openServices(this.db, this.hall())
+      .slice(0, 50)
+      .map((t) => t.id);
+    const path = stale.length ? `/api/queue/state?open=${stale.join(',')}` : '/api/queue/state';
+    const answer = await this.link.call('GET', path, undefined, (j) => QueueState.parse(j));
     if (!answer.ok) return;
     this.db.transaction(() => {
       answer.value.presence.forEach((p) => this.putPresence(p));
       replaceConflictsOfDay(this.db, this.hall(), hallDay(answer.value.serverTime, this.timeZone), answer.value.conflicts, this.timeZone);
     })();
-    this.learn(answer.value.tickets, (t, before) => !before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number || before.appointmentFlag !== t.appointmentFlag);
+    // Anything the server holds differently wins: another counter's call that kept a ticket changes only its counter.
+    this.learn(answer.value.tickets, (t, before) => !before || JSON.stringify(before) !== JSON.stringify(t));
   }
 }

@@ -3,7 +3,7 @@ import type { Ticket } from '../../core/contract/index.js';
 import { Downloader } from '../../core/sync/downloader.js';
 import { Uploader } from '../../core/sync/upload.js';
 import { putStaff } from '../../core/queue/reference.js';
-import { queueFixture, type QueueFixture } from '../../server/queue/test-support.js';
+import { CLERKS, queueFixture, type QueueFixture } from '../../server/queue/test-support.js';
 import type { Backend } from '../../server/test-db.js';
 import { createTerminal } from '../../server/terminals/repository.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
@@ -33,14 +33,20 @@ export async function startHall(backend: Backend, start: number) {
   const hash = ['scrypt', 1024, 8, 1, salt.toString('base64'), scryptSync(PASSWORD, salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64')].join('$');
   const terminals: RunningService[] = [];
 
-  async function terminal(roles: ('kiosk' | 'counter')[]): Promise<HallTerminal> {
+  /**
+   * `skewMs`: this PC's clock runs that far off the server's; its queue then reads the time as a real
+   * terminal does, its own clock corrected by the offset it measured.
+   */
+  async function terminal(roles: ('kiosk' | 'counter')[], opts: { skewMs?: number } = {}): Promise<HallTerminal> {
     let cut = false;
     const net: typeof fetch = (input, init) => (cut ? Promise.reject(new TypeError('fetch failed: link cut')) : fetch(input, init));
-    const svc = await startTestService({ ROLE: roles[0] }, { now: () => new Date(f.clock.now) }, { fetch: net, now: () => f.clock.now });
+    const skew = opts.skewMs;
+    const clock = skew === undefined ? { now: () => f.clock.now } : { now: () => f.clock.now + skew, sinceBoot: () => f.clock.now - start };
+    const svc = await startTestService({ ROLE: roles[0] }, skew === undefined ? { now: () => new Date(f.clock.now) } : {}, { fetch: net, ...clock });
     terminals.push(svc);
     const { code } = await createTerminal(f.db, { name: `T-${terminals.length}`, hall: 'main', roles }, f.clock.now, f.config.enrollCodeTtlMs);
     await svc.runtime.client.enroll(url, code);
-    for (const c of ['wang.fang', 'li.na', 'zhang.wei']) putStaff(svc.db, { login: c, name: c, number: c, role: 'clerk', passwordHash: hash, disabled: false });
+    for (const c of CLERKS.map((x) => x.login)) putStaff(svc.db, { login: c, name: c, number: c, role: 'clerk', passwordHash: hash, disabled: false });
     const call: HallTerminal['call'] = async (method, path, body, token) => {
       const res = await svc.app.inject({
         method,

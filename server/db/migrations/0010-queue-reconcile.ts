@@ -23,9 +23,12 @@ export const m0010: Migration = {
       `ALTER TABLE queue_actions ADD COLUMN at timestamptz`,
       `ALTER TABLE queue_actions ADD COLUMN number text`,
       `ALTER TABLE queue_actions ADD COLUMN day text`,
+      // The id the terminal named: a placeholder's, for a number typed in offline, stays one ticket.
+      `ALTER TABLE queue_actions ADD COLUMN named_id text`,
       // Part of its ticket's fold: every uploaded action and every API action that was applied.
       `ALTER TABLE queue_actions ADD COLUMN counts boolean NOT NULL DEFAULT false`,
-      `UPDATE queue_actions SET counter_no = (payload ->> 'counterNo')::integer, at = (payload ->> 'at')::timestamptz, number = payload ->> 'number'`,
+      `UPDATE queue_actions SET counter_no = (payload ->> 'counterNo')::integer, at = (payload ->> 'at')::timestamptz, number = payload ->> 'number', named_id = payload ->> 'ticketId'`,
+      `CREATE INDEX queue_actions_named ON queue_actions (named_id) WHERE named_id IS NOT NULL`,
       `CREATE INDEX queue_actions_ticket ON queue_actions (ticket_id) WHERE counts`,
       `CREATE INDEX queue_actions_pending ON queue_actions (hall, day, number) WHERE outcome = 'pending'`,
       `CREATE TABLE queue_days (
