@@ -3,7 +3,10 @@ import { ulid } from 'ulid';
 import { ServerError, type CounterPresence, type PresenceChange, type PresenceRequest } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import { hallConfig } from '../halls/repository.js';
-import type { Trx } from './tickets.js';
+import type { Transaction } from 'kysely';
+import type { ServerSchema } from '../db/schema.js';
+
+type Trx = Transaction<ServerSchema>;
 
 async function presenceRows(db: ServerDb, hall: string, counterNo?: number): Promise<CounterPresence[]> {
   let q = db
