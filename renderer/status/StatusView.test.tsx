@@ -17,6 +17,7 @@ const healthy: SyncStatusView = {
   lastError: null,
   clock: { state: 'ok', offsetMs: 1200, boundMs: 60_000, measuredAt: '2026-11-26T01:59:00Z' },
   deadLetters: [],
+  conflicts: [],
   timeZone: 'Asia/Shanghai',
 };
 
