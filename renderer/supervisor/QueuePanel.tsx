@@ -21,7 +21,7 @@ export function QueuePanel() {
     <section className="sv-card" aria-labelledby="sv-queue-h">
       <h2 id="sv-queue-h">{t('supervisor.queue.title')}</h2>
       <p className="sv-muted">{t('supervisor.queue.intro')}</p>
-      <div className="sv-range" data-testid="sv-queue-day" data-date={date}>
+      <div className="sv-range sv-queue-controls" data-testid="sv-queue-day" data-date={date}>
         <label className="sv-field inline">
           <span>{t('supervisor.queue.date')}</span>
           <input type="date" data-testid="sv-queue-date" value={date} max={today} onChange={(e) => setDate(e.target.value)} />
