@@ -141,6 +141,8 @@ export const SyncStatusView = z.object({
     measuredAt: z.string().nullable(),
   }),
   deadLetters: z.array(z.object({ deviceSeq: z.int(), type: z.string(), createdAt: z.string(), deadAt: z.string(), reason: z.string() })),
+  /** Today's conflicts between this hall's counters (two called one ticket offline…), as the central server reported them, oldest first. */
+  conflicts: z.array(QueueConflict),
   timeZone: TimeZone,
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
@@ -159,7 +161,7 @@ export const hallApi = {
   syncStatus: {
     method: 'GET',
     path: '/api/status',
-    summary: 'Sync health: online, backlog, last sync, clock offset and drift, dead letters',
+    summary: "Sync health: online, backlog, last sync, clock offset and drift, dead letters, today's queue conflicts between counters",
     query: EmptyQuery,
     response: SyncStatusView,
   },

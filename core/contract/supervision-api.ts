@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { FreeText, TimeZone } from './common.js';
 import { ComplaintState, OpinionKind, OpinionProgress, TrackQuery, TrackingCode } from './opinions.js';
 import { BadReason, RatingLevel } from './ratings.js';
-import { CounterNo, ServiceCode, StaffLogin, Ulid } from './queue.js';
-import { STAFF_ROLES, StaffRole } from './server-admin.js';
+import { CounterNo, QueueConflict, ServiceCode, StaffLogin, Ulid } from './queue.js';
+import { HallCode, STAFF_ROLES, StaffRole } from './server-admin.js';
 
 /**
  * Staff-facing routes of the central server (supervision pages, issue 5) and the one terminal-signed
@@ -285,6 +285,34 @@ export const SupervisionLive = z.object({
 });
 export type SupervisionLive = z.infer<typeof SupervisionLive>;
 
+// ---------------------------------------------------------------- the queue day (issue 10)
+
+/** A hall date (HALL_TIMEZONE). */
+export const QueueDayQuery = z.object({ date: z.iso.date() });
+
+/** A clerk let onto a counter another clerk held by a supervisor's sign-in; only while that sign-in still holds the counter. */
+export const PresenceOverride = z.object({
+  counterNo: CounterNo,
+  staff: StaffLogin,
+  staffName: z.string().nullable(),
+  /** The supervisor who let it through. */
+  by: StaffLogin,
+  byName: z.string().nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type PresenceOverride = z.infer<typeof PresenceOverride>;
+
+export const QueueDayHall = z.object({
+  hall: HallCode,
+  /** Tickets the day's close-out (QUEUE_CLOSE_OUT) found still waiting or parked: not served that day. */
+  notServed: z.int().min(0),
+  /** Offline actions of two counters on one ticket, settled by the rule (first in hall time wins; served is never a no-show), oldest first. */
+  conflicts: z.array(QueueConflict),
+  overrides: z.array(PresenceOverride),
+});
+export const QueueDay = z.object({ date: z.iso.date(), halls: z.array(QueueDayHall) });
+export type QueueDay = z.infer<typeof QueueDay>;
+
 export const Inspection = z.object({
   complaints: z.array(ComplaintSummary),
   cases: z.array(CaseSummary),
@@ -426,6 +454,15 @@ export const supervisionApi = {
     roles: READERS,
     query: DateRangeQuery,
     response: ProhibitionCounts,
+  },
+  queueDay: {
+    method: 'GET',
+    path: '/api/supervision/queue',
+    summary: "A day of each hall's queue: conflicts between counters, tickets not served that day, counters taken over with a supervisor's sign-in",
+    signed: false,
+    roles: READERS,
+    query: QueueDayQuery,
+    response: QueueDay,
   },
   inspection: {
     method: 'GET',

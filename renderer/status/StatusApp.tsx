@@ -1,7 +1,8 @@
 /*
  * The sync status screen (/status) for staff on any terminal: connection, upload backlog, last sync,
- * last error, clock drift, enrollment and the events the central server refused. Refreshes every few
- * seconds and on `status` messages of /api/live. `?lang=en|ru` switches the language.
+ * last error, clock drift, enrollment, today's queue conflicts between the hall's counters and the
+ * events the central server refused. Refreshes every few seconds and on `status` messages of
+ * /api/live. `?lang=en|ru` switches the language.
  *
  * Test ids:
  *   status-screen                    the screen (<main>)
@@ -14,6 +15,8 @@
  *   status-backlog                   events waiting for upload (data-count)
  *   status-last-sync, status-last-error
  *   status-clock, status-clock-warning   clock state; the warning only when drifted
+ *   status-conflict-count (data-count), status-conflicts-none, status-conflicts, status-conflict
+ *                                    today's queue conflicts of the hall (rows: data-number, data-kind)
  *   status-dead-count, status-dead-none, status-dead-letters, status-dead-letter (data-seq)
  */
 import { useEffect, useState } from 'react';

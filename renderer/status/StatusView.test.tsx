@@ -17,6 +17,7 @@ const healthy: SyncStatusView = {
   lastError: null,
   clock: { state: 'ok', offsetMs: 1200, boundMs: 60_000, measuredAt: '2026-11-26T01:59:00Z' },
   deadLetters: [],
+  conflicts: [],
   timeZone: 'Asia/Shanghai',
 };
 
@@ -83,6 +84,34 @@ describe('sync status', () => {
     expect(rows[0]![1]).toContain('ticket.issued');
     expect(rows[0]![1]).toContain('unknown service Z');
     expect(rows[1]![1]).toContain('2026年11月26日 09:31:00');
+  });
+
+  const conflicts: SyncStatusView['conflicts'] = [
+    { id: '01JX00000000000000000000K1', hall: 'hq', ticketId: '01JX00000000000000000000T1', number: 'A001', kind: 'called-twice', keptCounter: 2, lostCounter: 1, lostAt: '2026-11-26T01:06:00Z', detectedAt: '2026-11-26T01:10:00Z' },
+    { id: '01JX00000000000000000000K2', hall: 'hq', ticketId: '01JX00000000000000000000T3', number: 'T35-A003', kind: 'served-elsewhere', keptCounter: 2, lostCounter: 3, lostAt: '2026-11-26T01:20:00Z', detectedAt: '2026-11-26T01:40:00Z' },
+  ];
+  const conflictRows = (html: string) =>
+    [...html.matchAll(/data-testid="status-conflict" data-number="([^"]+)" data-kind="([^"]+)">(.*?)<\/tr>/g)].map((m) => [m[1], m[2], m[3]!.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|')]);
+
+  it("lists today's queue conflicts: the ticket, what happened in words, who kept it, whose call was set aside, when on the hall's clock", () => {
+    const html = render({ ...healthy, conflicts });
+    expect(textOf(html, 'status-conflict-count', '</span>')).toBe('(2)');
+    expect(conflictRows(html)).toEqual([
+      ['A001', 'called-twice', '|A001|两个窗口都叫了这个号|2号窗口|1号窗口|09:06|'],
+      ['T35-A003', 'served-elsewhere', '|T35-A003|已在另一窗口办结|2号窗口|3号窗口|09:20|'],
+    ]);
+    expect(html).toContain('按大厅时间先叫的窗口保留该号');
+    expect(conflictRows(render({ ...healthy, conflicts }, 'en')).map((r) => r[2])).toEqual(['|A001|Called at two counters|Counter 2|Counter 1|09:06|', '|T35-A003|Already served at another counter|Counter 2|Counter 3|09:20|']);
+    expect(conflictRows(render({ ...healthy, conflicts }, 'ru'))[0]![2]).toBe('|A001|Вызван в двух окнах|Окно 2|Окно 1|09:06|');
+    // Read on the hall's clock as the terminal reports its zone: the same instant in a hall in Moscow is 04:06.
+    expect(conflictRows(render({ ...healthy, conflicts, timeZone: 'Europe/Moscow' }))[0]![2]).toContain('|04:06|');
+  });
+
+  it('says plainly when there was no conflict today', () => {
+    const html = render(healthy);
+    expect(textOf(html, 'status-conflict-count', '</span>')).toBe('(0)');
+    expect(textOf(html, 'status-conflicts-none', '</p>')).toBe('今日没有叫号冲突。');
+    expect(html).not.toContain('data-testid="status-conflicts"');
   });
 
   it('reads in Russian with Russian plurals', () => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/contract/common.js';
 import type { SyncStatusView } from '../../core/contract/hall-api.js';
+import { QueueConflictTable } from '../shared/QueueConflicts.js';
 import { absoluteTime, clockDirection, duration, relativeTime } from './format.js';
 
 export interface StatusViewProps {
@@ -90,6 +91,20 @@ export function StatusView({ status, lang, now }: StatusViewProps) {
         <h2 id="sync-clock">{t('statusScreen.clock')}</h2>
         <Clock clock={status.clock} lang={lang} />
         {status.clock.measuredAt && <p className="sync-note">{t('statusScreen.measuredAt', { time: absoluteTime(status.clock.measuredAt, lang, status.timeZone) })}</p>}
+      </section>
+
+      <section className="sync-card wide" aria-labelledby="sync-conflicts">
+        <h2 id="sync-conflicts">
+          {t('statusScreen.conflicts')} <span data-testid="status-conflict-count" data-count={status.conflicts.length}>({status.conflicts.length})</span>
+        </h2>
+        {status.conflicts.length === 0 ? (
+          <p data-testid="status-conflicts-none">{t('statusScreen.conflictsNone')}</p>
+        ) : (
+          <>
+            <p className="sync-note">{t('queueConflicts.rule')}</p>
+            <QueueConflictTable conflicts={status.conflicts} zone={status.timeZone} className="sync-table" testid="status-conflict" />
+          </>
+        )}
       </section>
 
       <section className="sync-card wide" aria-labelledby="sync-dead">

@@ -11,6 +11,7 @@ import { LangSwitch } from './LangSwitch.js';
 import { LiveContext } from './live-context.js';
 import { parseSupervisorPath, sectionPath } from './paths.js';
 import { ProhibitionsPanel } from './ProhibitionsPanel.js';
+import { QueuePanel } from './QueuePanel.js';
 import { SatisfactionPanel } from './SatisfactionPanel.js';
 import { useLiveFeed } from './useLiveFeed.js';
 
@@ -97,6 +98,7 @@ export function Shell({ staff, onSignedOut }: { staff: StaffIdentity; onSignedOu
             {section === 'complaints' && <ComplaintsPanel selected={id} />}
             {section === 'prohibitions' && <ProhibitionsPanel />}
             {section === 'inspection' && <InspectionPanel />}
+            {section === 'queue' && <QueuePanel />}
           </main>
         </>
       )}

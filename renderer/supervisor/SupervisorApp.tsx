@@ -7,7 +7,7 @@
  *              sv-login-expired, sv-lang
  * header       sv-staff (data-role), sv-live-state (data-state connecting|live|stale), sv-signout,
  *              sv-no-sections (clerk and admin accounts), sv-nav-<section> (aria-current="page"),
- *              sv-section (data-section satisfaction|cases|complaints|prohibitions|inspection),
+ *              sv-section (data-section satisfaction|cases|complaints|prohibitions|inspection|queue),
  *              sv-failed-events (data-count: uploaded events the server could not apply; absent at 0)
  * ranges       sv-range (data-from, data-to), sv-range-from, sv-range-to, sv-range-preset (data-preset
  *              today|week|month|quarter), sv-range-invalid
@@ -36,6 +36,10 @@
  *              sv-prohibitions-total
  * inspection   sv-inspection-complaints, sv-inspection-cases (each holding the rows above),
  *              sv-inspection-empty
+ * queue        sv-queue-day (data-date), sv-queue-date, sv-queue-today, sv-queue-hall (data-hall),
+ *              sv-queue-not-served, sv-queue-conflict-count, sv-queue-conflicts, sv-queue-conflict
+ *              (data-number, data-kind), sv-queue-conflicts-none, sv-queue-overrides, sv-queue-override
+ *              (data-counter), sv-queue-overrides-none
  * everywhere   sv-flag-overdue, sv-flag-escalated, sv-load-error, sv-retry
  */
 import { useStaffSession } from '../shared/useStaffSession.js';

@@ -10,7 +10,7 @@ import {
 } from '../../core/contract/supervision-api.js';
 
 /** The pages' sections, each shown to the roles whose routes it reads (so the page and the server agree). */
-export const SECTIONS = ['satisfaction', 'cases', 'complaints', 'prohibitions', 'inspection'] as const;
+export const SECTIONS = ['satisfaction', 'cases', 'complaints', 'prohibitions', 'inspection', 'queue'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const SECTION_ROUTE = {
@@ -19,6 +19,7 @@ const SECTION_ROUTE = {
   complaints: 'complaints',
   prohibitions: 'prohibitions',
   inspection: 'inspection',
+  queue: 'queueDay',
 } as const satisfies Record<Section, keyof typeof supervisionApi>;
 
 function allowed(route: keyof typeof supervisionApi, role: StaffRole): boolean {

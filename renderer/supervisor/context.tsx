@@ -31,8 +31,8 @@ export function useStaff(): StaffIdentity {
 }
 
 /** The hall's today and its clock, from the session (the pages run in any browser, in any zone). */
-export function useHallCalendar(): { today: string; dateTime: (iso: string) => string } {
+export function useHallCalendar(): { today: string; zone: string; dateTime: (iso: string) => string } {
   const zone = useHallZone();
   if (!zone) throw new Error('useHallCalendar outside a session');
-  return { today: hallDay(Date.now(), zone), dateTime: (iso) => hallDateTime(iso, zone) };
+  return { today: hallDay(Date.now(), zone), zone, dateTime: (iso) => hallDateTime(iso, zone) };
 }

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, ComplaintDetail, ComplaintSummary, RatingView, SatisfactionRow, StaffIdentity } from '../../core/contract/supervision-api.js';
+import type { CaseDetail, CaseSummary, ComplaintDetail, ComplaintSummary, QueueDay, RatingView, SatisfactionRow, StaffIdentity } from '../../core/contract/supervision-api.js';
 
 export const staffOf = (role: StaffIdentity['role'], unit: string | null = null): StaffIdentity => ({ login: `${role}.one`, name: '赵磊', number: 'S01', role, unit });
 
@@ -91,5 +91,23 @@ export function complaintDetail(over: Partial<ComplaintDetail> = {}): ComplaintD
       { action: 'assign', note: '请核实', by: '办公室 李静', department: '市场秩序处', at: '2026-11-03T03:00:00.000Z' },
     ],
     ...over,
+  };
+}
+
+/** A day of hall `main`: four tickets not served, two conflicts, one counter taken over with a supervisor's sign-in. */
+export function queueDay(): QueueDay {
+  return {
+    date: '2026-11-26',
+    halls: [
+      {
+        hall: 'main',
+        notServed: 4,
+        conflicts: [
+          { id: '01JX00000000000000000000K1', hall: 'main', ticketId: '01JX00000000000000000000T1', number: 'A001', kind: 'called-twice', keptCounter: 2, lostCounter: 1, lostAt: '2026-11-26T01:06:00.000Z', detectedAt: '2026-11-26T01:10:00.000Z' },
+          { id: '01JX00000000000000000000K2', hall: 'main', ticketId: '01JX00000000000000000000T3', number: 'T35-A003', kind: 'served-elsewhere', keptCounter: 2, lostCounter: 3, lostAt: '2026-11-26T06:20:00.000Z', detectedAt: '2026-11-26T06:40:00.000Z' },
+        ],
+        overrides: [{ counterNo: 3, staff: 'wang.fang', staffName: '王芳', by: 'qian.sup', byName: '钱静', at: '2026-11-26T02:30:00.000Z' }],
+      },
+    ],
   };
 }

@@ -18,9 +18,10 @@ import { ComplaintDetailBody, ComplaintTable } from './ComplaintsPanel.js';
 import { SupervisionProvider } from './context.js';
 import { LoginScreen } from './LoginScreen.js';
 import { ProhibitionTable } from './ProhibitionsPanel.js';
+import { QueueDayView } from './QueuePanel.js';
 import { LiveRatings, SatisfactionTable, TodayCards } from './SatisfactionPanel.js';
 import { FailedEventsNotice, Shell } from './Shell.js';
-import { caseDetail, caseSummary, complaint, complaintDetail, rating, row, staffOf } from './test-fixtures.js';
+import { caseDetail, caseSummary, complaint, complaintDetail, queueDay, rating, row, staffOf } from './test-fixtures.js';
 
 const noop = () => undefined;
 
@@ -219,6 +220,39 @@ describe('uploaded events the server could not apply', () => {
     expect(text(render(<FailedEventsNotice count={5} />, staffOf('office'), 'ru'), 'sv-failed-events')).toMatch(/^5 загруженных событий не удалось обработать/);
     expect(render(<FailedEventsNotice count={0} />)).toBe('');
     expect(render(<FailedEventsNotice count={null} />, staffOf('department', '市场秩序处'))).toBe('');
+  });
+});
+
+describe('the queue day', () => {
+  const rows = (html: string, testid: string) =>
+    [...html.matchAll(new RegExp(`data-testid="${testid}"[^>]*>(.*?)</tr>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|'));
+
+  it("counts the tickets not served and the conflicts, and lists each conflict in words with both counters and the hall's time", () => {
+    const html = render(<QueueDayView day={queueDay()} />);
+    expect(text(html, 'sv-queue-not-served')).toBe('4');
+    expect(text(html, 'sv-queue-conflict-count')).toBe('2');
+    expect(rows(html, 'sv-queue-conflict')).toEqual(['|A001|两个窗口都叫了这个号|2号窗口|1号窗口|09:06|', '|T35-A003|已在另一窗口办结|2号窗口|3号窗口|14:20|']);
+    expect(html).toContain('按大厅时间先叫的窗口保留该号');
+    // One hall: no hall heading to read past.
+    expect(html).not.toContain('大厅 main');
+    expect(rows(render(<QueueDayView day={queueDay()} />, staffOf('office'), 'en'), 'sv-queue-conflict')[0]).toBe('|A001|Called at two counters|Counter 2|Counter 1|09:06|');
+    expect(rows(render(<QueueDayView day={queueDay()} />, staffOf('office'), 'ru'), 'sv-queue-conflict')[1]).toBe('|T35-A003|Уже обслужен в другом окне|Окно 2|Окно 3|14:20|');
+  });
+
+  it('says who took which counter over and which supervisor allowed it, when', () => {
+    const html = render(<QueueDayView day={queueDay()} />);
+    expect(rows(html, 'sv-queue-override')).toEqual(['|3号窗口|王芳|钱静|10:30|']);
+    expect(html).toContain('只列出目前仍然有效的接管');
+  });
+
+  it('says plainly when a hall had a quiet day, and names the halls when there are several', () => {
+    const quiet = { hall: 'east', notServed: 0, conflicts: [], overrides: [] };
+    const html = render(<QueueDayView day={{ ...queueDay(), halls: [...queueDay().halls, quiet] }} />, staffOf('inspector'), 'en');
+    expect(html).toContain('Hall main');
+    const east = html.slice(html.indexOf('data-hall="east"'));
+    expect(text(east, 'sv-queue-not-served')).toBe('0');
+    expect(text(east, 'sv-queue-conflicts-none')).toBe('No queue conflicts that day.');
+    expect(text(east, 'sv-queue-overrides-none')).toBe('No counter was taken over that day.');
   });
 });
 

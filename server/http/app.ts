@@ -14,6 +14,7 @@ import { startChangePruning } from '../sync/retention.js';
 import { startCloseOut } from '../queue/close-out.js';
 import { LiveHub, registerLive } from '../sync/live.js';
 import { queueHandlers } from '../queue/handlers.js';
+import { hallPublisher, type HallPublish } from '../queue/publish.js';
 import { staffFromHeader } from '../staff/sessions.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
 import { startEscalation } from '../supervision/escalation.js';
@@ -28,11 +29,11 @@ import { registerScreens } from './screens.js';
 
 export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-function handlers(db: ServerDb, config: ServerConfig, live: LiveHub, calendar: WorkingCalendar): ServerHandlers {
+function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, calendar: WorkingCalendar): ServerHandlers {
   const limits = new AttemptLimits(config.attemptLimits, config.now);
-  const appliers = eventAppliers(config, calendar, (hall, event) => live.publishToHall(hall, event));
+  const appliers = eventAppliers(config, calendar, publish);
   return {
-    ...queueHandlers(db, config, live),
+    ...queueHandlers(db, config, publish),
     ...supervisionHandlers(db, config, limits),
     enroll: ({ body }, { clientAddress }) => limits.enroll(clientAddress, () => enrollTerminal(db, body, config.now())),
     terminalMe: async (_input, { terminal }) => {
@@ -89,12 +90,13 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
   const authenticate = (req: FastifyRequest, body: Buffer) =>
     verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs });
   const live = opts.live ?? new LiveHub();
-  registerServerApi(app, handlers(db, config, live, calendar), serverErrors, authenticate, (req) => staffFromHeader(db, req.headers.authorization, config.now()));
+  const publish = hallPublisher(live, app.log);
+  registerServerApi(app, handlers(db, config, publish, calendar), serverErrors, authenticate, (req) => staffFromHeader(db, req.headers.authorization, config.now()));
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   const stopEscalation = startEscalation(db, config, opts.escalateEveryMs ?? 5 * 60_000, (msg) => app.log.warn(msg));
   const stopPruning = startChangePruning(db, config, opts.pruneEveryMs ?? 60 * 60_000, (msg) => app.log.warn(msg));
-  const stopCloseOut = startCloseOut(db, config, (hall, e) => live.publishToHall(hall, e), opts.closeOutEveryMs ?? 60_000, (msg) => app.log.warn(msg));
+  const stopCloseOut = startCloseOut(db, config, publish, opts.closeOutEveryMs ?? 60_000, app.log);
   app.addHook('onClose', async () => {
     stopEscalation();
     stopPruning();

@@ -1,12 +1,12 @@
-import { ServerError, type QueueAction, type QueueHallEvent } from '../../core/contract/index.js';
+import { ServerError, type QueueAction } from '../../core/contract/index.js';
 import { cancelAppointment, createAppointment, listAppointments } from '../appointments/repository.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { hallConfig } from '../halls/repository.js';
 import type { ServerHandlers } from '../http/register.js';
-import type { LiveHub } from '../sync/live.js';
 import { applyAction } from './actions.js';
 import { applyPresence, presenceChange } from './presence.js';
+import type { HallPublish } from './publish.js';
 import { issueTicket, queueState, type QueueClock } from './tickets.js';
 
 type QueueHandlers = Pick<ServerHandlers, 'issueTicket' | 'queueAction' | 'queueState' | 'presence' | 'createAppointment' | 'cancelAppointment' | 'listAppointments'>;
@@ -28,9 +28,8 @@ async function checkAction(db: ServerDb, hall: string, a: QueueAction): Promise<
 }
 
 /** The hall queue's routes. Every change to a ticket or a counter is pushed to the hall's terminals at once. */
-export function queueHandlers(db: ServerDb, config: ServerConfig, live: LiveHub): QueueHandlers {
+export function queueHandlers(db: ServerDb, config: ServerConfig, push: HallPublish): QueueHandlers {
   const clock: QueueClock = { now: config.now, timeZone: config.hallTimeZone };
-  const push = (hall: string, event: QueueHallEvent) => live.publishToHall(hall, event);
   return {
     issueTicket: async ({ body }, { terminal }) => {
       const { ticket, ahead, fresh } = await issueTicket(db, terminal.hall, terminal.id, body, clock);

@@ -7,6 +7,7 @@ import type { ServerDb } from '../db/connection.js';
 import { openFailureCount } from '../events/failures.js';
 import type { ServerHandlers } from '../http/register.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { queueDay } from '../queue/day.js';
 import { satisfaction } from '../ratings/summary.js';
 import { latestRatings, ratingViews } from '../ratings/views.js';
 import { login, logout } from '../staff/sessions.js';
@@ -29,6 +30,7 @@ type SupervisionHandlers = Pick<
   | 'departments'
   | 'prohibitions'
   | 'inspection'
+  | 'queueDay'
   | 'trackOpinion'
 >;
 
@@ -103,6 +105,7 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: 
         cases: await listCases(db, { attention: true }, today()),
       };
     },
+    queueDay: ({ date }) => queueDay(db, date, config.hallTimeZone),
     trackOpinion: ({ code, last4 }) => trackOpinion(db, code, last4),
   };
 }

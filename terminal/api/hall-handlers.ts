@@ -1,4 +1,5 @@
 import { AppError, pickLang, type hallApi, type Slip } from '../../core/contract/index.js';
+import { conflictsOfDay } from '../../core/queue/conflicts.js';
 import { currentAnnouncements } from '../../core/queue/reference.js';
 import { getProcedureDetail } from '../../core/catalog/repository.js';
 import { listRecent, toPrintJob } from '../../core/print/jobs.js';
@@ -21,7 +22,11 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
     announcements: ({ lang }) => ({
       announcements: currentAnnouncements(db, queue.hall(), queue.today()).map((a) => ({ id: a.id, text: pickLang(a.text, lang), until: a.until })),
     }),
-    syncStatus: () => ({ ...syncStatus(db, rt.link.online, config.clockBoundMs, rt.client.clockOffset()), timeZone: config.timeZone }),
+    syncStatus: () => ({
+      ...syncStatus(db, rt.link.online, config.clockBoundMs, rt.client.clockOffset()),
+      conflicts: conflictsOfDay(db, queue.hall(), queue.today()),
+      timeZone: config.timeZone,
+    }),
     queueLines: ({ lang }) => queue.lines(lang),
     takeTicket: ({ body }) => queue.issue(body.service, body.lang, body.print),
     checkin: ({ body }) => queue.checkin(body),

@@ -10,7 +10,7 @@ import { deadLetters, uploadStatus } from '../../core/sync/upload.js';
  * What the status screen and the heartbeat report about this terminal's sync. `offset`: the clock
  * offset as it holds now (SyncClient.clockOffset), unknown until measured again after the clock was set.
  */
-export function syncStatus(db: Db, online: boolean, clockBoundMs: number, offset: StoredClockOffset | null): Omit<SyncStatusView, 'timeZone'> {
+export function syncStatus(db: Db, online: boolean, clockBoundMs: number, offset: StoredClockOffset | null): Omit<SyncStatusView, 'timeZone' | 'conflicts'> {
   const id = loadIdentity(db);
   const up = uploadStatus(db);
   const clock = clockState(offset, clockBoundMs);

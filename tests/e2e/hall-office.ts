@@ -16,6 +16,16 @@ import { startTerminalService, type TerminalService } from '../../terminal/servi
 
 export const CLERK_PASSWORD = 'correct horse battery';
 
+/** A JSON request to a terminal service or the central server, with a bearer token when given. */
+export async function api(base: string, method: 'GET' | 'POST', path: string, body?: unknown, token?: string) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: await res.json() };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {

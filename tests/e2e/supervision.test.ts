@@ -6,7 +6,7 @@ import { pendingCount } from '../../core/outbox/outbox.js';
 import { SERVER_ROOT } from '../../server/config.js';
 import { createStaff } from '../../server/staff/repository.js';
 import { launchChromium } from './browser.js';
-import { CLERK_PASSWORD, startHallOffice } from './hall-office.js';
+import { api, CLERK_PASSWORD, startHallOffice } from './hall-office.js';
 
 // The supervision pages in Chromium, served by a real central server (embedded PostgreSQL) that a
 // real kiosk and counter terminal upload to. The tests run in order, one office day: ratings arrive
@@ -42,15 +42,6 @@ afterAll(async () => {
   await browser?.close();
   await office?.close();
 });
-
-async function api(base: string, method: 'GET' | 'POST', path: string, body?: unknown, token?: string) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json() };
-}
 
 /** A walk-in ticket served at counter 1 by 王芳; the rating screen then asks about it. */
 async function serve(): Promise<string> {
