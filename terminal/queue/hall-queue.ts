@@ -234,6 +234,18 @@ export class HallQueue {
       answer.value.presence.forEach((p) => this.putPresence(p));
       replaceConflictsOfDay(this.db, this.hall(), hallDay(answer.value.serverTime, this.timeZone), answer.value.conflicts, this.timeZone);
     })();
-    this.learn(answer.value.tickets, (t, before) => !before || before.state !== t.state || before.callCount !== t.callCount || before.number !== t.number || before.appointmentFlag !== t.appointmentFlag);
+    // Who holds a ticket counts too: a call of ours the server set aside for another counter's has the same state and call
+    // count as the one it kept, and the push that said so may have gone out while our live channel was down.
+    this.learn(
+      answer.value.tickets,
+      (t, before) =>
+        !before ||
+        before.state !== t.state ||
+        before.counterNo !== t.counterNo ||
+        before.service !== t.service ||
+        before.callCount !== t.callCount ||
+        before.number !== t.number ||
+        before.appointmentFlag !== t.appointmentFlag,
+    );
   }
 }
