@@ -30,7 +30,8 @@ function admin(config: TerminalConfig, port: number, args: string[], script: str
   return r.stdout;
 }
 
-async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+/** Waits until the central server at `url` answers, failing early when its process `child` exits. */
+export async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`The central server exited with code ${child.exitCode}; see its log.`);

@@ -163,6 +163,8 @@ export const QueueHallEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), ticket: Ticket }),
   z.object({ kind: z.literal('presence'), presence: CounterPresence }),
   z.object({ kind: z.literal('conflict'), conflict: QueueConflict }),
+  /** A later upload settled the ticket otherwise: the conflict no longer stands (its counter did not lose). */
+  z.object({ kind: z.literal('conflict-withdrawn'), id: Ulid }),
 ]);
 export type QueueHallEvent = z.infer<typeof QueueHallEvent>;
 

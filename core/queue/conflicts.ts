@@ -14,10 +14,15 @@ export function putConflict(db: Db, c: QueueConflict, timeZone: string): void {
   );
 }
 
+/** A conflict the server withdrew: a later upload settled its ticket otherwise. */
+export function dropConflict(db: Db, id: string): void {
+  db.prepare('DELETE FROM queue_conflict WHERE id = ?').run(id);
+}
+
 /** The server's list of a day's conflicts replaces ours: one that a later upload undid goes. */
 export function replaceConflictsOfDay(db: Db, hall: string, day: string, conflicts: QueueConflict[], timeZone: string): void {
   const keep = new Set(conflicts.map((c) => c.id));
-  for (const c of conflictsOfDay(db, hall, day)) if (!keep.has(c.id)) db.prepare('DELETE FROM queue_conflict WHERE id = ?').run(c.id);
+  for (const c of conflictsOfDay(db, hall, day)) if (!keep.has(c.id)) dropConflict(db, c.id);
   conflicts.forEach((c) => putConflict(db, c, timeZone));
 }
 

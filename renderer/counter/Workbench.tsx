@@ -270,7 +270,8 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
               </p>
             )}
             <ConflictNotice conflicts={q.conflicts} busy={ticketAction.busy !== null} onRead={readConflict} />
-            {notice && (
+            {/* "Called A001" is not said beside the notice that this call of A001 was set aside. */}
+            {notice && !q.conflicts.some((c) => c.number === notice.number) && (
               <p className="notice" role="status" data-testid="action-notice">
                 {t(`counter.notice.${notice.key}`, { number: notice.number, line: notice.line })}
               </p>

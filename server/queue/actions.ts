@@ -126,8 +126,8 @@ export async function applyAction(trx: Trx, hall: string, a: QueueAction, source
   return { repeat: false, result, push };
 }
 
-/** A fold's news for the hall: the ticket when it moved or a conflict was found on it, then the conflicts. */
+/** A fold's news for the hall: the ticket when it moved or its conflicts changed, then the conflicts withdrawn and found. */
 export function pushesOf(f: Folded): QueueHallEvent[] {
-  const push: QueueHallEvent[] = f.changed || f.conflicts.length ? [{ kind: 'ticket', ticket: f.ticket }] : [];
-  return [...push, ...f.conflicts.map((conflict) => ({ kind: 'conflict' as const, conflict }))];
+  const push: QueueHallEvent[] = f.changed || f.conflicts.length || f.withdrawn.length ? [{ kind: 'ticket', ticket: f.ticket }] : [];
+  return [...push, ...f.withdrawn.map((id) => ({ kind: 'conflict-withdrawn' as const, id })), ...f.conflicts.map((conflict) => ({ kind: 'conflict' as const, conflict }))];
 }

@@ -21,7 +21,7 @@ async function applyOne(trx: Trx, terminal: EventTerminal, e: StoredEvent, now: 
       // Calls of its number made offline before it arrived, and a day closed meanwhile, now apply to it.
       await attachPending(trx, { id: ticket.id, hall: terminal.hall, day: hallDay(ticket.issuedAt, timeZone), number: ticket.number });
       const folded = await refold(trx, ticket.id, now);
-      return [{ kind: 'ticket', ticket: folded.ticket }, ...pushesOf(folded).filter((p) => p.kind === 'conflict')];
+      return [{ kind: 'ticket', ticket: folded.ticket }, ...pushesOf(folded).filter((p) => p.kind !== 'ticket')];
     }
     case QUEUE_EVENTS.action: {
       const a = parsePayload(QueueAction, e.payload, 'a queue action');
@@ -49,7 +49,7 @@ async function applyPresenceEvent(trx: Trx, terminal: EventTerminal, e: StoredEv
 /**
  * What one commit pushes, sent together once its after-commit steps have run: a ticket the upload
  * changed several times (called and finished offline) is pushed once, as the upload left it, so no
- * hall hears of a call that was over before it learned of it.
+ * hall hears of a call that was over before it learned of it; a conflict likewise.
  */
 function latestPerTicket(publish: (hall: string, event: QueueHallEvent) => void): (hall: string, event: QueueHallEvent) => void {
   let pending: Map<string, { hall: string; event: QueueHallEvent }> | null = null;
@@ -62,7 +62,9 @@ function latestPerTicket(publish: (hall: string, event: QueueHallEvent) => void)
         for (const p of batch.values()) publish(p.hall, p.event);
       });
     }
-    const key = event.kind === 'ticket' ? `ticket:${event.ticket.id}` : `${event.kind}:${n++}`;
+    // A conflict and its withdrawal share a key: one found and withdrawn again within the commit is not heard of at all.
+    const key =
+      event.kind === 'ticket' ? `ticket:${event.ticket.id}` : event.kind === 'conflict' ? `conflict:${event.conflict.id}` : event.kind === 'conflict-withdrawn' ? `conflict:${event.id}` : `${event.kind}:${n++}`;
     // Deleted first so that the latest state also takes the latest place in the order.
     pending.delete(key);
     pending.set(key, { hall, event });

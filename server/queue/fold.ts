@@ -10,6 +10,8 @@ export interface Folded {
   applied: Set<string>;
   /** Conflicts this fold found or changed (new, or another counter now keeps the ticket). */
   conflicts: QueueConflict[];
+  /** Ids of conflicts recorded before that this fold no longer finds. */
+  withdrawn: string[];
 }
 
 const same = (a: Ticket, b: Ticket) => JSON.stringify(a) === JSON.stringify(b);
@@ -39,7 +41,7 @@ export async function refold(trx: Trx, ticketId: string, now: Date): Promise<Fol
   const ids = r.conflicts.map((c) => c.id);
   let stale = trx.deleteFrom('queue_conflicts').where('ticket_id', '=', ticketId);
   if (ids.length) stale = stale.where('id', 'not in', ids);
-  await stale.execute();
+  const withdrawn = (await stale.returning('id').execute()).map((r) => r.id);
   const conflicts: QueueConflict[] = [];
   for (const c of r.conflicts) {
     const upserted = await trx
@@ -55,7 +57,7 @@ export async function refold(trx: Trx, ticketId: string, now: Date): Promise<Fol
       .executeTakeFirst();
     if (upserted) conflicts.push(toConflict(upserted));
   }
-  return { ticket, changed, applied: r.applied, conflicts };
+  return { ticket, changed, applied: r.applied, conflicts, withdrawn };
 }
 
 /**

@@ -99,6 +99,28 @@ describe.each(backends)('reconciling offline counters on $name', (backend) => {
     expect(await row(again[2]!.id)).toMatchObject({ state: 'done', counter_no: 2 });
   });
 
+  it('a conflict the same upload settles otherwise is withdrawn from the hall, so no counter is told of a call it did not lose', async () => {
+    const [a1] = await issue(1);
+    const [box1, box2] = [outbox(c1), outbox(c2)];
+    // Counter 1 called A001 first and marked it a no-show; counter 2 called it after and served it.
+    offlineCall(box1, a1!, 1);
+    offline(box1, 'no-show', a1!, 2);
+    offlineCall(box2, a1!, 3, clerk2);
+    offline(box2, 'finish', a1!, 4, clerk2);
+    await box1.upload();
+    await box2.upload();
+    expect(await row(a1!.id)).toMatchObject({ state: 'done', counter_no: 2 });
+    // What a terminal keeps from the pushes, conflict by conflict, is what the server holds.
+    const heard = new Map<string, string>();
+    for (const p of pushed) {
+      if (p.kind === 'conflict') heard.set(p.conflict.id, `${p.conflict.number} lost at ${p.conflict.lostCounter}`);
+      if (p.kind === 'conflict-withdrawn') heard.delete(p.id);
+    }
+    const s = await state();
+    expect([...heard.values()]).toEqual([`${a1!.number} lost at 1`]);
+    expect(s.conflicts.map((c: { id: string }) => c.id)).toEqual([...heard.keys()]);
+  });
+
   it('a ticket called offline by its typed number, then finished, is finished on the server even when the ticket arrives last', async () => {
     const kioskBox = outbox(kiosk);
     const t = offlineTicket('T35', 1, 'A', min(0));

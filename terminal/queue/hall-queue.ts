@@ -26,7 +26,7 @@ import { hallDay } from '../../core/common/hall-time.js';
 import { markAnnounced } from '../../core/queue/announced.js';
 import { getTicket, nextOfflineNumber, offlineTicket, openServices, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
-import { putConflict, replaceConflictsOfDay } from '../../core/queue/conflicts.js';
+import { dropConflict, putConflict, replaceConflictsOfDay } from '../../core/queue/conflicts.js';
 import type { ScreenHub } from '../live/screen-hub.js';
 import type { PrintWorker } from '../print/worker.js';
 import type { ServerLink } from './server-link.js';
@@ -221,7 +221,8 @@ export class HallQueue {
     if (e.data.kind === 'ticket') this.record(e.data.ticket);
     else {
       if (e.data.kind === 'presence') this.putPresence(e.data.presence);
-      else putConflict(this.db, e.data.conflict, this.timeZone);
+      else if (e.data.kind === 'conflict') putConflict(this.db, e.data.conflict, this.timeZone);
+      else dropConflict(this.db, e.data.id);
       this.screens.send({ type: 'queue' });
     }
   }
@@ -240,7 +241,8 @@ export class HallQueue {
       answer.value.presence.forEach((p) => this.putPresence(p));
       replaceConflictsOfDay(this.db, this.hall(), hallDay(answer.value.serverTime, this.timeZone), answer.value.conflicts, this.timeZone);
     })();
-    // Anything the server holds differently wins: another counter's call that kept a ticket changes only its counter.
+    // Anything the server holds differently wins: a call of ours set aside for another counter's has the same state
+    // and call count as the one it kept, and the push that said so may have gone out while our live channel was down.
     this.learn(answer.value.tickets, (t, before) => !before || JSON.stringify(before) !== JSON.stringify(t));
   }
 }

@@ -1,6 +1,4 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../core/contract/index.js';
@@ -8,7 +6,7 @@ import { hallDay } from '../../core/common/hall-time.js';
 import { putStaff } from '../../core/queue/reference.js';
 import { offlineTicket, putTicket } from '../../core/queue/tickets.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 
 // The counter screen in Chromium with appointment tickets the central server flagged (issue 10,
 // finding 3): the clerk reads "checked in twice" or "cancelled" in the waiting list and on the
@@ -62,13 +60,6 @@ async function counterPage(width: number, height: number, lang: Lang): Promise<P
   await page.getByTestId('counter-lang').selectOption(lang);
   await page.getByTestId('counter-lang').blur();
   return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
 describe('flagged appointment tickets on the counter screen in Chromium', () => {

@@ -16,23 +16,36 @@ import { startTerminalService, type TerminalService } from '../../terminal/servi
 
 export const CLERK_PASSWORD = 'correct horse battery';
 
-/** A JSON request to a terminal service or the central server, with a bearer token when given. */
-export async function api(base: string, method: 'GET' | 'POST', path: string, body?: unknown, token?: string) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json() };
-}
-
-function freePort(): Promise<number> {
+/** A loopback port nobody listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
       s.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A terminal service on its own SQLite file in `dataDir`, enrolled first with the central server at
+ * `serverUrl` by its one-time code, as `npm run terminal:enroll` does, then started as `npm start` starts it.
+ */
+export async function startEnrolledTerminal(dataDir: string, serverUrl: string, code: string, role: 'kiosk' | 'counter' | 'hall', env: NodeJS.ProcessEnv = {}): Promise<TerminalService> {
+  mkdirSync(dataDir, { recursive: true });
+  const tdb = openDatabase(join(dataDir, 'terminal.sqlite'));
+  await new SyncClient(tdb).enroll(serverUrl, code);
+  tdb.close();
+  return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: role, ...env }), () => {});
+}
+
+/** A JSON request to a terminal service or the central server, as a screen sends it: status and JSON back. */
+export async function api(base: string, method: 'GET' | 'POST', path: string, body?: unknown, token?: string, lang?: string): Promise<{ status: number; json: any }> {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(lang ? { 'accept-language': lang } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: await res.json() };
 }
 
 /**
@@ -70,12 +83,7 @@ export async function startHallOffice(
 
   const terminal = async (name: string, roles: ('kiosk' | 'counter' | 'hall')[], env: NodeJS.ProcessEnv = {}, serverUrl = url): Promise<TerminalService> => {
     const { code } = await createTerminal(server.db, { name, hall: 'main', roles }, Date.now(), config.enrollCodeTtlMs);
-    const dataDir = join(tmp.dir, name);
-    mkdirSync(dataDir, { recursive: true });
-    const tdb = openDatabase(join(dataDir, 'terminal.sqlite'));
-    await new SyncClient(tdb).enroll(serverUrl, code);
-    tdb.close();
-    return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: roles[0], ...env }), () => {});
+    return startEnrolledTerminal(join(tmp.dir, name), serverUrl, code, roles[0]!, env);
   };
   const extra: TerminalService[] = [];
   const kiosk = await terminal('kiosk', opts.kioskRoles ?? ['kiosk'], opts.kioskEnv, opts.kioskVia ? await opts.kioskVia(url) : url);
