@@ -1,7 +1,7 @@
 import { resolveTicket, type LoggedStep } from '../../core/common/queue-reconcile.js';
 import { QueueAction, type QueueConflict, type Ticket } from '../../core/contract/index.js';
 import { toConflict } from './conflicts.js';
-import { ticketChange, toTicket, type Trx } from './tickets.js';
+import { ticketChange, toTicket, type TicketRow, type Trx } from './tickets.js';
 
 export interface Folded {
   ticket: Ticket;
@@ -16,6 +16,17 @@ export interface Folded {
 
 const same = (a: Ticket, b: Ticket) => JSON.stringify(a) === JSON.stringify(b);
 
+/** A stored action as the fold takes it: the time it counts at is the stored one. */
+export function loggedStep(l: { action_id: string; payload: unknown; at: Date | null }): LoggedStep {
+  const a = QueueAction.parse(l.payload);
+  return { actionId: l.action_id, action: a.action, counterNo: a.counterNo, staffNumber: a.staffNumber, toService: a.toService, at: (l.at ?? new Date(a.at)).toISOString() };
+}
+
+/** The ticket as issued, never called, in its first line: where the fold starts. */
+export function issuedBase(row: TicketRow): Ticket {
+  return { ...toTicket(row), state: 'waiting', service: row.issued_service, counterNo: null, calledAt: null, calledBy: null, callCount: 0, finishedAt: null };
+}
+
 /**
  * Recomputes a ticket from every action that counts for it (core/common/queue-reconcile), stores
  * the result, each action's outcome, and the conflicts not recorded yet. Locks the ticket's row.
@@ -23,14 +34,10 @@ const same = (a: Ticket, b: Ticket) => JSON.stringify(a) === JSON.stringify(b);
 export async function refold(trx: Trx, ticketId: string, now: Date): Promise<Folded> {
   const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
   const logged = await trx.selectFrom('queue_actions').select(['action_id', 'payload', 'at']).where('ticket_id', '=', ticketId).where('counts', '=', true).execute();
-  const steps: LoggedStep[] = logged.map((l) => {
-    const a = QueueAction.parse(l.payload);
-    return { actionId: l.action_id, action: a.action, counterNo: a.counterNo, staffNumber: a.staffNumber, toService: a.toService, at: (l.at ?? new Date(a.at)).toISOString() };
-  });
+  const steps = logged.map(loggedStep);
   const closed = await trx.selectFrom('queue_days').select('closed_at').where('hall', '=', row.hall).where('day', '=', row.day).executeTakeFirst();
   const before = toTicket(row);
-  const base: Ticket = { ...before, state: 'waiting', service: row.issued_service, counterNo: null, calledAt: null, calledBy: null, callCount: 0, finishedAt: null };
-  const r = resolveTicket(base, steps, closed?.closed_at.toISOString() ?? null);
+  const r = resolveTicket(issuedBase(row), steps, closed?.closed_at.toISOString() ?? null);
   const changed = !same(before, r.ticket);
   const ticket = changed ? toTicket(await trx.updateTable('tickets').set(ticketChange(r.ticket)).where('id', '=', ticketId).returningAll().executeTakeFirstOrThrow()) : before;
   for (const outcome of ['applied', 'conflict'] as const) {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveTicket, type LoggedStep } from '../../core/common/queue-reconcile.js';
+import { resolveTicket } from '../../core/common/queue-reconcile.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import { QueueAction, type CounterQueue, type Ticket } from '../../core/contract/index.js';
 import { closeOutDays } from '../../server/queue/close-out.js';
+import { issuedBase, loggedStep } from '../../server/queue/fold.js';
 import { toTicket } from '../../server/queue/tickets.js';
 import { backends, type Backend } from '../../server/test-db.js';
 import { startHall, type HallTerminal } from './hall-harness.js';
@@ -150,12 +151,7 @@ async function simulate(backend: Backend, seed: number): Promise<void> {
   for (const row of rows) {
     const t = byId.get(row.id)!;
     const mine = logged.filter((l) => l.ticket_id === row.id);
-    const steps: LoggedStep[] = mine.map((l) => {
-      const a = QueueAction.parse(l.payload);
-      return { actionId: l.action_id, action: a.action, counterNo: a.counterNo, staffNumber: a.staffNumber, toService: a.toService, at: (l.at ?? new Date(a.at)).toISOString() };
-    });
-    const base: Ticket = { ...t, state: 'waiting', service: row.issued_service, counterNo: null, calledAt: null, calledBy: null, callCount: 0, finishedAt: null };
-    const folded = resolveTicket(base, steps, closed.get(row.day) ?? null);
+    const folded = resolveTicket(issuedBase(row), mine.map(loggedStep), closed.get(row.day) ?? null);
     expect(folded.ticket, why(`${t.number} stands as its actions fold`)).toEqual(t);
     // Every conflict recorded once: the stored ones are exactly the fold's.
     const stored = conflicts.filter((c) => c.ticket_id === row.id).map((c) => [c.id, c.kind, c.kept_counter, c.lost_counter]);
