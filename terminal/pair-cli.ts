@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { hallDateTime } from '../core/common/hall-time.js';
 import { SCREEN_ROLES, ScreenRole } from '../core/contract/index.js';
 import { openDatabase } from '../core/db/connection.js';
 import { listPairings, revokePairing, startPairing } from '../core/screens/pairing.js';
@@ -27,7 +28,7 @@ try {
     }
     const { code, expiresAt } = startPairing(db, roles as ScreenRole[], args.slice(1).join(' ') || roles.join('+'), now);
     const addresses = lanAddresses(config.host);
-    console.log(`配对码 / pairing code: ${code}  (有效至 / valid until ${expiresAt}, 仅一次 / once)`);
+    console.log(`配对码 / pairing code: ${code}  (有效至 / valid until ${hallDateTime(expiresAt, config.timeZone)} ${config.timeZone}, 仅一次 / once)`);
     for (const a of addresses) console.log(`在要配对的屏幕上打开 / open on the screen to pair: http://${hostPort(a, config.port)}/pair?code=${code}`);
     if (addresses.length === 0) console.log(`HOST=${config.host}: 其他电脑无法连接 / other computers cannot reach this terminal; set HOST=0.0.0.0 (README.md "Devices").`);
   }
