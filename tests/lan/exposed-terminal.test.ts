@@ -7,6 +7,7 @@ import { tempDir } from '../../core/db/test-db.js';
 import { pendingCount } from '../../core/outbox/outbox.js';
 import { getAppointment, putAppointment } from '../../core/queue/reference.js';
 import { revokePairing, startPairing } from '../../core/screens/pairing.js';
+import { todaysAppointment } from '../../terminal/test-appointments.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
 import { putTestStaff, TEST_PASSWORD } from '../../terminal/test-staff.js';
 import { cookieOf, FORGED, lanAddress, liveSocket, peerRequest } from './lan-peer.js';
@@ -29,23 +30,7 @@ beforeAll(async () => {
   lan = `http://${lanAddress()}:${port}`;
   local = `http://127.0.0.1:${port}`;
   putTestStaff(svc.db, [['wang.fang', '王芳', '0101']]);
-  booked = {
-    id: ulid(),
-    code: '482913',
-    hall: svc.runtime.queue.hall(),
-    enterprise: '黑龙江龙江拍卖有限公司',
-    phoneMasked: '138****8801',
-    phoneLast4: '8801',
-    matter: '拍卖企业从事拍卖业务许可',
-    procedureCode: null,
-    service: 'C',
-    date: svc.runtime.queue.today(),
-    from: '09:00',
-    to: '09:30',
-    state: 'booked',
-    ticketId: null,
-    createdAt: new Date().toISOString(),
-  };
+  booked = todaysAppointment(svc, { phoneMasked: '138****8801', phoneLast4: '8801' });
   putAppointment(svc.db, booked);
 });
 afterAll(async () => {
