@@ -27,14 +27,16 @@ export function screenAccess(db: Db, req: FastifyRequest): Access | AppError {
 
 /** Why a browser on another computer may not make this request, or null when it may. */
 export function remoteRefusal(access: Extract<Access, { local: false }>, req: FastifyRequest): AppError | null {
-  const path = req.url.split('?')[0]!;
+  // The route the router matched decides, not the path as written (//api/…, /hall/../api/…).
   const routeUrl = req.routeOptions.url;
+  const path = req.url.split('?')[0]!;
   let allowed: boolean;
-  if (path === LIVE_PATH || path === PAIR_PATH) allowed = true;
-  else if (path.startsWith('/api/')) {
+  if (routeUrl === LIVE_PATH || routeUrl === PAIR_PATH) allowed = true;
+  else if (routeUrl?.startsWith('/api/')) {
     const name = ROUTE_BY_KEY.get(`${req.method === 'HEAD' ? 'GET' : req.method} ${routeUrl}`);
     allowed = name !== undefined && ROUTE_SCREENS[name].some((r) => access.roles.includes(r));
   } else if (routeUrl !== undefined) allowed = true; // a built file of the screens (script, style, font): code, no data
+  else if (path.startsWith('/api/')) allowed = false;
   else {
     const page = path.split('/').filter(Boolean)[0] ?? '';
     allowed = page === 'pair' || (PAGE_ROLES.has(page) && access.roles.includes(page as ScreenRole));

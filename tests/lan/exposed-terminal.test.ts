@@ -60,6 +60,8 @@ const ATTACKS: [method: 'GET' | 'POST', path: string, body?: unknown][] = [
   ['GET', '/kiosk'],
   ['GET', '/counter'],
   ['GET', '/rating'],
+  ['GET', '//api/checkin/phone?last4=8801'],
+  ['GET', '/api/nothing-here'],
 ];
 
 describe('a terminal listening beyond loopback, seen from another computer', () => {
