@@ -51,6 +51,7 @@ describe('screens on another computer', () => {
     await page.goto(`${lan}/pair?code=WRONG-CODE2`);
     await page.getByTestId('pair-submit').click();
     await expect.poll(() => page.getByTestId('pair-error').textContent(), POLL).toContain('配对码不正确');
+    await shot(page, 'pair-refused-zh-CN-1080x1920');
     await page.getByTestId('pair-code').fill(code);
     await page.getByTestId('pair-submit').click();
     await expect.poll(() => page.url(), POLL).toBe(`${lan}/kiosk`);
