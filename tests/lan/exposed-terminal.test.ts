@@ -78,7 +78,8 @@ describe('a terminal listening beyond loopback, seen from another computer', () 
   });
 
   it('refuses everything else with a translated error, forged Host and Origin or not, and changes nothing', async () => {
-    const before = { outbox: pendingCount(svc.db), tickets: svc.runtime.queue.board().recent.length };
+    const state = () => ({ outbox: pendingCount(svc.db), waiting: svc.runtime.queue.lines('zh-CN').lines.map((l) => l.waiting), calls: svc.runtime.queue.board().recent.length });
+    const before = state();
     for (const [method, path, body] of ATTACKS) {
       for (const headers of [FORGED, {}]) {
         const res = await peerRequest(`${lan}${path}`, method, headers, body);
@@ -91,7 +92,7 @@ describe('a terminal listening beyond loopback, seen from another computer', () 
     const ru = await peerRequest(`${lan}/api/checkin/phone?last4=8801`, 'GET', { ...FORGED, 'accept-language': 'ru' });
     expect(ru.json.error.message).toContain('не сопряжён');
     expect(getAppointment(svc.db, booked.id)?.state).toBe('booked');
-    expect({ outbox: pendingCount(svc.db), tickets: svc.runtime.queue.board().recent.length }).toEqual(before);
+    expect(state()).toEqual(before);
     // No clerk was signed in: the counter is still free for its own clerk on this PC.
     expect((await peerRequest(`${local}/api/counter/login`, 'POST', {}, clerk)).status).toBe(200);
   });
