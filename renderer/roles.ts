@@ -11,6 +11,7 @@ export const ROLES: Record<string, LazyExoticComponent<ComponentType>> = {
   status: lazy(() => import('./status/StatusApp.js')),
   rating: lazy(() => import('./rating/RatingApp.js')),
   supervisor: lazy(() => import('./supervisor/SupervisorApp.js')),
+  pair: lazy(() => import('./pair/PairApp.js')),
 };
 
 

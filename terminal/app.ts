@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ import { ROOT, type TerminalConfig } from './config.js';
 import { terminalHandlers } from './api/handlers.js';
 import { terminalOpenApi } from './api/api-docs.js';
 import { errorBody, terminalErrors } from './api/errors.js';
-import { isAllowedRequest } from './api/guard.js';
+import { registerPairRoute, screenCookie } from './api/pair-route.js';
+import { liveFeed, remoteRefusal, screenAccess, type Access } from './api/screen-access.js';
 import { requestLang } from './api/lang.js';
 import { registerApi } from './api/register.js';
 import type { TerminalRuntime } from './runtime.js';
@@ -24,7 +25,7 @@ export async function buildTerminalApp(
   db: Db,
   config: TerminalConfig,
   runtime: TerminalRuntime,
-  opts: { logger?: boolean; log?: (line: string) => void } = {},
+  opts: { logger?: boolean; log?: (line: string) => void; now?: () => Date } = {},
 ): Promise<FastifyInstance> {
   const errors = terminalErrors(opts.log ?? (() => {}));
   const app = Fastify({
@@ -35,18 +36,30 @@ export async function buildTerminalApp(
     serverFactory: (handler) => createServer({ maxHeaderSize: 256 * 1024 }, handler),
   });
 
+  const access = new WeakMap<FastifyRequest, Access>();
   app.addHook('onRequest', async (req, reply) => {
-    if (isAllowedRequest(config.host, req.headers.host, req.headers.origin)) return;
-    const { body } = errorBody(new AppError('FORBIDDEN'), requestLang(req.query, req.headers['accept-language']));
-    return reply.status(403).send(body);
+    const found = screenAccess(db, req);
+    const refusal = found instanceof AppError ? found : found.local ? null : remoteRefusal(found, req);
+    if (refusal) {
+      const { status, body } = errorBody(refusal, requestLang(req.query, req.headers['accept-language']));
+      return reply.status(status).send(body);
+    }
+    const granted = found as Access;
+    access.set(req, granted);
+    if (granted.local || req.url.startsWith('/api/')) return;
+    // Another computer's browser opening "/" gets its screen; a paired one's page loads keep its cookie alive.
+    if (req.url.split('?')[0] === '/') return reply.redirect(`/${granted.roles[0]}`);
+    if (granted.token && req.routeOptions.url === undefined) reply.header('set-cookie', screenCookie(granted.token));
   });
   registerApi(app, terminalHandlers(db, config, VERSION, runtime), errors);
+  registerPairRoute(app, db, opts.now ?? (() => new Date()));
   app.get('/api/openapi.json', async () => terminalOpenApi(VERSION));
 
   await app.register(fastifyWebsocket);
-  app.get('/api/live', { websocket: true }, (socket) => {
-    socket.send(JSON.stringify({ type: 'hello', deviceId: deviceId(db), role: config.role } satisfies ScreenMessage));
-    runtime.screens.add(socket);
+  app.get('/api/live', { websocket: true }, (socket, req) => {
+    const accepts = liveFeed(access.get(req) ?? { local: false, roles: [], token: null });
+    if (accepts('hello')) socket.send(JSON.stringify({ type: 'hello', deviceId: deviceId(db), role: config.role } satisfies ScreenMessage));
+    runtime.screens.add(socket, accepts);
   });
 
   const hasScreens = existsSync(join(config.rendererDir, 'index.html'));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../core/db/test-db.js';
+import { lanAddress } from '../tests/lan/lan-peer.js';
 import { loadConfig } from './config.js';
 import { startTerminalService, type TerminalService } from './service.js';
 
@@ -10,9 +11,9 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function start(): Promise<{ service: TerminalService; lines: string[] }> {
+async function start(env: NodeJS.ProcessEnv = {}): Promise<{ service: TerminalService; lines: string[] }> {
   const lines: string[] = [];
-  const service = await startTerminalService(loadConfig({ DATA_DIR: tmp.dir, PORT: '0' }), (l) => lines.push(l));
+  const service = await startTerminalService(loadConfig({ DATA_DIR: tmp.dir, PORT: '0', ...env }), (l) => lines.push(l));
   running.push(service);
   return { service, lines };
 }
@@ -40,5 +41,19 @@ describe('startTerminalService', () => {
     await service.stop();
     await expect(fetch(`${service.url}/api/openapi.json`)).rejects.toThrow();
     running.pop();
+  });
+
+  it('logs the address and port it really listens on, and warns when that is beyond loopback', async () => {
+    const quiet = await start();
+    expect(quiet.lines).toContain(`Terminal service (kiosk) listening on http://127.0.0.1:${quiet.service.port}`);
+    expect(quiet.lines.some((l) => l.startsWith('Warning'))).toBe(false);
+    await running.pop()!.stop();
+
+    const exposed = await start({ HOST: '0.0.0.0', ROLE: 'hall' });
+    const port = exposed.service.port;
+    expect(exposed.lines).toContain(`Terminal service (hall) listening on http://0.0.0.0:${port}`);
+    const warning = exposed.lines.find((l) => l.startsWith('Warning: listening beyond loopback'));
+    expect(warning).toContain(`http://${lanAddress()}:${port}/hall`);
+    expect(warning).toContain('npm run terminal:pair');
   });
 });

@@ -7,6 +7,7 @@ import { catalogStats } from '../core/catalog/repository.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
 import { SyncClient } from '../core/sync/client.js';
 import { buildTerminalApp, VERSION } from './app.js';
+import { listeningLines } from './lan-addresses.js';
 import { createRuntime } from './runtime.js';
 import { startHeartbeat } from './sync/heartbeat.js';
 import type { TerminalConfig } from './config.js';
@@ -40,9 +41,10 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
     const runtime = createRuntime(db, config, { client: sync, log });
     const app = await buildTerminalApp(db, config, runtime, { log });
     await app.listen({ host: config.host, port: config.port });
-    const port = (app.server.address() as AddressInfo).port;
+    const bound = app.server.address() as AddressInfo;
+    const port = bound.port;
     const url = `http://${urlHost(config.host)}:${port}`;
-    log(`Terminal service (${config.role}) listening on ${url}`);
+    for (const line of listeningLines(config.role, bound)) log(line);
     const enrolled = sync.identity() !== null;
     // The outbox goes up on every local write, on a timer and whenever the live channel reconnects.
     const upload = enrolled ? startUploadSync(db, sync, { log, onRound: (r) => r.kind !== 'idle' && runtime.screens.send({ type: 'status' }) }) : null;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
 import { importCatalogText } from '../core/catalog/import.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
 import { tempDir } from '../core/db/test-db.js';
@@ -18,7 +19,7 @@ export interface RunningService {
 }
 
 /**
- * A real terminal service on an ephemeral loopback port, with the seed catalog imported into a real
+ * A real terminal service on an ephemeral port (loopback unless env.HOST says otherwise), with the seed catalog imported into a real
  * SQLite file. `client`: how its sync client reaches a central server (its fetch, its clock).
  */
 export async function startTestService(env: NodeJS.ProcessEnv = {}, opts: RuntimeOptions = {}, client?: SyncClientOptions): Promise<RunningService> {
@@ -28,7 +29,8 @@ export async function startTestService(env: NodeJS.ProcessEnv = {}, opts: Runtim
   importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
   const runtime = createRuntime(db, config, client ? { ...opts, client: new SyncClient(db, client) } : opts);
   const app = await buildTerminalApp(db, config, runtime, { log: opts.log });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: config.host, port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     url,
     db,

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'HEADERS_TOO_LARGE',
   'SERVER_REFUSED',
   'NOT_SERVED',
+  'SCREEN_NOT_PAIRED',
+  'SCREEN_ROLE_FORBIDDEN',
+  'PAIRING_CODE_INVALID',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -66,6 +69,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   HEADERS_TOO_LARGE: 431,
   SERVER_REFUSED: 502,
   NOT_SERVED: 409,
+  SCREEN_NOT_PAIRED: 403,
+  SCREEN_ROLE_FORBIDDEN: 403,
+  PAIRING_CODE_INVALID: 403,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -95,6 +101,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: '请求的地址太长，请缩短后重试。',
     HEADERS_TOO_LARGE: '请求的地址或附带信息太长，请缩短后重试。',
     SERVER_REFUSED: '中心服务器拒绝了这个请求（{{reason}}），请联系管理员。',
+    SCREEN_NOT_PAIRED: '这台电脑的屏幕尚未与本终端配对：其他电脑只能显示叫号屏。请管理员在终端上运行 npm run terminal:pair 进行配对。',
+    SCREEN_ROLE_FORBIDDEN: '这块屏幕配对的用途不包括此操作。请管理员为它重新配对。',
+    PAIRING_CODE_INVALID: '配对码不正确、已使用或已过期。请管理员在终端上重新生成配对码。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -122,6 +131,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: 'The address of the request is too long. Please shorten it and try again.',
     HEADERS_TOO_LARGE: 'The address or the headers of the request are too long. Please shorten them and try again.',
     SERVER_REFUSED: 'The central server refused this request ({{reason}}). Please tell the administrator.',
+    SCREEN_NOT_PAIRED: 'This screen is not paired with the terminal: other computers can show only the call board. Ask the administrator to pair it (npm run terminal:pair on the terminal).',
+    SCREEN_ROLE_FORBIDDEN: 'This screen was not paired for that. Ask the administrator to pair it again.',
+    PAIRING_CODE_INVALID: 'The pairing code is wrong, already used or expired. Ask the administrator for a new one.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -149,6 +161,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: 'Адрес запроса слишком длинный. Сократите его и повторите попытку.',
     HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные. Сократите их и повторите попытку.',
     SERVER_REFUSED: 'Центральный сервер отклонил этот запрос ({{reason}}). Сообщите администратору.',
+    SCREEN_NOT_PAIRED: 'Этот экран не сопряжён с терминалом: другим компьютерам доступно только табло вызова. Попросите администратора выполнить сопряжение (npm run terminal:pair на терминале).',
+    SCREEN_ROLE_FORBIDDEN: 'Этот экран сопряжён не для этого действия. Попросите администратора выполнить сопряжение заново.',
+    PAIRING_CODE_INVALID: 'Код сопряжения неверен, уже использован или истёк. Попросите у администратора новый.',
   },
 };
 

@@ -14,3 +14,4 @@ export * from './opinions.js';
 export * from './feedback-api.js';
 export * from './supervision-api.js';
 export * from './announcements.js';
+export * from './screen-access.js';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, type Appointment } from '../../core/contract/index.js';
 import { pendingEvents } from '../../core/outbox/outbox.js';
 import { getAppointment, putStaff, QUEUE_APPLY } from '../../core/queue/reference.js';
+import { todaysAppointment } from '../test-appointments.js';
 import { startTestService, type RunningService } from '../test-service.js';
 
 // Appointments arrive from the central server's change feed; a cancellation arrives the same way.
@@ -23,26 +24,7 @@ const call = async (method: 'GET' | 'POST', url: string, body?: unknown, headers
 let seq = 0;
 const sync = (a: Appointment) => QUEUE_APPLY.appointment!(svc.db, { seq: ++seq, entity: 'appointment', key: a.id, op: 'upsert', data: a });
 
-function booked(over: Partial<Appointment> = {}): Appointment {
-  return {
-    id: ulid(),
-    code: '482913',
-    hall: svc.runtime.queue.hall(),
-    enterprise: '黑龙江龙辰国际贸易有限公司',
-    phoneMasked: '138****5678',
-    phoneLast4: '5678',
-    matter: '自动进口许可证申领',
-    procedureCode: null,
-    service: 'A',
-    date: svc.runtime.queue.today(),
-    from: '09:00',
-    to: '09:30',
-    state: 'booked',
-    ticketId: null,
-    createdAt: new Date().toISOString(),
-    ...over,
-  };
-}
+const booked = (over: Partial<Appointment> = {}) => todaysAppointment(svc, over);
 const cancelled = (a: Appointment): Appointment => ({ ...a, state: 'cancelled', cancelled: { at: new Date().toISOString(), by: 'wang.fang', reason: '企业来电取消' } });
 
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment } from '../../core/contract/queue.js';
 import { tempDir } from '../../core/db/test-db.js';
 import { putAppointment } from '../../core/queue/reference.js';
 import { ROOT } from '../../terminal/config.js';
+import { todaysAppointment } from '../../terminal/test-appointments.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
 import { launchChromium } from './browser.js';
 
@@ -35,24 +35,7 @@ afterAll(async () => {
 });
 
 function book(svc: RunningService, over: Partial<Appointment>): Appointment {
-  const a: Appointment = {
-    id: ulid(),
-    code: '000000',
-    hall: svc.runtime.queue.hall(),
-    enterprise: '黑龙江龙江拍卖有限公司',
-    phoneMasked: '138****8801',
-    phoneLast4: '8801',
-    matter: '拍卖企业从事拍卖业务许可',
-    procedureCode: null,
-    service: 'C',
-    date: svc.runtime.queue.today(),
-    from: '09:00',
-    to: '09:30',
-    state: 'booked',
-    ticketId: null,
-    createdAt: new Date().toISOString(),
-    ...over,
-  };
+  const a = todaysAppointment(svc, { code: '000000', enterprise: '黑龙江龙江拍卖有限公司', phoneMasked: '138****8801', phoneLast4: '8801', matter: '拍卖企业从事拍卖业务许可', service: 'C', ...over });
   putAppointment(svc.db, a);
   return a;
 }
