@@ -4,8 +4,7 @@ import type { Migration } from '../migrate.js';
  * Screens on other computers paired with this terminal (npm run terminal:pair): the roles each may
  * use, the one-time code while it waits to be used, then the screen's token. Both stored as SHA-256.
  */
-export const m0018: Migration = {
-  // Reserved number 0018; runs as the step after the last one on this branch (the lead renumbers on merge).
+export const m0014: Migration = {
   version: 14,
   name: 'screen-pairings',
   up(db) {
