@@ -61,7 +61,9 @@ export async function verifyServerChains(db: ServerDb): Promise<ChainReport> {
   ]);
   for (const e of await db.selectFrom('events').select(['terminal_id', 'event_id', 'payload']).where('type', '=', RATING_EVENT).execute()) {
     const r = RatingRecord.safeParse(e.payload);
-    if (r.success) chainOf(e.terminal_id, null).sent.set(r.data.chainSeq, { record: r.data, heldAside: aside.has(e.event_id) });
+    const chain = r.success ? chainOf(e.terminal_id, null) : null;
+    // A row naming another device's chain is none of the uploader's (it was refused, and failed_events shows it).
+    if (r.success && chain && r.data.terminalDeviceId === chain.device) chain.sent.set(r.data.chainSeq, { record: r.data, heldAside: aside.has(e.event_id) });
   }
   for (const t of terminals) if (t.rating_head_seq) chainOf(t.id, null);
 
