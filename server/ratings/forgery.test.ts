@@ -219,3 +219,41 @@ describe.each(backends)('the server verification of rating chains on $name', (ba
     expect((await verifyServerChains(f.db)).firstBroken).toEqual({ terminal: deviceOf(counter), chainSeq: 3, id: null, problem: 'short-of-head' });
   });
 });
+
+describe.each(backends)('who sees the visitor behind a rating, on $name', (backend) => {
+  let f: FeedbackFixture;
+
+  beforeAll(async () => {
+    f = await feedbackFixture(backend);
+  });
+  afterAll(() => f?.close());
+
+  it('only the office sees the enterprise and the phone of a bad rating’s booked visitor; supervisors and inspectors see no contact', async () => {
+    const kiosk = await f.terminal('main', ['kiosk']);
+    const counter = await f.terminal('main', ['counter']);
+    f.clock.now = Date.parse('2026-05-06T09:00:00+08:00');
+    const served = await f.serve(kiosk, counter);
+    await f.db
+      .insertInto('appointments')
+      .values({ id: '01KXAPPTAPPTAPPTAPPTAPPTAP', code: '482913', hall: 'main', enterprise: '华夏进出口有限公司', phone: '13812345678', matter: '对外贸易经营者备案', procedure_code: null, service: 'A', day: '2026-05-06', time_from: '09:00', time_to: '09:30', state: 'checked-in', ticket_id: served.id, created_by: 'wang.fang', created_at: new Date(f.clock.now) })
+      .execute();
+    await f.db.updateTable('tickets').set({ appointment_id: '01KXAPPTAPPTAPPTAPPTAPPTAP' }).where('id', '=', served.id).execute();
+    f.clock.now += 10_000;
+    const bad = ratingChain(deviceOf(counter))({ ...ratingOf(served), level: 1, reasons: ['attitude'], recordedAt: new Date(f.clock.now).toISOString() });
+    await f.upload(counter, [{ type: RATING_EVENT, payload: bad }]);
+    const [c] = (await f.staff('office', 'GET', '/api/supervision/cases')).body.cases;
+
+    const office = await f.staff('office', 'GET', `/api/supervision/cases/${c.id}`);
+    expect(office.body.contact).toEqual({ enterprise: '华夏进出口有限公司', phone: '13812345678', phoneMasked: '138****5678' });
+    for (const who of ['supervisor', 'inspector'] as const) {
+      const res = await f.staff(who, 'GET', `/api/supervision/cases/${c.id}`);
+      expect(res.status).toBe(200);
+      expect(res.body.contact).toBeNull();
+      expect(JSON.stringify(res.body)).not.toMatch(/华夏|5678/);
+      for (const url of ['/api/supervision/cases', '/api/supervision/ratings?limit=10', '/api/supervision/live', '/api/supervision/inspection']) {
+        const list = await f.staff(who, 'GET', url);
+        if (list.status === 200) expect(JSON.stringify(list.body)).not.toMatch(/华夏|5678/);
+      }
+    }
+  });
+});
