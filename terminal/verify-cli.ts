@@ -16,6 +16,8 @@ const PROBLEMS: Record<NonNullable<ChainReport['firstBroken']>['problem'], strin
   'link-broken': '该行与上一行的哈希链接断开 / the row does not link to the one before (that row or this was changed)',
   'missing-row': '该行缺失（被删除）/ the row is missing (deleted)',
   'out-of-order': '该行位置被调换 / the row was moved out of its place',
+  displaced: '该位置存放的是另一条评价 / another rating holds this row\'s place',
+  'short-of-head': '评价链短于终端报告的末行 / the chain stops short of the last row the terminal reported',
 };
 
 function usage(): never {

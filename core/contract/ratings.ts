@@ -76,7 +76,7 @@ export const ChainReport = z.object({
   chains: z.int(),
   rows: z.int(),
   firstBroken: z
-    .object({ terminal: z.string(), chainSeq: z.int(), id: z.string().nullable(), problem: z.enum(['hash-mismatch', 'link-broken', 'missing-row', 'out-of-order']) })
+    .object({ terminal: z.string(), chainSeq: z.int(), id: z.string().nullable(), problem: z.enum(['hash-mismatch', 'link-broken', 'missing-row', 'out-of-order', 'displaced', 'short-of-head']) })
     .nullable(),
 });
 export type ChainReport = z.infer<typeof ChainReport>;

@@ -50,6 +50,11 @@ export const HeartbeatRequest = z.object({
   deadLetters: z.int().min(0).default(0),
   /** When the terminal last completed an upload or download. */
   lastSyncAt: z.iso.datetime().nullable().default(null),
+  /** The last row of the terminal's rating chain the server acknowledged; null before any (and from older terminals). */
+  ratingChainHead: z
+    .object({ seq: z.int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .nullable()
+    .default(null),
 });
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequest>;
 
@@ -85,7 +90,7 @@ export const EVENT_UNSTORABLE = 'EVENT_UNSTORABLE';
 /** An event of the batch the server set aside for a reason of its own; the terminal dead-letters it. */
 export const RefusedEvent = z.object({
   deviceSeq: z.int().min(1),
-  /** EVENT_UNSTORABLE; a string, so a code added later does not make the whole answer unreadable. */
+  /** EVENT_UNSTORABLE, EVENT_NOT_PRODUCED (event-producers.ts); a string, so a code added later does not make the whole answer unreadable. */
   code: z.string(),
   /** The database's code and message, never the event's content. */
   reason: z.string(),

@@ -171,7 +171,7 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CaseDetail = CaseSummary.extend({
   rating: RatingView,
   fixBy: z.iso.date().nullable(),
-  /** The appointment's contact behind the ticket, if any, for the return visit. */
+  /** The appointment's contact behind the ticket, if any, for the return visit: the office role only (null for every other role). */
   contact: z
     .object({ enterprise: z.string(), phone: z.string().nullable(), phoneMasked: z.string() })
     .nullable(),

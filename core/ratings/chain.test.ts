@@ -5,7 +5,7 @@ import { RATING_EVENT, type RatingRecord } from '../contract/index.js';
 import { openDatabase, type Db } from '../db/connection.js';
 import { tempDir } from '../db/test-db.js';
 import { pendingEvents } from '../outbox/outbox.js';
-import { appendRating, ratingsOf, verifyChain, type RatingFields } from './chain.js';
+import { appendRating, ratingsOf, uploadedHead, verifyChain, type RatingFields } from './chain.js';
 
 const tmp = tempDir('hall-ratings-');
 let db: Db;
@@ -111,5 +111,16 @@ describe('the rating chain', () => {
     const r = appendRating(db, fields(0, { level: null }));
     expect(r.level).toBeNull();
     expect(verifyChain(db).ok).toBe(true);
+  });
+});
+
+describe('the chain head a heartbeat reports', () => {
+  it('is the last row the server acknowledged, not one still in the outbox', () => {
+    expect(uploadedHead(db)).toBeNull();
+    const rows = fill();
+    expect(uploadedHead(db)).toBeNull();
+    const seqOf = (r: RatingRecord) => pendingEvents(db, 100).find((e) => e.type === RATING_EVENT && (e.payload as RatingRecord).id === r.id)!.deviceSeq;
+    db.prepare('UPDATE outbox SET sent_at = ? WHERE device_seq <= ?').run('2026-03-02T09:10:00.000Z', seqOf(rows[2]!));
+    expect(uploadedHead(db)).toEqual({ seq: 3, hash: rows[2]!.hash });
   });
 });

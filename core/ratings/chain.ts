@@ -101,3 +101,11 @@ export function verifyChain(db: Db): ChainReport {
 export function ratingsOf(db: Db): RatingRecord[] {
   return (db.prepare('SELECT doc FROM rating ORDER BY chain_seq').all() as { doc: string }[]).map((r) => RatingRecord.parse(JSON.parse(r.doc)));
 }
+
+/** The last row of this chain the central server acknowledged (its outbox event sent), for the heartbeat; null before any. */
+export function uploadedHead(db: Db): { seq: number; hash: string } | null {
+  const row = db
+    .prepare("SELECT json_extract(payload, '$.chainSeq') AS seq, json_extract(payload, '$.hash') AS hash FROM outbox WHERE type = ? AND sent_at IS NOT NULL ORDER BY device_seq DESC LIMIT 1")
+    .get(RATING_EVENT) as { seq: number | null; hash: string | null } | undefined;
+  return row?.seq && row.hash ? { seq: row.seq, hash: row.hash } : null;
+}

@@ -69,19 +69,19 @@ export async function listCases(db: ServerDb, filter: CaseFilter, today: string)
     .filter((c) => !filter.attention || c.overdue || c.escalated);
 }
 
-/** The appointment behind the rated ticket, if the visitor booked one: whom the office calls back. */
+/**
+ * The appointment behind the rated ticket, if the visitor booked one: whom the office calls back.
+ * Only the office sees it; supervisors and inspectors see no enterprise behind a rating.
+ */
 async function contactFor(db: ServerDb, r: RatingRow, role: StaffRole): Promise<CaseDetail['contact']> {
-  const row = await db
-    .selectFrom('tickets as t')
-    .innerJoin('terminals as term', 'term.hall', 't.hall')
-    .innerJoin('appointments as a', 'a.id', 't.appointment_id')
-    .select(['a.enterprise', 'a.phone'])
-    .where('term.id', '=', r.terminal_id)
-    .where('t.day', '=', r.day)
-    .where('t.number', '=', r.ticket_number)
-    .executeTakeFirst();
+  if (role !== 'office') return null;
+  let q = db.selectFrom('tickets as t').innerJoin('appointments as a', 'a.id', 't.appointment_id').select(['a.enterprise', 'a.phone']);
+  // Rows stored before migration 0012 know their ticket by number only.
+  if (r.ticket_id) q = q.where('t.id', '=', r.ticket_id);
+  else q = q.innerJoin('terminals as term', 'term.hall', 't.hall').where('term.id', '=', r.terminal_id).where('t.day', '=', r.day).where('t.number', '=', r.ticket_number);
+  const row = await q.executeTakeFirst();
   if (!row) return null;
-  return { enterprise: row.enterprise, phone: role === 'office' ? row.phone : null, phoneMasked: maskPhone(row.phone).phoneMasked };
+  return { enterprise: row.enterprise, phone: row.phone, phoneMasked: maskPhone(row.phone).phoneMasked };
 }
 
 export async function caseDetail(db: ServerDb, id: string, today: string, role: StaffRole): Promise<CaseDetail> {

@@ -28,6 +28,9 @@ export interface TerminalsTable {
   reported_last_sync_at: Timestamp | null;
   ticket_prefix: string | null;
   created_at: Timestamp;
+  /** Migration 0012: the rating chain head the terminal last reported. */
+  rating_head_seq: ColumnType<number | null, number | null | undefined, number | null>;
+  rating_head_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StaffTable {

@@ -29,6 +29,8 @@ export interface EventApplier {
   types: readonly string[];
   /** In the caller's transaction; throws when the event cannot be applied. */
   apply(tx: Tx, event: StoredEvent, ctx: ApplyContext): Promise<void>;
+  /** After an upload's events (or a re-applied one), in its transaction: applies what waited for them. */
+  settle?(tx: Tx, ctx: ApplyContext): Promise<void>;
 }
 
 /** The payload does not have the shape its type promises. */
@@ -66,4 +68,10 @@ export async function applyStoredEvents(tx: Tx, events: StoredEvent[], appliers:
     const reason = await applyEvent(tx, event, appliers, ctx);
     if (reason !== null) await recordFailure(tx, event, reason, ctx.now);
   }
+  await settleAll(tx, appliers, ctx);
+}
+
+/** Every applier's settle step, in order. */
+export async function settleAll(tx: Tx, appliers: readonly EventApplier[], ctx: ApplyContext): Promise<void> {
+  for (const a of appliers) await a.settle?.(tx, ctx);
 }

@@ -1,5 +1,5 @@
 import type { ServerDb } from '../db/connection.js';
-import { applyEvent, type EventApplier } from './apply.js';
+import { applyEvent, settleAll, type EventApplier } from './apply.js';
 import { recordFailure, resolveFailure } from './failures.js';
 
 export interface Reapplied {
@@ -39,9 +39,11 @@ export async function reapplyFailedEvents(db: ServerDb, appliers: readonly Event
         .executeTakeFirstOrThrow();
       const event = { terminalId: row.terminal_id, deviceSeq: Number(row.device_seq), eventId: row.event_id, type: row.type, payload: row.payload };
       const at = now();
-      const reason = await applyEvent(tx, event, appliers, { terminal: { id: row.terminal_id, hall: row.hall }, now: at, afterCommit: (fn) => committed.push(fn) });
+      const ctx = { terminal: { id: row.terminal_id, hall: row.hall }, now: at, afterCommit: (fn: () => void) => committed.push(fn) };
+      const reason = await applyEvent(tx, event, appliers, ctx);
       if (reason === null) await resolveFailure(tx, event.eventId, at);
       else await recordFailure(tx, event, reason, at);
+      await settleAll(tx, appliers, ctx);
       return { eventId: event.eventId, terminalId: event.terminalId, deviceSeq: event.deviceSeq, type: event.type, reason };
     });
     if (!outcome) continue;

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { EVENT_UNSTORABLE, type RefusedEvent, type UploadEvent, type UploadRequest, type UploadResponse } from '../../core/contract/index.js';
+import { EVENT_NOT_PRODUCED, EVENT_UNSTORABLE, eventRefusalFor, type RefusedEvent, type UploadEvent, type UploadRequest, type UploadResponse } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import { failureReason } from '../db/fault.js';
 import { inSavepoint } from '../db/savepoint.js';
@@ -57,7 +57,9 @@ async function insertOrRefuse(tx: Tx, terminalId: string, events: UploadEvent[],
  * seqs above the last acknowledgement are looked at. `apply` sees each event once: a re-sent one is
  * not stored again, so it is not handed over again. An event the database refuses for its data (a
  * NUL PostgreSQL cannot store, say) is left out and answered in `refused`; the rest of the batch is
- * stored as usual, and the terminal dead-letters the refused one, so it holds nothing back.
+ * stored as usual, and the terminal dead-letters the refused one, so it holds nothing back. So is an
+ * event whose type the terminal's roles do not produce (EVENT_PRODUCERS): a hall TV's rating is
+ * neither stored nor applied.
  */
 export async function storeEvents(db: ServerDb, terminalId: string, req: UploadRequest, now: number, apply?: ApplyStored): Promise<UploadResponse> {
   const receivedAt = new Date(now);
@@ -71,8 +73,16 @@ export async function storeEvents(db: ServerDb, terminalId: string, req: UploadR
       .executeTakeFirstOrThrow();
     const acked = Number(acked_through);
 
-    const fresh = req.events.filter((e) => e.deviceSeq > acked);
+    const { roles } = await tx.selectFrom('terminals').select('roles').where('id', '=', terminalId).executeTakeFirstOrThrow();
+    const notProduced: RefusedEvent[] = [];
+    const fresh = req.events.filter((e) => {
+      if (e.deviceSeq <= acked) return false;
+      const reason = eventRefusalFor(e.type, roles);
+      if (reason) notProduced.push({ deviceSeq: e.deviceSeq, code: EVENT_NOT_PRODUCED, reason });
+      return !reason;
+    });
     const { stored, refused } = fresh.length ? await insertOrRefuse(tx, terminalId, fresh, receivedAt) : { stored: [], refused: [] };
+    refused.push(...notProduced);
     if (apply && stored.length) {
       stored.sort((a, b) => Number(a.device_seq) - Number(b.device_seq));
       await apply(tx, stored.map((r) => ({ terminalId, deviceSeq: Number(r.device_seq), eventId: r.event_id, type: r.type, payload: r.payload })));

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RATING_EVENT, type RatingRecord } from '../../core/contract/index.js';
+import { RATING_EVENT, type RatingRecord, type Ticket } from '../../core/contract/index.js';
 import type { TestTerminal } from '../queue/test-support.js';
-import { feedbackFixture, ratingChain, type FeedbackFixture } from '../supervision/test-support.js';
+import { deviceOf, feedbackFixture, ratingChain, ratingOf, type FeedbackFixture } from '../supervision/test-support.js';
 import { backends } from '../test-db.js';
 import { verifyServerChains } from './verify.js';
 
@@ -10,14 +10,24 @@ describe.each(backends)('ratings and their follow-up on $name', (backend) => {
   let f: FeedbackFixture;
   let counter: TestTerminal;
   let tablet: TestTerminal;
-  const counterChain = ratingChain('dev-counter-1');
-  const tabletChain = ratingChain('dev-tablet-2');
+  let counterChain: ReturnType<typeof ratingChain>;
+  let tabletChain: ReturnType<typeof ratingChain>;
   const rows: RatingRecord[] = [];
+  /** Services the server holds as finished, each rated below. */
+  let served: Ticket[];
 
   beforeAll(async () => {
     f = await feedbackFixture(backend);
+    const kiosk = await f.terminal('main', ['kiosk']);
     counter = await f.terminal('main', ['counter', 'rating']);
     tablet = await f.terminal('main', ['rating']);
+    counterChain = ratingChain(deviceOf(counter));
+    tabletChain = ratingChain(deviceOf(tablet));
+    served = [];
+    for (const [at, counterNo, staffNumber] of [['09:05', 1, 'S-101'], ['09:30', 1, 'S-101'], ['09:47', 2, 'S-102'], ['09:55', 1, 'S-101']] as const) {
+      f.clock.now = Date.parse(`2026-04-30T${at}:00+08:00`);
+      served.push(await f.serve(kiosk, counter, { counterNo, staffNumber }));
+    }
     f.clock.now = Date.parse('2026-04-30T10:05:00+08:00');
   });
   afterAll(() => f?.close());
@@ -28,8 +38,8 @@ describe.each(backends)('ratings and their follow-up on $name', (backend) => {
   };
 
   it('opens a follow-up case for a bad rating, due 15 working days after the day it was filed (May Day counted off)', async () => {
-    const good = counterChain({ level: 5, recordedAt: '2026-04-30T09:10:00+08:00' });
-    const bad = counterChain({ level: 1, reasons: ['attitude', 'repeat-visits'], comment: '态度生硬', recordedAt: '2026-04-30T09:40:00+08:00' });
+    const good = counterChain({ ...ratingOf(served[0]!), level: 5, recordedAt: '2026-04-30T09:10:00+08:00' });
+    const bad = counterChain({ ...ratingOf(served[1]!), level: 1, reasons: ['attitude', 'repeat-visits'], comment: '态度生硬', recordedAt: '2026-04-30T09:40:00+08:00' });
     await rate(counter, good, bad);
     const cases = await f.staff('supervisor', 'GET', '/api/supervision/cases');
     expect(cases.status).toBe(200);
@@ -59,7 +69,7 @@ describe.each(backends)('ratings and their follow-up on $name', (backend) => {
     });
     expect(res.status).toBe(200);
     const dup = tabletChain({ level: 2, serviceId: again.serviceId, recordedAt: '2026-04-30T09:45:00+08:00' });
-    const notRated = tabletChain({ level: null, counterNo: 2, clerkNumber: 'S-102', matter: '技术进出口合同登记', recordedAt: '2026-04-30T09:50:00+08:00' });
+    const notRated = tabletChain({ ...ratingOf(served[2]!), level: null, recordedAt: '2026-04-30T09:50:00+08:00' });
     await rate(tablet, dup, notRated);
     const feed = await f.staff('supervisor', 'GET', '/api/supervision/ratings?limit=10');
     expect(feed.body.ratings.find((r: { id: string }) => r.id === dup.id)).toMatchObject({ duplicate: true, caseId: null });
@@ -99,7 +109,7 @@ describe.each(backends)('ratings and their follow-up on $name', (backend) => {
   it('the live feed gives the cursor, then each new rating and case once', async () => {
     const start = await f.staff('supervisor', 'GET', '/api/supervision/live');
     expect(start.body).toMatchObject({ ratings: [], cases: [], complaints: [] });
-    const bad = counterChain({ level: 2, reasons: ['efficiency'], recordedAt: '2026-04-30T10:00:00+08:00' });
+    const bad = counterChain({ ...ratingOf(served[3]!), level: 2, reasons: ['efficiency'], recordedAt: '2026-04-30T10:00:00+08:00' });
     await rate(counter, bad);
     const next = await f.staff('supervisor', 'GET', `/api/supervision/live?after=${start.body.cursor}`);
     expect(next.body.ratings.map((r: { id: string }) => r.id)).toEqual([bad.id]);
@@ -121,7 +131,7 @@ describe.each(backends)('ratings and their follow-up on $name', (backend) => {
     const [, bad] = rows;
 
     await sql`UPDATE ratings SET level = 5 WHERE id = ${bad!.id}`.execute(f.db);
-    expect((await verifyServerChains(f.db)).firstBroken).toEqual({ terminal: 'dev-counter-1', chainSeq: 2, id: bad!.id, problem: 'hash-mismatch' });
+    expect((await verifyServerChains(f.db)).firstBroken).toEqual({ terminal: deviceOf(counter), chainSeq: 2, id: bad!.id, problem: 'hash-mismatch' });
     await sql`UPDATE ratings SET level = 1 WHERE id = ${bad!.id}`.execute(f.db);
     expect((await verifyServerChains(f.db)).ok).toBe(true);
 
@@ -129,8 +139,8 @@ describe.each(backends)('ratings and their follow-up on $name', (backend) => {
     const first = rows[0]!;
     const saved = await f.db.selectFrom('ratings').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
     await sql`DELETE FROM ratings WHERE id = ${first.id}`.execute(f.db);
-    expect((await verifyServerChains(f.db)).firstBroken).toEqual({ terminal: 'dev-counter-1', chainSeq: 1, id: first.id, problem: 'missing-row' });
-    await f.db.insertInto('ratings').values({ ...saved, reasons: JSON.stringify(saved.reasons) }).execute();
+    expect((await verifyServerChains(f.db)).firstBroken).toEqual({ terminal: deviceOf(counter), chainSeq: 1, id: first.id, problem: 'missing-row' });
+    await f.db.insertInto('ratings').values({ ...saved, reasons: JSON.stringify(saved.reasons), record: JSON.stringify(saved.record) }).execute();
     expect((await verifyServerChains(f.db)).ok).toBe(true);
 
     // The last row of a chain (with its case, which the foreign key would otherwise keep it for).
@@ -138,6 +148,6 @@ describe.each(backends)('ratings and their follow-up on $name', (backend) => {
     await sql`DELETE FROM rating_case_steps WHERE case_id IN (SELECT id FROM rating_cases WHERE rating_id = ${last.id})`.execute(f.db);
     await sql`DELETE FROM rating_cases WHERE rating_id = ${last.id}`.execute(f.db);
     await sql`DELETE FROM ratings WHERE id = ${last.id}`.execute(f.db);
-    expect(await verifyServerChains(f.db)).toEqual({ ok: false, chains: 2, rows: 4, firstBroken: { terminal: 'dev-counter-1', chainSeq: 3, id: last.id, problem: 'missing-row' } });
+    expect(await verifyServerChains(f.db)).toEqual({ ok: false, chains: 2, rows: 4, firstBroken: { terminal: deviceOf(counter), chainSeq: 3, id: last.id, problem: 'missing-row' } });
   });
 });

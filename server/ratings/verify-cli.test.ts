@@ -36,7 +36,10 @@ describe.each(backends)('rating chain verification command on $name', (backend) 
       const config = loadServerConfig({});
       const clock = feedbackClock(config, loadCalendar(config.holidaysFile));
       await db.transaction().execute(async (tx) => {
-        for (const r of chain) await storeRating(tx, 'T1', r, clock);
+        for (const r of chain) {
+          const served = { ticket_id: r.serviceId, ticket_number: r.ticketNumber, counter_no: r.counterNo, clerk_number: r.clerkNumber, service: r.service, matter: r.matter };
+          await storeRating(tx, { id: 'T1', deviceId: r.terminalDeviceId }, r, new Date(r.recordedAt), served, clock);
+        }
       });
     });
     const ok = await verify();

@@ -5,18 +5,23 @@ import type { RatingsTable } from '../supervision/schema.js';
 
 export type RatingRow = Selectable<RatingsTable>;
 
-/** The chain row exactly as the terminal hashed it. */
+/**
+ * The chain row as its terminal hashed it: what it said of the service (kept in `record`; the
+ * columns on rows stored before migration 0012), with the rating's own columns laid over it, so an
+ * edit to any of them breaks the hash.
+ */
 export function toRecord(r: RatingRow): RatingRecord {
+  const said = r.record ?? { terminalDeviceId: r.device_id, ticketNumber: r.ticket_number, counterNo: r.counter_no, clerkNumber: r.clerk_number, service: r.service, matter: r.matter };
   return {
     id: r.id,
     chainSeq: r.chain_seq,
-    terminalDeviceId: r.device_id,
+    terminalDeviceId: said.terminalDeviceId,
     serviceId: r.service_id,
-    ticketNumber: r.ticket_number,
-    counterNo: r.counter_no,
-    clerkNumber: r.clerk_number,
-    service: r.service,
-    matter: r.matter,
+    ticketNumber: said.ticketNumber,
+    counterNo: said.counterNo,
+    clerkNumber: said.clerkNumber,
+    service: said.service,
+    matter: said.matter,
     level: r.level as RatingLevel | null,
     reasons: r.reasons as RatingRecord['reasons'],
     comment: r.comment,

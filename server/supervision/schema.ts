@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { CaseOutcome, CaseState, ComplaintState, OpinionKind } from '../../core/contract/index.js';
+import type { CaseOutcome, CaseState, ComplaintState, OpinionKind, RatingRecord } from '../../core/contract/index.js';
 
 /** Tables of ratings, cases, complaints and staff sessions (migration 0006); part of ServerSchema. */
 
@@ -36,6 +36,19 @@ export interface RatingsTable {
   hash: string;
   day: string;
   duplicate: boolean;
+  received_at: Timestamp;
+  /** Migration 0012: the row as its terminal hashed it (null on rows stored before), and the server's ticket it rates. */
+  record: ColumnType<RatingRecord | null, string | null | undefined, string | null>;
+  ticket_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A rating waiting for the server to hold its service as finished (migration 0012). */
+export interface PendingRatingsTable {
+  event_id: string;
+  terminal_id: string;
+  rating_id: string;
+  service_id: string;
+  recorded_at: Timestamp;
   received_at: Timestamp;
 }
 
@@ -100,6 +113,7 @@ export interface SupervisionFeedTable {
 export interface SupervisionSchema {
   staff_sessions: StaffSessionsTable;
   ratings: RatingsTable;
+  pending_ratings: PendingRatingsTable;
   rating_cases: RatingCasesTable;
   rating_case_steps: RatingCaseStepsTable;
   complaints: ComplaintsTable;

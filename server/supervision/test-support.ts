@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { GENESIS_HASH, ratingHashInput } from '../../core/common/rating-chain.js';
-import type { OpinionFiled, RatingRecord, StaffRole } from '../../core/contract/index.js';
+import type { OpinionFiled, RatingRecord, StaffRole, Ticket } from '../../core/contract/index.js';
 import { hashPassword } from '../auth/passwords.js';
-import { queueFixture, type QueueFixture, type TestTerminal } from '../queue/test-support.js';
+import { action, CLERKS, queueFixture, ticketRequest, type QueueFixture, type TestTerminal } from '../queue/test-support.js';
 import type { Backend } from '../test-db.js';
 
 /**
@@ -31,6 +31,10 @@ export interface FeedbackFixture extends QueueFixture {
   staff(who: Person | null, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Uploads events as the terminal's outbox would, numbering device seqs per terminal. */
   upload(t: TestTerminal, events: { type: string; payload: unknown }[]): Promise<number>;
+  /** The whole answer of such an upload (for refusals). */
+  uploadAnswer(t: TestTerminal, events: { type: string; payload: unknown }[]): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** A ticket issued at `kiosk`, then called and finished through the queue API at the fixture's clock (finished a minute after). */
+  serve(kiosk: TestTerminal, counter: TestTerminal, opts?: { counterNo?: number; staffNumber?: string; service?: string }): Promise<Ticket>;
 }
 
 export async function feedbackFixture(backend: Backend): Promise<FeedbackFixture> {
@@ -45,6 +49,7 @@ export async function feedbackFixture(backend: Backend): Promise<FeedbackFixture
   await f.db.updateTable('staff').set({ password_hash }).where('login', '=', PEOPLE.clerk.login).execute();
   const tokens = new Map<Person, { token: string; expiresAt: number }>();
   const seqs = new Map<string, number>();
+  const skips = new Map<string, number[]>();
   const fixture: FeedbackFixture = {
     ...f,
     async token(who) {
@@ -63,20 +68,48 @@ export async function feedbackFixture(backend: Backend): Promise<FeedbackFixture
       return { status: res.statusCode, body: res.body ? res.json() : null };
     },
     async upload(t, events) {
+      const res = await fixture.uploadAnswer(t, events);
+      if (res.status !== 200 || res.body.refused.length) throw new Error(JSON.stringify(res.body));
+      return res.body.ackedThrough as number;
+    },
+    async uploadAnswer(t, events) {
       let seq = seqs.get(t.id) ?? 0;
       const body = {
         events: events.map((e) => ({ deviceSeq: ++seq, eventId: ulid(), type: e.type, payload: e.payload, createdAt: new Date(f.clock.now).toISOString() })),
+        // What the server refused before is dead-lettered at the terminal and travels as skipped.
+        skipped: [...(skips.get(t.id) ?? [])],
       };
       seqs.set(t.id, seq);
       const res = await t.call('POST', '/api/sync/events', body);
-      if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-      return res.body.ackedThrough as number;
+      for (const r of (res.body?.refused ?? []) as { deviceSeq: number }[]) skips.set(t.id, [...(skips.get(t.id) ?? []), r.deviceSeq]);
+      return res;
+    },
+    async serve(kiosk, counter, opts = {}) {
+      const staffNumber = opts.staffNumber ?? 'S-101';
+      const staff = CLERKS.find((c) => c.number === staffNumber)?.login ?? 'wang.fang';
+      const issued = await kiosk.call('POST', '/api/queue/tickets', ticketRequest(opts.service ?? 'A', null, f.clock.now));
+      if (issued.status !== 200) throw new Error(JSON.stringify(issued.body));
+      const ticketId = issued.body.ticket.id as string;
+      const act = async (a: 'call' | 'finish') => {
+        const res = await counter.call('POST', '/api/queue/actions', action({ action: a, ticketId, counterNo: opts.counterNo ?? 1, staff, staffNumber }, f.clock.now));
+        if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+        return res.body.ticket as Ticket;
+      };
+      await act('call');
+      f.clock.now += 60_000;
+      return act('finish');
     },
   };
   return fixture;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The device id a fixture terminal enrolled with. */
+export const deviceOf = (t: TestTerminal) => `dev-${t.id}`;
+
+/** The rating fields a rating screen fills in from a finished ticket. */
+export const ratingOf = (t: Ticket) => ({ serviceId: t.id, ticketNumber: t.number, counterNo: t.counterNo!, clerkNumber: t.calledBy!, service: t.service });
 
 /** A terminal's rating chain, hashed as the terminal hashes it. */
 export function ratingChain(deviceId: string) {

@@ -98,6 +98,8 @@ export async function recordHeartbeat(db: ServerDb, id: string, hb: HeartbeatReq
       reported_clock_offset_ms: hb.clockOffsetMs,
       reported_dead_letters: hb.deadLetters,
       reported_last_sync_at: hb.lastSyncAt ? new Date(hb.lastSyncAt) : null,
+      // A head once reported stays when none is reported (an older terminal, or one whose outbox was purged).
+      ...(hb.ratingChainHead ? { rating_head_seq: hb.ratingChainHead.seq, rating_head_hash: hb.ratingChainHead.hash } : {}),
     })
     .where('id', '=', id)
     .execute();

@@ -1,12 +1,13 @@
 import { HeartbeatResponse } from '../../core/contract/index.js';
 import type { Db } from '../../core/db/connection.js';
+import { uploadedHead } from '../../core/ratings/chain.js';
 import type { SyncClient } from '../../core/sync/client.js';
 import { syncStatus } from './status.js';
 
-/** Tells the central server this terminal's backlog, dead letters, last sync and clock offset (for `terminal list`). */
+/** Tells the central server this terminal's backlog, dead letters, last sync, clock offset (for `terminal list`) and rating chain head (for its verification). */
 export async function sendHeartbeat(db: Db, client: SyncClient, version: string): Promise<void> {
   const s = syncStatus(db, true, 0, client.clockOffset());
-  const body = { version, outboxPending: s.backlog, clockOffsetMs: s.clock.offsetMs, deadLetters: s.deadLetters.length, lastSyncAt: s.lastSyncAt };
+  const body = { version, outboxPending: s.backlog, clockOffsetMs: s.clock.offsetMs, deadLetters: s.deadLetters.length, lastSyncAt: s.lastSyncAt, ratingChainHead: uploadedHead(db) };
   HeartbeatResponse.parse(await client.request('POST', '/api/terminal/heartbeat', body));
 }
 
