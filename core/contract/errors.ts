@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'HEADERS_TOO_LARGE',
   'SERVER_REFUSED',
   'NOT_SERVED',
+  'TICKET_PROOF_FAILED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -66,6 +67,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   HEADERS_TOO_LARGE: 431,
   SERVER_REFUSED: 502,
   NOT_SERVED: 409,
+  TICKET_PROOF_FAILED: 403,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -95,6 +97,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: '请求的地址太长，请缩短后重试。',
     HEADERS_TOO_LARGE: '请求的地址或附带信息太长，请缩短后重试。',
     SERVER_REFUSED: '中心服务器拒绝了这个请求（{{reason}}），请联系管理员。',
+    TICKET_PROOF_FAILED: '号码和评价码对不上今天已办结的服务。请核对号票上的号码和评价码，或扫描号票上的二维码。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -122,6 +125,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: 'The address of the request is too long. Please shorten it and try again.',
     HEADERS_TOO_LARGE: 'The address or the headers of the request are too long. Please shorten them and try again.',
     SERVER_REFUSED: 'The central server refused this request ({{reason}}). Please tell the administrator.',
+    TICKET_PROOF_FAILED: 'The number and rating code do not match a service finished today. Please check both on your ticket slip, or scan its QR code.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -149,6 +153,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: 'Адрес запроса слишком длинный. Сократите его и повторите попытку.',
     HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные. Сократите их и повторите попытку.',
     SERVER_REFUSED: 'Центральный сервер отклонил этот запрос ({{reason}}). Сообщите администратору.',
+    TICKET_PROOF_FAILED: 'Номер и код оценки не совпадают ни с одной услугой, оказанной сегодня. Проверьте их на талоне или отсканируйте QR-код талона.',
   },
 };
 

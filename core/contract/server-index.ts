@@ -4,3 +4,4 @@ export * from './server-errors.js';
 export * from './server-api.js';
 export * from './server-sync.js';
 export * from './server-queue.js';
+export * from './server-rating-holder.js';

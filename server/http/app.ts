@@ -14,6 +14,7 @@ import { startChangePruning } from '../sync/retention.js';
 import { startCloseOut } from '../queue/close-out.js';
 import { LiveHub, registerLive } from '../sync/live.js';
 import { queueHandlers } from '../queue/handlers.js';
+import { ratingHolderHandlers } from '../ratings/holder.js';
 import { hallPublisher, type HallPublish } from '../queue/publish.js';
 import { staffFromHeader } from '../staff/sessions.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
@@ -34,6 +35,7 @@ function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, cale
   const appliers = eventAppliers(config, calendar, publish);
   return {
     ...queueHandlers(db, config, publish),
+    ...ratingHolderHandlers(db, config),
     ...supervisionHandlers(db, config, limits),
     enroll: ({ body }, { clientAddress }) => limits.enroll(clientAddress, () => enrollTerminal(db, body, config.now())),
     terminalMe: async (_input, { terminal }) => {
