@@ -28,18 +28,23 @@ export class AttemptLimits {
     private readonly now: () => number,
   ) {}
 
-  /** A success forgets the login's failures; the address's stay, so one good account cannot reset a spray. */
+  /**
+   * Counted per login and address together, so wrong passwords from elsewhere never lock a clerk out
+   * at their own counter, and per address (looser) against a spray over many logins. A success forgets
+   * its login-and-address failures; the address's stay, so one good account cannot reset a spray.
+   */
   async staffLogin<T>(login: string, address: string, attempt: () => Promise<T>): Promise<T> {
-    const { windowMs, loginPerLogin, loginPerAddress } = this.config;
+    const { windowMs, loginPerLoginAddress, loginPerAddress } = this.config;
+    const pair = `${login}\0${address}`;
     const out = await this.guard(
       [
-        { kind: 'login', key: login, rule: { max: loginPerLogin, windowMs } },
+        { kind: 'login', key: pair, rule: { max: loginPerLoginAddress, windowMs } },
         { kind: 'login-address', key: address, rule: { max: loginPerAddress, windowMs } },
       ],
       attempt,
       loginRefused,
     );
-    await this.forget('login', login);
+    await this.forget('login', pair);
     return out;
   }
 
