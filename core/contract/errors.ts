@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'HEADERS_TOO_LARGE',
   'SERVER_REFUSED',
   'NOT_SERVED',
+  'TOO_MANY_ATTEMPTS',
   'TICKET_PROOF_FAILED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -67,6 +68,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   HEADERS_TOO_LARGE: 431,
   SERVER_REFUSED: 502,
   NOT_SERVED: 409,
+  TOO_MANY_ATTEMPTS: 429,
   TICKET_PROOF_FAILED: 403,
 };
 
@@ -97,6 +99,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: '请求的地址太长，请缩短后重试。',
     HEADERS_TOO_LARGE: '请求的地址或附带信息太长，请缩短后重试。',
     SERVER_REFUSED: '中心服务器拒绝了这个请求（{{reason}}），请联系管理员。',
+    TOO_MANY_ATTEMPTS: '尝试失败次数过多，请 {{minutes}} 分钟后再试。',
     TICKET_PROOF_FAILED: '号码和评价码对不上今天已办结的服务。请核对号票上的号码和评价码，或扫描号票上的二维码。',
   },
   en: {
@@ -125,6 +128,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: 'The address of the request is too long. Please shorten it and try again.',
     HEADERS_TOO_LARGE: 'The address or the headers of the request are too long. Please shorten them and try again.',
     SERVER_REFUSED: 'The central server refused this request ({{reason}}). Please tell the administrator.',
+    TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please try again in {{minutes}} min.',
     TICKET_PROOF_FAILED: 'The number and rating code do not match a service finished today. Please check both on your ticket slip, or scan its QR code.',
   },
   ru: {
@@ -153,6 +157,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     URL_TOO_LONG: 'Адрес запроса слишком длинный. Сократите его и повторите попытку.',
     HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные. Сократите их и повторите попытку.',
     SERVER_REFUSED: 'Центральный сервер отклонил этот запрос ({{reason}}). Сообщите администратору.',
+    TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток. Повторите через {{minutes}} мин.',
     TICKET_PROOF_FAILED: 'Номер и код оценки не совпадают ни с одной услугой, оказанной сегодня. Проверьте их на талоне или отсканируйте QR-код талона.',
   },
 };
@@ -161,7 +166,7 @@ export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string,
   return ERROR_MESSAGES[lang][code].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
-/** Thrown anywhere below the HTTP layer; the service turns it into an ErrorBody. */
+/** Thrown anywhere below the HTTP layer; the service turns it into an ErrorBody. TOO_MANY_ATTEMPTS carries params { minutes, seconds } (seconds: Retry-After). */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,

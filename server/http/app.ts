@@ -31,7 +31,7 @@ import { registerScreens } from './screens.js';
 export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, calendar: WorkingCalendar): ServerHandlers {
-  const limits = new AttemptLimits(config.attemptLimits, config.now);
+  const limits = new AttemptLimits(db, config.attemptLimits, config.now);
   const appliers = eventAppliers(config, calendar, publish);
   return {
     ...queueHandlers(db, config, publish),

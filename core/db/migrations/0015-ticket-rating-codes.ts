@@ -5,10 +5,10 @@ import type { Migration } from '../migrate.js';
  * (queue_ticket holds what every terminal of the hall may see): only the issuing kiosk holds a code,
  * so it can check one while the central server is unreachable. Failed rating tries live in the
  * attempt limiter's table, so a restart forgets none.
- * (Reserved number 0015; its version follows the steps before it and is renumbered on merge.)
+ * (Reserved number 0015; its version is its place in MIGRATIONS, after the attempt limiter's 0017.)
  */
 export const m0015: Migration = {
-  version: 14,
+  version: 15,
   name: 'ticket-rating-codes',
   up(db) {
     db.exec(`CREATE TABLE ticket_rating_code (

@@ -10,6 +10,7 @@ import { m0008 } from './0008-appointment-cancel.js';
 import { m0009 } from './0009-failed-events.js';
 import { m0010 } from './0010-queue-reconcile.js';
 import { m0011 } from './0011-receipt-presence.js';
+import { m0014 } from './0014-attempt-failures.js';
 import { m0016 } from './0016-ticket-rating-codes.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
@@ -25,5 +26,6 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0009-failed-events': m0009,
   '0010-queue-reconcile': m0010,
   '0011-receipt-presence': m0011,
+  '0014-attempt-failures': m0014,
   '0016-ticket-rating-codes': m0016,
 };
