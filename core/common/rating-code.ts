@@ -36,6 +36,12 @@ export function sameRatingCode(given: string, held: string): boolean {
   return diff === 0;
 }
 
+/**
+ * Failed proofs of holding a ticket one kiosk may make, counted by the kiosk and again by the server:
+ * five in ten minutes, then none for ten minutes, whoever stands at it.
+ */
+export const RATING_TRY_RULE = { max: 5, windowMs: 10 * 60_000, lockMs: 10 * 60_000 } as const;
+
 export const TICKET_QR_PREFIX = 'HALL-TICKET:';
 
 /**

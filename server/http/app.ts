@@ -35,7 +35,7 @@ function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, cale
   const appliers = eventAppliers(config, calendar, publish);
   return {
     ...queueHandlers(db, config, publish),
-    ...ratingHolderHandlers(db, config),
+    ...ratingHolderHandlers(db, config, limits),
     ...supervisionHandlers(db, config, limits),
     enroll: ({ body }, { clientAddress }) => limits.enroll(clientAddress, () => enrollTerminal(db, body, config.now())),
     terminalMe: async (_input, { terminal }) => {

@@ -1,6 +1,8 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { ServerError, type TicketHolderCheck } from '../../core/contract/index.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { RATING_TRY_RULE } from '../../core/common/rating-code.js';
+import type { AttemptLimits } from '../auth/attempt-limits.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerHandlers } from '../http/register.js';
@@ -25,12 +27,16 @@ export async function checkTicketHolder(db: ServerDb, hall: string, check: Ticke
   return { ticket: toTicket(row) };
 }
 
-export function ratingHolderHandlers(db: ServerDb, config: ServerConfig): Pick<ServerHandlers, 'ticketHolder'> {
+const isRefusal = (err: unknown) => err instanceof ServerError && err.code === 'TICKET_PROOF_FAILED';
+
+export function ratingHolderHandlers(db: ServerDb, config: ServerConfig, limits: Pick<AttemptLimits, 'guard'>): Pick<ServerHandlers, 'ticketHolder'> {
   return {
     ticketHolder: async ({ body }, { terminal }) => {
       // Only a kiosk rates by ticket: a counter or a hall TV asking would be a clerk trying codes.
       if (!terminal.roles.includes('kiosk')) throw new ServerError('ROLE_FORBIDDEN');
-      return checkTicketHolder(db, terminal.hall, body, new Date(config.now()), config.hallTimeZone);
+      // The kiosk counts its failures too; this holds a kiosk that would not.
+      const key = { kind: 'rating-ticket', key: terminal.id, rule: RATING_TRY_RULE };
+      return limits.guard([key], () => checkTicketHolder(db, terminal.hall, body, new Date(config.now()), config.hallTimeZone), isRefusal);
     },
   };
 }

@@ -1,18 +1,12 @@
 import { AppError, Ticket, type HolderProof, type TicketProof } from '../../core/contract/index.js';
 import type { Db } from '../../core/db/connection.js';
-import { isRatingCode, parseTicketQr, ratingCodeChars, sameRatingCode } from '../../core/common/rating-code.js';
+import { isRatingCode, parseTicketQr, RATING_TRY_RULE, ratingCodeChars, sameRatingCode } from '../../core/common/rating-code.js';
 import { ratingCodeOf } from '../../core/queue/rating-codes.js';
 import { getTicket, ticketByNumber } from '../../core/queue/tickets.js';
 import type { ServerLink } from '../queue/server-link.js';
+import type { AttemptKey, TerminalAttempts } from '../security/attempts.js';
 
-/** Failed proofs this kiosk may make: five in ten minutes, then none for ten minutes, whoever stands at it. */
-export const RATING_TRY_RULE = { max: 5, windowMs: 10 * 60_000, lockMs: 10 * 60_000 };
-const TRIES = [{ kind: 'rating-ticket', key: 'this-terminal', rule: RATING_TRY_RULE }];
-
-/** The terminal's attempt limiter (terminal/security/attempts.ts), as this needs it. */
-export interface AttemptGuard {
-  guard<T>(keys: typeof TRIES, attempt: () => Promise<T>, failed: (err: unknown) => boolean): Promise<T>;
-}
+const TRIES: AttemptKey[] = [{ kind: 'rating-ticket', key: 'this-terminal', rule: RATING_TRY_RULE }];
 
 const refused = () => new AppError('TICKET_PROOF_FAILED');
 const isRefusal = (err: unknown) => err instanceof AppError && err.code === 'TICKET_PROOF_FAILED';
@@ -42,7 +36,7 @@ export class TicketHolder {
   constructor(
     private readonly db: Db,
     private readonly link: ServerLink,
-    private readonly attempts: AttemptGuard,
+    private readonly attempts: Pick<TerminalAttempts, 'guard'>,
   ) {}
 
   prove(proof: TicketProof, hall: string, today: string): Promise<{ ticket: Ticket; holderProof: HolderProof }> {
@@ -56,8 +50,11 @@ export class TicketHolder {
         return { ticket: local, holderProof: { by: claim.by, checkedBy: 'issuing-kiosk' } };
       }
       const body = claim.id ? { ticketId: claim.id, code: claim.code } : { number: claim.number!, code: claim.code };
-      // TICKET_PROOF_FAILED from the server passes through as the same refusal; unreachable is not a failed try.
-      const { ticket } = await this.link.require('POST', '/api/rating/holder', body, (j) => ({ ticket: Ticket.parse((j as { ticket: unknown }).ticket) }));
+      // TICKET_PROOF_FAILED from the server passes through as the same refusal. Unreachable, this kiosk cannot
+      // check a ticket it did not issue: the same answer again, so no answer tells which numbers it issued.
+      const answer = await this.link.call('POST', '/api/rating/holder', body, (j) => ({ ticket: Ticket.parse((j as { ticket: unknown }).ticket) }));
+      if (!answer.ok) throw answer.refused ? new AppError('SERVER_REFUSED', { reason: answer.refused }) : refused();
+      const { ticket } = answer.value;
       if (ticket.number !== claim.number) throw refused();
       return { ticket, holderProof: { by: claim.by, checkedBy: 'server' } };
     }, isRefusal);
