@@ -100,7 +100,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     HEADERS_TOO_LARGE: '请求的地址或附带信息太长，请缩短后重试。',
     SERVER_REFUSED: '中心服务器拒绝了这个请求（{{reason}}），请联系管理员。',
     TOO_MANY_ATTEMPTS: '尝试失败次数过多，请 {{minutes}} 分钟后再试。',
-    TICKET_PROOF_FAILED: '号码和评价码对不上今天已办结的服务。请核对号票上的号码和评价码，或扫描号票上的二维码。',
+    TICKET_PROOF_FAILED: '号码和评价码对不上今天已办结的服务，请核对号票上的号码和评价码。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -129,7 +129,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     HEADERS_TOO_LARGE: 'The address or the headers of the request are too long. Please shorten them and try again.',
     SERVER_REFUSED: 'The central server refused this request ({{reason}}). Please tell the administrator.',
     TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please try again in {{minutes}} min.',
-    TICKET_PROOF_FAILED: 'The number and rating code do not match a service finished today. Please check both on your ticket slip, or scan its QR code.',
+    TICKET_PROOF_FAILED: 'The number and rating code do not match a service finished today. Please check both on your ticket slip.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -158,7 +158,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные. Сократите их и повторите попытку.',
     SERVER_REFUSED: 'Центральный сервер отклонил этот запрос ({{reason}}). Сообщите администратору.',
     TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток. Повторите через {{minutes}} мин.',
-    TICKET_PROOF_FAILED: 'Номер и код оценки не совпадают ни с одной услугой, оказанной сегодня. Проверьте их на талоне или отсканируйте QR-код талона.',
+    TICKET_PROOF_FAILED: 'Номер и код оценки не подходят ни к одной услуге, оказанной сегодня. Проверьте их на талоне.',
   },
 };
 

@@ -93,7 +93,7 @@ describe('rating by ticket at the kiosk proves the rater holds the ticket', () =
     expect(alone.json.error.code).toBe('TICKET_PROOF_FAILED');
     expect(wrongCode).toEqual({ ...unknown, headers: wrongCode.headers });
     expect(wrongCode.json).toEqual(alone.json);
-    expect(wrongCode.json.error.message).toBe('The number and rating code do not match a service finished today. Please check both on your ticket slip, or scan its QR code.');
+    expect(wrongCode.json.error.message).toBe('The number and rating code do not match a service finished today. Please check both on your ticket slip.');
     const posted = await call('POST', '/api/rating/ticket', { number: t.number, rating: { level: 1, reasons: ['attitude'] } });
     expect(posted.json).toEqual(alone.json);
     expect(ratingEvents()).toEqual([]);

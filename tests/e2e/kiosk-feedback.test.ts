@@ -216,6 +216,26 @@ describe('rating a finished service by ticket number and rating code at the kios
     expect(await page.getByTestId('feedback-error').textContent()).toContain('每次服务只能评价一次');
   });
 
+  it('keeps the answer and “find” above the bottom bar in landscape elderly mode, in all three languages', async () => {
+    for (const lang of ['zh-CN', 'en', 'ru']) {
+      await open('/kiosk', { width: 1920, height: 1080 });
+      await page.getByTestId('lang-switch').locator(`[data-lang="${lang}"]`).click();
+      await page.getByTestId('elderly-toggle').click();
+      await page.getByTestId('home-rate').click();
+      await page.getByTestId('rate-number').fill('A998');
+      await page.getByTestId('rate-code').fill('K7M3A');
+      await page.getByTestId('rate-find').click();
+      await page.getByTestId('feedback-error').waitFor();
+      const bar = (await page.locator('.kiosk-nav').boundingBox())!;
+      for (const id of ['feedback-error', 'rate-find', 'rate-code']) {
+        const box = (await page.getByTestId(id).boundingBox())!;
+        expect(box.y + box.height, `${lang} ${id}`).toBeLessThanOrEqual(bar.y);
+        expect(box.y, `${lang} ${id}`).toBeGreaterThanOrEqual(0);
+      }
+      expect(await height('rate-find')).toBeGreaterThanOrEqual(60);
+    }
+  });
+
   it('takes a ticket shown on screen with its rating code, whose QR (read back with zbarimg) and printed slip carry number, id and code; scanning the slip reaches the rating', async () => {
     const token = (await call('POST', '/api/counter/login', { login: 'wang.fang', password: 'correct horse battery', counterNo: 2 })).token as string;
     await open('/kiosk/ticket');

@@ -83,7 +83,7 @@ export function RateTicketScreen() {
       </ScreenHeader>
 
       {step === 'number' && (
-        <>
+        <div className="rate-entry">
           <div className="track-fields">
             <label className="track-field">
               <span>{t('kiosk.feedback.ticketLabel')}</span>
@@ -123,7 +123,9 @@ export function RateTicketScreen() {
             </label>
           </div>
           <p className="feedback-hint">{t('kiosk.feedback.codeHint')}</p>
-          <Osk onKey={type} />
+          <div className="rate-osk">
+            <Osk onKey={type} />
+          </div>
           {field === 'number' && (
             <button type="button" className="button feedback-dash" data-testid="rate-dash" onMouseDown={(e) => e.preventDefault()} onClick={() => setNumber((v) => ticketChars(`${v}-`))}>
               {t('kiosk.feedback.dashKey')}
@@ -140,7 +142,7 @@ export function RateTicketScreen() {
           >
             {finding.busy ? t('kiosk.feedback.searching') : t('kiosk.feedback.rateFind')}
           </button>
-        </>
+        </div>
       )}
 
       {step === 'rate' && prompt && (
