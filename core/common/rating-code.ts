@@ -5,7 +5,8 @@ import { RATING_CODE_ALPHABET, RATING_CODE_LENGTH, RatingCode } from '../contrac
  * `random` fills bytes from a CSPRNG (Web Crypto by default, in Node and in browsers alike).
  */
 export type RandomFill = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
-const webCrypto: RandomFill = (bytes) => globalThis.crypto.getRandomValues(bytes);
+// Web Crypto, typed here: core/common is built without the DOM's or Node's declarations.
+const webCrypto: RandomFill = (bytes) => (globalThis as unknown as { crypto: { getRandomValues(b: Uint8Array): Uint8Array } }).crypto.getRandomValues(bytes);
 
 /** A fresh code: each character uniform over the alphabet (bytes past the last whole multiple are drawn again). */
 export function newRatingCode(random: RandomFill = webCrypto): string {

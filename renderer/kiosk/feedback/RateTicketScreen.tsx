@@ -26,6 +26,7 @@ import { ratingCodeChars } from '../../../core/common/rating-code.js';
 import { RATING_CODE_LENGTH } from '../../../core/contract/queue.js';
 import type { TicketProof } from '../../../core/contract/feedback-api.js';
 import { ticketChars, ticketFromScan } from './entry.js';
+import { EntryField } from './EntryField.js';
 import { FeedbackProblem } from './FeedbackProblem.js';
 import '../../rating/rating.css';
 
@@ -63,6 +64,10 @@ export function RateTicketScreen() {
     else setCode((v) => edit(v, ratingCodeChars));
   };
   const ready = number.length >= 2 && code.length === RATING_CODE_LENGTH;
+  const fields = [
+    { name: 'number' as const, label: t('kiosk.feedback.ticketLabel'), value: number, placeholder: 'A012', set: setNumber, clean: ticketChars },
+    { name: 'code' as const, label: t('kiosk.feedback.ratingCodeLabel'), value: code, placeholder: 'K7M3P', set: setCode, clean: ratingCodeChars },
+  ];
   const scanning = prompt === null && !finding.busy;
   useWedgeScanner(onScan, { enabled: scanning });
   useLive((msg) => {
@@ -85,42 +90,21 @@ export function RateTicketScreen() {
       {step === 'number' && (
         <div className="rate-entry">
           <div className="track-fields">
-            <label className="track-field">
-              <span>{t('kiosk.feedback.ticketLabel')}</span>
-              <input
-                className={`track-input${field === 'number' ? ' active' : ''}`}
-                data-testid="rate-number"
-                data-active={field === 'number'}
-                value={number}
-                inputMode="none"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="A012"
-                onFocus={() => setField('number')}
-                onChange={(e) => {
+            {fields.map((f) => (
+              <EntryField
+                key={f.name}
+                label={f.label}
+                testid={`rate-${f.name}`}
+                value={f.value}
+                active={field === f.name}
+                placeholder={f.placeholder}
+                onFocus={() => setField(f.name)}
+                onChange={(typed) => {
                   finding.clearError();
-                  setNumber(ticketChars(e.target.value));
+                  f.set(f.clean(typed));
                 }}
               />
-            </label>
-            <label className="track-field">
-              <span>{t('kiosk.feedback.codeLabel')}</span>
-              <input
-                className={`track-input${field === 'code' ? ' active' : ''}`}
-                data-testid="rate-code"
-                data-active={field === 'code'}
-                value={code}
-                inputMode="none"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="K7M3P"
-                onFocus={() => setField('code')}
-                onChange={(e) => {
-                  finding.clearError();
-                  setCode(ratingCodeChars(e.target.value));
-                }}
-              />
-            </label>
+            ))}
           </div>
           <p className="feedback-hint">{t('kiosk.feedback.codeHint')}</p>
           <div className="rate-osk">
