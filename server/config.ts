@@ -38,9 +38,9 @@ export interface ServerConfig {
 
 export interface AttemptLimitsConfig {
   windowMs: number;
-  /** Failed staff sign-ins per login. */
-  loginPerLogin: number;
-  /** Failed staff sign-ins per client address, whatever the login. */
+  /** Failed staff sign-ins per login from one client address: a stranger elsewhere cannot lock the clerk out. */
+  loginPerLoginAddress: number;
+  /** Failed staff sign-ins per client address, whatever the login (the looser bound on a spray). */
   loginPerAddress: number;
   /** Refused enrollment codes per client address. */
   enrollPerAddress: number;
@@ -89,7 +89,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     changeRetentionDays: int(env.CHANGE_RETENTION_DAYS, 30, 'CHANGE_RETENTION_DAYS'),
     attemptLimits: {
       windowMs: int(env.ATTEMPT_WINDOW_MINUTES, 15, 'ATTEMPT_WINDOW_MINUTES') * 60_000,
-      loginPerLogin: int(env.LOGIN_FAILURES_PER_LOGIN, 5, 'LOGIN_FAILURES_PER_LOGIN'),
+      loginPerLoginAddress: int(env.LOGIN_FAILURES_PER_LOGIN_ADDRESS, 5, 'LOGIN_FAILURES_PER_LOGIN_ADDRESS'),
       loginPerAddress: int(env.LOGIN_FAILURES_PER_ADDRESS, 20, 'LOGIN_FAILURES_PER_ADDRESS'),
       enrollPerAddress: int(env.ENROLL_FAILURES_PER_ADDRESS, 10, 'ENROLL_FAILURES_PER_ADDRESS'),
     },

@@ -10,6 +10,8 @@ import { CounterDesk } from './queue/counter-desk.js';
 import { HallQueue } from './queue/hall-queue.js';
 import { ServerLink } from './queue/server-link.js';
 import { RatingDesk, type RatingDeskOptions } from './ratings/rating-desk.js';
+import { TicketHolder } from './ratings/ticket-holder.js';
+import { TerminalAttempts } from './security/attempts.js';
 
 /** Everything the API handlers act on, besides the database: the server link, the printer, the queue, the screens. */
 export interface TerminalRuntime {
@@ -45,7 +47,8 @@ export function createRuntime(db: Db, config: TerminalConfig, opts: RuntimeOptio
   const scanner = config.scanner ? openScanner(config.scanner) : null;
   scanner?.onScan((code) => screens.send({ type: 'scan', code }));
   const queue = new HallQueue(db, link, printer, screens, { timeZone: config.timeZone, fallbackConfigFile: config.hallConfigFile, now: opts.now });
-  const ratings = new RatingDesk(queue, screens, { ratingSeconds: config.ratingSeconds, ...opts.ratings });
+  const holder = new TicketHolder(db, link, new TerminalAttempts(db, () => queue.now().getTime()));
+  const ratings = new RatingDesk(queue, screens, { ratingSeconds: config.ratingSeconds, holder, ...opts.ratings });
   ratings.start();
   return {
     client,

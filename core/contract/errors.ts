@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'SCREEN_NOT_PAIRED',
   'SCREEN_ROLE_FORBIDDEN',
   'PAIRING_CODE_INVALID',
+  'TOO_MANY_ATTEMPTS',
+  'TICKET_PROOF_FAILED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -72,6 +74,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   SCREEN_NOT_PAIRED: 403,
   SCREEN_ROLE_FORBIDDEN: 403,
   PAIRING_CODE_INVALID: 403,
+  TOO_MANY_ATTEMPTS: 429,
+  TICKET_PROOF_FAILED: 403,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -104,6 +108,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SCREEN_NOT_PAIRED: '这台电脑的屏幕尚未与本终端配对：其他电脑只能显示叫号屏。请管理员在终端上运行 npm run terminal:pair 进行配对。',
     SCREEN_ROLE_FORBIDDEN: '这块屏幕配对的用途不包括此操作。请管理员为它重新配对。',
     PAIRING_CODE_INVALID: '配对码不正确、已使用或已过期。请管理员在终端上重新生成配对码。',
+    TOO_MANY_ATTEMPTS: '尝试失败次数过多，请 {{minutes}} 分钟后再试。',
+    TICKET_PROOF_FAILED: '号码和评价码对不上今天已办结的服务，请核对号票上的号码和评价码。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid. Please check it and try again.',
@@ -134,6 +140,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SCREEN_NOT_PAIRED: 'This screen is not paired with the terminal: other computers can show only the call board. Ask the administrator to pair it (npm run terminal:pair on the terminal).',
     SCREEN_ROLE_FORBIDDEN: 'This screen was not paired for that. Ask the administrator to pair it again.',
     PAIRING_CODE_INVALID: 'The pairing code is wrong, already used or expired. Ask the administrator for a new one.',
+    TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please try again in {{minutes}} min.',
+    TICKET_PROOF_FAILED: 'The number and rating code do not match a service finished today. Please check both on your ticket slip.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно. Проверьте его и повторите попытку.',
@@ -164,6 +172,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     SCREEN_NOT_PAIRED: 'Этот экран не сопряжён с терминалом: другим компьютерам доступно только табло вызова. Попросите администратора выполнить сопряжение (npm run terminal:pair на терминале).',
     SCREEN_ROLE_FORBIDDEN: 'Этот экран сопряжён не для этого действия. Попросите администратора выполнить сопряжение заново.',
     PAIRING_CODE_INVALID: 'Код сопряжения неверен, уже использован или истёк. Попросите у администратора новый.',
+    TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток. Повторите через {{minutes}} мин.',
+    TICKET_PROOF_FAILED: 'Номер и код оценки не подходят ни к одной услуге, оказанной сегодня. Проверьте их на талоне.',
   },
 };
 
@@ -171,7 +181,7 @@ export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string,
   return ERROR_MESSAGES[lang][code].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
-/** Thrown anywhere below the HTTP layer; the service turns it into an ErrorBody. */
+/** Thrown anywhere below the HTTP layer; the service turns it into an ErrorBody. TOO_MANY_ATTEMPTS carries params { minutes, seconds } (seconds: Retry-After). */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,

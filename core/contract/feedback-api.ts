@@ -9,7 +9,16 @@ import { Ulid } from './queue.js';
 
 const EmptyQuery = z.object({});
 const TicketNumber = FreeText.trim().toUpperCase().min(2).max(16);
-const TicketNumberQuery = z.object({ number: TicketNumber });
+/**
+ * Who rates by ticket proves they hold it: the slip's QR text (number, id, code), or the number and
+ * the rating code typed. Anything else, a missing code included, gets one answer: TICKET_PROOF_FAILED.
+ */
+const TicketProof = z.object({
+  number: TicketNumber.optional(),
+  code: FreeText.trim().max(16).optional(),
+  qr: FreeText.trim().max(300).optional(),
+});
+export type TicketProof = z.infer<typeof TicketProof>;
 
 export const feedbackApi = {
   ratingPrompt: {
@@ -30,16 +39,17 @@ export const feedbackApi = {
   ratingByTicket: {
     method: 'GET',
     path: '/api/rating/ticket',
-    summary: 'A finished service of today found by its ticket number, for rating at the kiosk; 409 NOT_SERVED for a ticket the day closed before it was served',
-    query: TicketNumberQuery,
+    summary:
+      'A finished service of today, for rating at the kiosk, found by the slip’s QR or by its number and rating code; 403 TICKET_PROOF_FAILED when they do not match (the same for an unknown number), 429 TOO_MANY_ATTEMPTS after too many; 409 NOT_SERVED for a ticket the day closed before it was served',
+    query: TicketProof,
     response: RatingPrompt,
   },
   rateByTicket: {
     method: 'POST',
     path: '/api/rating/ticket',
-    summary: 'Rate a finished service at the kiosk by its ticket number, once',
+    summary: 'Rate a finished service at the kiosk, once, with the same proof as its look-up',
     query: EmptyQuery,
-    body: z.object({ number: TicketNumber, rating: RatingInput }),
+    body: TicketProof.extend({ rating: RatingInput }),
     response: z.object({ recorded: z.literal(true) }),
   },
   fileOpinion: {

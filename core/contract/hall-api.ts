@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AnnouncementList } from './announcements.js';
 import { FreeText, Lang, LangQuery, Localized, TimeZone } from './common.js';
 import { PrinterStatus, PrintJob } from './print.js';
-import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, QueueConflict, ServiceCode, Ticket, Ulid } from './queue.js';
+import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, QueueConflict, RatingCode, ServiceCode, Ticket, Ulid } from './queue.js';
 
 /** Terminal-service routes of the hall queue, printing and sync status; merged into `api`. */
 
@@ -27,6 +27,8 @@ export const IssuedTicket = z.object({
   counterArea: z.string(),
   /** Encoded in the QR code on the slip and on screen. */
   qr: z.string(),
+  /** The rating code printed on the slip and shown with the ticket: with the number, it lets the holder rate the service at a kiosk. */
+  ratingCode: RatingCode,
   /** queued: the slip is printing; no-printer/printer-down: show the ticket on screen; skipped: the visitor chose the screen. */
   print: z.enum(['queued', 'no-printer', 'printer-down', 'skipped']),
   jobId: z.string().nullable(),

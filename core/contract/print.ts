@@ -12,6 +12,8 @@ export const TicketSlip = z.strictObject({
   issuedAt: z.iso.datetime({ offset: true }),
   /** Encoded as a QR code under the number: lets the visitor rate or check status later. */
   qr: z.string().min(1).max(300),
+  /** Printed under the QR with a line saying what it is for (rating at a kiosk). */
+  ratingCode: z.string().min(1).max(16).optional(),
   /** Set when the ticket was issued while the central server was unreachable. */
   offline: z.boolean().default(false),
 });
@@ -28,6 +30,7 @@ export const CheckinSlip = z.strictObject({
   ahead: z.number().int().min(0),
   issuedAt: z.iso.datetime({ offset: true }),
   qr: z.string().min(1).max(300),
+  ratingCode: z.string().min(1).max(16).optional(),
 });
 
 export const ChecklistSlip = z.strictObject({

@@ -236,5 +236,15 @@ export const QUEUE_EVENTS = {
   presence: 'queue.presence',
 } as const;
 
-export const TicketIssuedEvent = Ticket;
+/**
+ * The rating code printed on a ticket slip and shown with the on-screen ticket: proof, with the ticket
+ * number, that the rater holds the ticket. No 0/O, 1/I/L, 2/Z, 5/S, 8/B or 6/G, so it reads back as printed.
+ * A secret of the visitor, the issuing kiosk and the central server: never in the queue state or on the board.
+ */
+export const RATING_CODE_ALPHABET = 'ACDEFHJKMNPRTUVWXY3479';
+export const RATING_CODE_LENGTH = 5;
+export const RatingCode = z.string().regex(new RegExp(`^[${RATING_CODE_ALPHABET}]{${RATING_CODE_LENGTH}}$`), 'not a rating code');
+
+/** The issuing kiosk's outbox event: the ticket and its rating code (which reaches the server only). */
+export const TicketIssuedEvent = Ticket.extend({ ratingCode: RatingCode.optional() });
 export const CheckedInEvent = z.object({ appointmentId: Ulid, ticketId: Ulid, at: z.iso.datetime({ offset: true }) });

@@ -41,6 +41,10 @@ export const RatingInput = z
   .refine((r) => isBadRating(r.level) || r.reasons.length === 0, { message: 'reasons belong to bad ratings only', path: ['reasons'] });
 export type RatingInput = z.infer<typeof RatingInput>;
 
+/** How a kiosk rating's holder was proven: the slip's QR or the typed code, checked by the server or by the kiosk that issued the ticket. */
+export const HolderProof = z.object({ by: z.enum(['slip-qr', 'rating-code']), checkedBy: z.enum(['server', 'issuing-kiosk']) });
+export type HolderProof = z.infer<typeof HolderProof>;
+
 /**
  * One row of a terminal's rating chain, as stored and uploaded (event `rating.recorded`). `hash` is
  * sha256 over `prevHash` and the canonical JSON of every other field (see ratingHash); the first
@@ -63,6 +67,8 @@ export const RatingRecord = z.object({
   comment: z.string().nullable(),
   channel: z.enum(['counter', 'kiosk']),
   recordedAt: z.iso.datetime({ offset: true }),
+  /** Kiosk ratings: how the rater proved they hold the ticket. Not hashed (the chain's fields stay as they were). */
+  holderProof: HolderProof.optional(),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -80,3 +86,4 @@ export const ChainReport = z.object({
     .nullable(),
 });
 export type ChainReport = z.infer<typeof ChainReport>;
+

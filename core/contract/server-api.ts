@@ -4,6 +4,7 @@ import { FreeText } from './common.js';
 import { TerminalRecord, TerminalRole, type StaffRole } from './server-admin.js';
 import { ChangesGone, ChangesQuery, ChangesResponse } from './server-sync.js';
 import { serverQueueApi } from './server-queue.js';
+import { serverRatingHolderApi } from './server-rating-holder.js';
 import { serverOpinionApi, supervisionApi } from './supervision-api.js';
 
 /** The central server's API. `signed: true` routes need the headers of server-auth.ts. */
@@ -153,6 +154,7 @@ export const serverApi = {
     gone: ChangesGone,
   },
   ...serverQueueApi,
+  ...serverRatingHolderApi,
   ...serverOpinionApi,
   ...supervisionApi,
 } as const satisfies Record<string, ServerRouteDef>;

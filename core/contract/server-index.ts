@@ -5,3 +5,4 @@ export * from './server-api.js';
 export * from './server-sync.js';
 export * from './server-queue.js';
 export * from './event-producers.js';
+export * from './server-rating-holder.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Appointment, CancelReason, NewAppointment, PresenceChange, QueueAction, QueueState, ServiceCode, StaffLogin, Ticket, Ulid } from './queue.js';
+import { Appointment, CancelReason, NewAppointment, PresenceChange, QueueAction, QueueState, RatingCode, ServiceCode, StaffLogin, Ticket, Ulid } from './queue.js';
 
 /** Issue a ticket while the server is reachable: the server numbers it. Idempotent by id. */
 export const IssueTicketRequest = z.object({
@@ -7,6 +7,8 @@ export const IssueTicketRequest = z.object({
   service: ServiceCode,
   appointmentId: Ulid.nullable().default(null),
   issuedAt: z.iso.datetime({ offset: true }),
+  /** The kiosk's rating code for the slip; the server stores it with the ticket and never sends it to other terminals. */
+  ratingCode: RatingCode.optional(),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
@@ -14,6 +16,8 @@ export const IssueTicketResponse = z.object({
   ticket: Ticket,
   /** Tickets of the same line waiting before this one. */
   ahead: z.int().min(0),
+  /** The code the server holds for this ticket (the kiosk's own, or one it made for a kiosk that sent none). */
+  ratingCode: RatingCode.optional(),
 });
 export type IssueTicketResponse = z.infer<typeof IssueTicketResponse>;
 

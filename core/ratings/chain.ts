@@ -47,6 +47,7 @@ export function appendRating(db: Db, fields: RatingFields): RatingRecord {
       comment: fields.comment,
       channel: fields.channel,
       recordedAt: fields.recordedAt,
+      ...(fields.holderProof ? { holderProof: fields.holderProof } : {}),
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const record = RatingRecord.parse({ ...unhashed, hash: ratingHash(unhashed, sha256) });

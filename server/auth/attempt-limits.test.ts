@@ -5,7 +5,8 @@ import { loadServerConfig, type ServerConfig } from '../config.js';
 import { buildServerApp } from '../http/app.js';
 import { createStaff } from '../staff/repository.js';
 import { createTerminal } from '../terminals/repository.js';
-import { backends, type TestDb } from '../test-db.js';
+import type { ServerDb } from '../db/connection.js';
+import { backends, type SharedDb, type TestDb } from '../test-db.js';
 import type * as passwords from './passwords.js';
 import { verifyPassword } from './passwords.js';
 
@@ -27,7 +28,7 @@ describe.each(backends)('guessing limits on $name', (backend) => {
   beforeAll(async () => {
     t = await backend.open();
     app = await buildServerApp(t.db, config);
-    for (const login of ['li.na', 'chen.yu', 'he.bo', 'ma.li', 'du.fei']) {
+    for (const login of ['li.na', 'chen.yu', 'he.bo', 'ma.li', 'du.fei', 'wu.lei']) {
       await createStaff(t.db, { login, name: login, number: login.replace('.', '-'), role: 'supervisor' }, PASSWORD, clock);
     }
   });
@@ -44,7 +45,7 @@ describe.each(backends)('guessing limits on $name', (backend) => {
   const newCode = async (name: string) => (await createTerminal(t.db, { name, hall: 'main', roles: ['kiosk'] }, clock, config.enrollCodeTtlMs)).code;
 
   describe('staff sign-in', () => {
-    it('refuses a login after 5 wrong passwords, even with the right one, without checking it; other logins still sign in', async () => {
+    it('refuses a login at an address after 5 wrong passwords there, even with the right one, without checking it', async () => {
       for (let i = 0; i < 5; i++) expect((await signIn('li.na', `wrong-${i}`)).statusCode).toBe(401);
       clock += 5 * 60_000;
       const before = await sessions();
@@ -56,9 +57,17 @@ describe.each(backends)('guessing limits on $name', (backend) => {
       expect(refused.json().error).toEqual({ code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed attempts. Please try again in 10 min.' });
       expect(vi.mocked(verifyPassword).mock.calls.length).toBe(checks);
       expect(await sessions()).toBe(before);
-      expect((await signIn('li.na', PASSWORD, '10.9.9.9')).statusCode).toBe(429);
 
       expect((await signIn('chen.yu', PASSWORD)).statusCode).toBe(200);
+    });
+
+    it('a stranger’s wrong passwords do not stop the clerk signing in from their own counter', async () => {
+      const stranger = '10.0.0.66';
+      const counter = '10.0.0.9';
+      for (let i = 0; i < 5; i++) expect((await signIn('wu.lei', `wrong-${i}`, stranger)).statusCode).toBe(401);
+      expect((await signIn('wu.lei', PASSWORD, stranger)).statusCode).toBe(429);
+      expect((await signIn('wu.lei', PASSWORD, counter)).statusCode).toBe(200);
+      expect((await signIn('wu.lei', PASSWORD, stranger)).statusCode).toBe(429);
     });
 
     it('lets the login in again once the window has passed', async () => {
@@ -106,5 +115,52 @@ describe.each(backends)('guessing limits on $name', (backend) => {
     it('never refuses an address that enrolls many terminals without a wrong code', async () => {
       for (let i = 0; i < 12; i++) expect((await enroll(await newCode(`Counter ${i}`), '10.1.0.3')).statusCode).toBe(200);
     });
+  });
+});
+
+describe.each(backends)('guessing limits across a server restart on $name', (backend) => {
+  let shared: SharedDb;
+  let db: ServerDb | undefined;
+  let app: FastifyInstance | undefined;
+  let clock = Date.parse('2026-03-02T09:00:00Z');
+  const config: ServerConfig = { ...loadServerConfig({}), now: () => clock };
+
+  const start = async () => {
+    db = await shared.connect();
+    app = await buildServerApp(db, config);
+    return app;
+  };
+  const stop = async () => {
+    await app?.close();
+    await db?.destroy();
+    app = db = undefined;
+  };
+  beforeAll(async () => {
+    shared = await backend.openShared();
+    await start();
+    await createStaff(db!, { login: 'li.na', name: 'Li Na', number: '0101', role: 'clerk' }, PASSWORD, clock);
+  });
+  afterAll(async () => {
+    await stop();
+    await shared?.cleanup();
+  });
+
+  it('still refuses a guessed login and a guessing address after a restart, and lets them in once the window has passed', async () => {
+    const signIn = (password: string) => app!.inject({ method: 'POST', url: '/api/staff/login', remoteAddress: '10.2.0.1', payload: { login: 'li.na', password } });
+    const enroll = (code: string) => app!.inject({ method: 'POST', url: '/api/enroll', remoteAddress: '10.2.0.2', payload: { code, publicKey: publicKey(), deviceId: 'dev' } });
+    const code = (await createTerminal(db!, { name: 'Kiosk 9', hall: 'main', roles: ['kiosk'] }, clock, config.enrollCodeTtlMs)).code;
+    for (let i = 0; i < 5; i++) expect((await signIn(`wrong-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++) expect((await enroll(`ZZZZZ-ZZZ${i.toString().padStart(2, '0')}`)).statusCode).toBe(401);
+
+    await stop();
+    await start();
+    expect((await signIn(PASSWORD)).statusCode).toBe(429);
+    expect((await enroll(code)).statusCode).toBe(429);
+
+    clock += config.attemptLimits.windowMs;
+    await stop();
+    await start();
+    expect((await signIn(PASSWORD)).statusCode).toBe(200);
+    expect((await enroll(code)).statusCode).toBe(200);
   });
 });

@@ -1,92 +1,106 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { attemptWaitMs, rememberMs, retryAfterSeconds, type AttemptKey } from '../../core/common/attempt-rule.js';
 import { ServerError, type ServerErrorCode } from '../../core/contract/index.js';
 import type { AttemptLimitsConfig } from '../config.js';
+import type { ServerDb } from '../db/connection.js';
 
-/** Failed attempts per key (a login, a client address) within a sliding window, in this process's memory. */
-class FailureWindow {
-  private readonly failures = new Map<string, number[]>();
-  private sweptAt = 0;
-
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-
-  /** Milliseconds until `key` may try again; 0 when it may now. */
-  waitMs(key: string, now: number): number {
-    if (this.max === 0) return 0;
-    const recent = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length === 0) this.failures.delete(key);
-    else this.failures.set(key, recent);
-    return recent.length < this.max ? 0 : recent[recent.length - this.max]! + this.windowMs - now;
-  }
-
-  add(key: string, at: number): void {
-    if (this.max === 0) return;
-    if (at - this.sweptAt > this.windowMs) {
-      // Forget keys that have not failed lately, so guessed logins and passing addresses do not pile up.
-      for (const [k, times] of this.failures) if ((times.at(-1) ?? 0) <= at - this.windowMs) this.failures.delete(k);
-      this.sweptAt = at;
-    }
-    this.failures.set(key, [...(this.failures.get(key) ?? []), at]);
-  }
-
-  remove(key: string, at: number): void {
-    const times = this.failures.get(key) ?? [];
-    const i = times.indexOf(at);
-    if (i >= 0) times.splice(i, 1);
-    if (times.length === 0) this.failures.delete(key);
-  }
-
-  clear(key: string): void {
-    this.failures.delete(key);
-  }
-}
+export type { AttemptKey } from '../../core/common/attempt-rule.js';
 
 const refusedWith = (...codes: ServerErrorCode[]) => (err: unknown) => err instanceof ServerError && codes.includes(err.code);
 const loginRefused = refusedWith('LOGIN_FAILED');
 // A used or expired code was guessed right but is no use; counting it too keeps the rule simple.
 const codeRefused = refusedWith('ENROLL_CODE_INVALID', 'ENROLL_CODE_EXPIRED', 'ENROLL_CODE_USED', 'TERMINAL_DISABLED');
 
-/** Bounds on guessing staff passwords and enrollment codes (server/README.md, "Security: guessing limits"). */
+const keyHash = (k: { kind: string; key: string }) => createHash('sha256').update(`${k.kind}\0${k.key}`).digest('hex');
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Bounds on guessing (server/README.md, "Security: guessing limits"). Failures are rows of
+ * attempt_failures, so every server instance on the database and every restart sees them.
+ */
 export class AttemptLimits {
-  private readonly logins: FailureWindow;
-  private readonly loginAddresses: FailureWindow;
-  private readonly enrollAddresses: FailureWindow;
+  private sweptAt = 0;
 
   constructor(
-    config: AttemptLimitsConfig,
+    private readonly db: ServerDb,
+    private readonly config: AttemptLimitsConfig,
     private readonly now: () => number,
-  ) {
-    this.logins = new FailureWindow(config.loginPerLogin, config.windowMs);
-    this.loginAddresses = new FailureWindow(config.loginPerAddress, config.windowMs);
-    this.enrollAddresses = new FailureWindow(config.enrollPerAddress, config.windowMs);
-  }
+  ) {}
 
-  /** A success forgets the login's failures; the address's stay, so one good account cannot reset a spray. */
+  /**
+   * Counted per login and address together, so wrong passwords from elsewhere never lock a clerk out
+   * at their own counter, and per address (looser) against a spray over many logins. A success forgets
+   * its login-and-address failures; the address's stay, so one good account cannot reset a spray.
+   */
   async staffLogin<T>(login: string, address: string, attempt: () => Promise<T>): Promise<T> {
-    const out = await this.guarded([[this.logins, login], [this.loginAddresses, address]], attempt, loginRefused);
-    this.logins.clear(login);
+    const { windowMs, loginPerLoginAddress, loginPerAddress } = this.config;
+    const pair = `${login}\0${address}`;
+    const out = await this.guard(
+      [
+        { kind: 'login', key: pair, rule: { max: loginPerLoginAddress, windowMs } },
+        { kind: 'login-address', key: address, rule: { max: loginPerAddress, windowMs } },
+      ],
+      attempt,
+      loginRefused,
+    );
+    await this.forget('login', pair);
     return out;
   }
 
   enroll<T>(address: string, attempt: () => Promise<T>): Promise<T> {
-    return this.guarded([[this.enrollAddresses, address]], attempt, codeRefused);
+    const { windowMs, enrollPerAddress } = this.config;
+    return this.guard([{ kind: 'enroll-address', key: address, rule: { max: enrollPerAddress, windowMs } }], attempt, codeRefused);
   }
 
-  /** Refused before `attempt` runs; an attempt counts as failed while in flight, so parallel guesses cannot slip past. */
-  private async guarded<T>(keys: [FailureWindow, string][], attempt: () => Promise<T>, failed: (err: unknown) => boolean): Promise<T> {
-    const now = this.now();
-    const waitMs = Math.max(0, ...keys.map(([w, key]) => w.waitMs(key, now)));
-    if (waitMs > 0) throw new ServerError('TOO_MANY_ATTEMPTS', undefined, Math.ceil(waitMs / 1000));
-    for (const [w, key] of keys) w.add(key, now);
-    const notAFailure = () => keys.forEach(([w, key]) => w.remove(key, now));
+  /**
+   * Runs `attempt` unless a key is over its rule (then TOO_MANY_ATTEMPTS with the seconds to wait,
+   * and `attempt` never runs). The try counts as a failure of every key while it runs, so parallel
+   * guesses cannot slip past; it stops counting once it ends in anything `failed` does not call one.
+   * A success erases nothing else: use `forget` for that.
+   */
+  async guard<T>(keys: AttemptKey[], attempt: () => Promise<T>, failed: (err: unknown) => boolean): Promise<T> {
+    const ids = await this.claim(keys.filter((k) => k.rule.max > 0));
+    const notAFailure = () => (ids.length ? this.db.deleteFrom('attempt_failures').where('id', 'in', ids).execute() : undefined);
     try {
       const out = await attempt();
-      notAFailure();
+      await notAFailure();
       return out;
     } catch (err) {
-      if (!failed(err)) notAFailure();
+      if (!failed(err)) await notAFailure();
       throw err;
     }
+  }
+
+  /** Forgets every failure of one key (e.g. a login that has just signed in). */
+  async forget(kind: string, key: string): Promise<void> {
+    await this.db.deleteFrom('attempt_failures').where('kind', '=', kind).where('key_hash', '=', keyHash({ kind, key })).execute();
+  }
+
+  /** Checks every key and, if none is over, writes the running try as a failure of each; one transaction, locked per key. */
+  private async claim(keys: AttemptKey[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const now = this.now();
+    await this.sweep(now);
+    const hashed = keys.map((k) => ({ ...k, hash: keyHash(k) })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+    return this.db.transaction().execute(async (tx) => {
+      for (const k of hashed) await sql`SELECT pg_advisory_xact_lock(hashtext(${`attempt:${k.hash}`}))`.execute(tx);
+      let waitMs = 0;
+      for (const k of hashed) {
+        const rows = await tx.selectFrom('attempt_failures').select('failed_at').where('kind', '=', k.kind).where('key_hash', '=', k.hash).execute();
+        waitMs = Math.max(waitMs, attemptWaitMs(rows.map((r) => r.failed_at.getTime()), k.rule, now));
+      }
+      if (waitMs > 0) throw new ServerError('TOO_MANY_ATTEMPTS', undefined, retryAfterSeconds(waitMs));
+      const rows = hashed.map((k) => ({ id: randomUUID(), kind: k.kind, key_hash: k.hash, failed_at: new Date(now), forget_at: new Date(now + rememberMs(k.rule)) }));
+      await tx.insertInto('attempt_failures').values(rows).execute();
+      return rows.map((r) => r.id);
+    });
+  }
+
+  /** Drops failures no rule needs any more, now and then, so passing addresses and guessed keys do not pile up. */
+  private async sweep(now: number): Promise<void> {
+    if (now - this.sweptAt < SWEEP_EVERY_MS && now >= this.sweptAt) return;
+    this.sweptAt = now;
+    await this.db.deleteFrom('attempt_failures').where('forget_at', '<=', new Date(now)).execute();
   }
 }

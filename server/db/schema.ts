@@ -100,7 +100,17 @@ export interface FailedEventsTable {
   resolved_at: Timestamp | null;
 }
 
+/** A failed try, or one still running (migration 0014); see server/auth/attempt-limits.ts. */
+export interface AttemptFailuresTable {
+  id: string;
+  kind: string;
+  key_hash: string;
+  failed_at: Timestamp;
+  forget_at: Timestamp;
+}
+
 export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema {
+  attempt_failures: AttemptFailuresTable;
   announcements: AnnouncementsTable;
   terminals: TerminalsTable;
   staff: StaffTable;

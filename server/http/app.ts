@@ -14,6 +14,7 @@ import { startChangePruning } from '../sync/retention.js';
 import { startCloseOut } from '../queue/close-out.js';
 import { LiveHub, registerLive } from '../sync/live.js';
 import { queueHandlers } from '../queue/handlers.js';
+import { ratingHolderHandlers } from '../ratings/holder.js';
 import { hallPublisher, type HallPublish } from '../queue/publish.js';
 import { staffFromHeader } from '../staff/sessions.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
@@ -30,10 +31,11 @@ import { registerScreens } from './screens.js';
 export const SERVER_VERSION = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, calendar: WorkingCalendar): ServerHandlers {
-  const limits = new AttemptLimits(config.attemptLimits, config.now);
+  const limits = new AttemptLimits(db, config.attemptLimits, config.now);
   const appliers = eventAppliers(config, calendar, publish);
   return {
     ...queueHandlers(db, config, publish),
+    ...ratingHolderHandlers(db, config, limits),
     ...supervisionHandlers(db, config, limits),
     enroll: ({ body }, { clientAddress }) => limits.enroll(clientAddress, () => enrollTerminal(db, body, config.now())),
     terminalMe: async (_input, { terminal }) => {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { langFromAcceptLanguage, SERVER_ERROR_MESSAGES, SERVER_ERROR_STATUS, ServerError, type Lang, type ServerErrorBody } from '../../core/contract/index.js';
+import { retryAfterMinutes } from '../../core/common/attempt-rule.js';
 import { acceptLanguageOf, type ServiceErrors } from '../../core/common/http-errors.js';
 
 export function fromZodError(err: z.ZodError): ServerError {
@@ -12,7 +13,7 @@ export function fromZodError(err: z.ZodError): ServerError {
 
 function messageOf(err: ServerError, lang: Lang): string {
   const text = SERVER_ERROR_MESSAGES[lang][err.code];
-  return err.retryAfterSeconds === undefined ? text : text.replace('{minutes}', String(Math.max(1, Math.ceil(err.retryAfterSeconds / 60))));
+  return err.retryAfterSeconds === undefined ? text : text.replace('{minutes}', String(retryAfterMinutes(err.retryAfterSeconds)));
 }
 
 export function errorBody(err: ServerError, lang: Lang): { status: number; body: ServerErrorBody } {

@@ -32,9 +32,10 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, push: HallPubl
   const clock: QueueClock = { now: config.now, timeZone: config.hallTimeZone };
   return {
     issueTicket: async ({ body }, { terminal }) => {
-      const { ticket, ahead, fresh } = await issueTicket(db, terminal.hall, terminal.id, body, clock);
+      const { ticket, ahead, fresh, ratingCode } = await issueTicket(db, terminal.hall, terminal.id, body, clock);
       if (fresh) push(terminal.hall, { kind: 'ticket', ticket });
-      return { ticket, ahead };
+      // The code goes back to the issuing kiosk only, never out with the ticket.
+      return { ticket, ahead, ...(ratingCode ? { ratingCode } : {}) };
     },
     queueAction: async ({ body }, { terminal }) => {
       await checkAction(db, terminal.hall, body);

@@ -61,6 +61,8 @@ export interface TicketsTable {
   issued_service: string;
   /** Migration 0011: when the server first learned of the ticket; issued_at is the device's stamp. */
   received_at: Timestamp;
+  /** Migration 0016: the slip's rating code; a secret of the visitor, the issuing kiosk and the server, never sent in a Ticket. */
+  rating_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TicketNumbersTable {

@@ -6,6 +6,7 @@ import type { ServerSchema } from '../db/schema.js';
 import { hallConfig } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import { queueOrder } from '../../core/common/queue-rules.js';
+import { newRatingCode } from '../../core/common/rating-code.js';
 import { conflictsOn } from './conflicts.js';
 import { hallPresence } from './presence.js';
 import type { TicketsTable } from './schema.js';
@@ -83,9 +84,9 @@ class SameIdRace extends Error {}
  * Numbers a ticket in the hall's line for today (A001, A002…, from 001 again each day in the hall's
  * time zone). The same id again returns the same ticket, numbered once.
  */
-export async function issueTicket(db: ServerDb, hall: string, terminalId: string, req: IssueTicketRequest, clock: QueueClock): Promise<{ ticket: Ticket; ahead: number; fresh: boolean }> {
+export async function issueTicket(db: ServerDb, hall: string, terminalId: string, req: IssueTicketRequest, clock: QueueClock): Promise<{ ticket: Ticket; ahead: number; fresh: boolean; ratingCode: string | null }> {
   const known = await db.selectFrom('tickets').selectAll().where('id', '=', req.id).executeTakeFirst();
-  if (known) return { ticket: toTicket(known), ahead: await ahead(db, known), fresh: false };
+  if (known) return { ticket: toTicket(known), ahead: await ahead(db, known), fresh: false, ratingCode: known.terminal_id === terminalId ? known.rating_code : null };
   const config = await hallConfig(db, hall);
   if (!config?.config.services.some((s) => s.code === req.service)) throw new ServerError('UNKNOWN_SERVICE');
   const now = clock.now();
@@ -128,6 +129,7 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
           terminal_id: terminalId,
           issued_service: req.service,
           received_at: new Date(now),
+          rating_code: req.ratingCode ?? newRatingCode(),
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .returningAll()
@@ -135,12 +137,12 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
       // The same id issued at the same moment by a retry: roll the number back, answer the first.
       if (!row) throw new SameIdRace();
       if (req.appointmentId) await checkInAppointment(trx, req.appointmentId, req.id, new Date(now));
-      return { ticket: toTicket(row), ahead: await ahead(trx, row), fresh: true };
+      return { ticket: toTicket(row), ahead: await ahead(trx, row), fresh: true, ratingCode: row.rating_code };
     });
   } catch (err) {
     if (!(err instanceof SameIdRace)) throw err;
     const first = await db.selectFrom('tickets').selectAll().where('id', '=', req.id).executeTakeFirstOrThrow();
-    return { ticket: toTicket(first), ahead: await ahead(db, first), fresh: false };
+    return { ticket: toTicket(first), ahead: await ahead(db, first), fresh: false, ratingCode: first.terminal_id === terminalId ? first.rating_code : null };
   }
 }
 
@@ -155,7 +157,7 @@ export async function issueTicket(db: ServerDb, hall: string, terminalId: string
  * printed its own number. The visitor holds that slip, so while nobody has called the ticket yet
  * the server takes the printed number.
  */
-export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: string, t: Ticket, timeZone: string, receivedAt: Date): Promise<Ticket | null> {
+export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: string, t: Ticket & { ratingCode?: string }, timeZone: string, receivedAt: Date): Promise<Ticket | null> {
   const row = await trx
     .insertInto('tickets')
     .values({
@@ -176,6 +178,7 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
       terminal_id: terminalId,
       issued_service: t.service,
       received_at: receivedAt,
+      rating_code: t.ratingCode ?? null,
     })
     .onConflict((oc) => oc.doNothing())
     .returningAll()
@@ -184,6 +187,8 @@ export async function insertOfflineTicket(trx: Trx, hall: string, terminalId: st
     const flag = t.appointmentId ? await checkInAppointment(trx, t.appointmentId, t.id, new Date(t.issuedAt)) : null;
     return (flag && (await flagAppointmentTicket(trx, t.id, flag))) || toTicket(row);
   }
+  // Known already (issued online): the issuing kiosk's code fills in one the server does not hold yet.
+  if (t.ratingCode) await trx.updateTable('tickets').set({ rating_code: t.ratingCode }).where('id', '=', t.id).where('terminal_id', '=', terminalId).where('rating_code', 'is', null).execute();
   if (!t.offline) return null;
   const renumbered = await trx
     .updateTable('tickets')

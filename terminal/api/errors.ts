@@ -28,7 +28,7 @@ export function terminalErrors(log: (line: string) => void): ServiceErrors<AppEr
     create: (code) => new AppError(code),
     fromZod: fromZodError,
     lang: (req) => requestLang(req.query, acceptLanguageOf(req)),
-    answer: errorBody,
+    answer: (err, lang) => ({ ...errorBody(err, lang), ...(err.code === 'TOO_MANY_ATTEMPTS' && err.params.seconds !== undefined ? { headers: { 'retry-after': String(err.params.seconds) } } : {}) }),
     logFault: (_req, fault) => log(`Request failed: ${JSON.stringify(fault)}`),
   };
 }

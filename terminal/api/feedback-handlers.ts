@@ -16,9 +16,12 @@ export function feedbackHandlers(db: Db, _config: TerminalConfig, rt: TerminalRu
       ratings.submit(body.serviceId, body.rating);
       return { recorded: true as const };
     },
-    ratingByTicket: ({ number }) => ratings.byTicket(number),
-    rateByTicket: ({ body }) => {
-      ratings.rateByTicket(body.number, body.rating);
+    ratingByTicket: async (proof) => {
+      const { holderProof: _, ...prompt } = await ratings.byTicket(proof);
+      return prompt;
+    },
+    rateByTicket: async ({ body: { rating, ...proof } }) => {
+      await ratings.rateByTicket(proof, rating);
       return { recorded: true as const };
     },
     ...opinionHandlers(db, rt),

@@ -24,6 +24,8 @@ import { appendEvent } from '../../core/outbox/outbox.js';
 import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import { markAnnounced } from '../../core/queue/announced.js';
+import { newRatingCode, ticketQrText } from '../../core/common/rating-code.js';
+import { putRatingCode } from '../../core/queue/rating-codes.js';
 import { getTicket, nextOfflineNumber, offlineTicket, openServices, putTicket, ticketsOfDay, waitingIn } from '../../core/queue/tickets.js';
 import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
 import { dropConflict, putConflict, replaceConflictsOfDay } from '../../core/queue/conflicts.js';
@@ -37,9 +39,6 @@ export interface HallQueueOptions {
   fallbackConfigFile: string | null;
   now?: () => Date;
 }
-
-/** The slip's QR code: lets the visitor rate the service or look it up later by ticket. */
-export const ticketQr = (t: Ticket) => `HALL-TICKET:${t.number}:${t.id}`;
 
 /** The hall queue as this terminal sees it: issuing and check-in (kiosk), the board, and the replica. */
 export class HallQueue {
@@ -104,7 +103,10 @@ export class HallQueue {
     const issuedAt = this.now().toISOString();
     const day = this.today();
     const hall = this.hall();
-    const answer = await this.link.call('POST', '/api/queue/tickets', { id, service, appointmentId: appointment?.id ?? null, issuedAt }, (j) => IssueTicketResponse.parse(j));
+    let ratingCode = newRatingCode();
+    const answer = await this.link.call('POST', '/api/queue/tickets', { id, service, appointmentId: appointment?.id ?? null, issuedAt, ratingCode }, (j) => IssueTicketResponse.parse(j));
+    // A retry the server had numbered already answers with the code it holds: that one is printed.
+    if (answer.ok && answer.value.ratingCode) ratingCode = answer.value.ratingCode;
     const ticket = this.db.transaction((): Ticket => {
       const t: Ticket = answer.ok
         ? { ...answer.value.ticket, enterprise: answer.value.ticket.enterprise ?? appointment?.enterprise ?? null }
@@ -118,7 +120,9 @@ export class HallQueue {
             issuedAt,
           });
       putTicket(this.db, t, day);
-      appendEvent(this.db, QUEUE_EVENTS.ticketIssued, t);
+      putRatingCode(this.db, t.id, ratingCode);
+      // The code travels up with the ticket (offline, this is how the server learns it) and no further.
+      appendEvent(this.db, QUEUE_EVENTS.ticketIssued, { ...t, ratingCode });
       if (appointment) {
         putAppointment(this.db, { ...appointment, state: 'checked-in', ticketId: t.id });
         appendEvent(this.db, QUEUE_EVENTS.checkedIn, { appointmentId: appointment.id, ticketId: t.id, at: issuedAt });
@@ -127,13 +131,13 @@ export class HallQueue {
     })();
     const ahead = answer.ok ? answer.value.ahead : Math.max(0, waitingIn(this.db, hall, day, service).findIndex((x) => x.id === ticket.id));
     this.screens.send({ type: 'queue' });
-    const qr = ticketQr(ticket);
-    const common = { lang, number: ticket.number, counterArea: svc.counterArea, ahead, issuedAt: ticket.issuedAt, qr };
+    const qr = ticketQrText(ticket, ratingCode);
+    const common = { lang, number: ticket.number, counterArea: svc.counterArea, ahead, issuedAt: ticket.issuedAt, qr, ratingCode };
     const slip = appointment
       ? { kind: 'checkin' as const, ...common, enterprise: appointment.enterprise, matter: appointment.matter, appointmentCode: appointment.code, slot: `${appointment.date} ${appointment.from}–${appointment.to}` }
       : { kind: 'ticket' as const, ...common, service: pickLang(svc.name, lang), offline: ticket.offline };
     const printed = print ? this.printer.submit(slip) : { job: null, print: 'skipped' as const };
-    return { ticket, ahead, serviceName: pickLang(svc.name, lang), counterArea: svc.counterArea, qr, print: printed.print, jobId: printed.job?.id ?? null };
+    return { ticket, ahead, serviceName: pickLang(svc.name, lang), counterArea: svc.counterArea, qr, ratingCode, print: printed.print, jobId: printed.job?.id ?? null };
   }
 
   /** By the 6-digit code, the confirmation's QR text, or the appointment chosen after the phone's last digits. */

@@ -63,12 +63,14 @@ describe('a service under way at the hall’s midnight', () => {
   });
 
   it('says "not served today" in the visitor’s words for a ticket the server’s close-out closed, asked to rate it', async () => {
-    const issued = (await call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN', print: false })).json.ticket;
+    const answer = (await call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN', print: false })).json;
+    const issued = answer.ticket;
     // What the central server pushes to the hall when its close-out ends the day.
     svc.runtime.queue.onHallEvent({ kind: 'ticket', ticket: { ...issued, state: 'not-served' } });
     const words = { 'zh-CN': '今日未办理', en: 'Not served today', ru: 'Не обслужен сегодня' };
     for (const [lang, text] of Object.entries(words)) {
-      const res = await call('GET', `/api/rating/ticket?number=${issued.number}&lang=${lang}`);
+      // The visitor holds the slip: its number and rating code.
+      const res = await call('GET', `/api/rating/ticket?number=${issued.number}&code=${answer.ratingCode}&lang=${lang}`);
       expect(res.status).toBe(409);
       expect(res.json.error).toMatchObject({ code: 'NOT_SERVED', message: expect.stringContaining(text) });
     }

@@ -1,9 +1,10 @@
-import { AppError, RatingInput, type HallConfig, type Localized, type RatingPrompt, type ScreenMessage, type Ticket } from '../../core/contract/index.js';
+import { AppError, RatingInput, type HallConfig, type HolderProof, type Localized, type RatingPrompt, type ScreenMessage, type Ticket, type TicketProof } from '../../core/contract/index.js';
 import type { Db } from '../../core/db/connection.js';
 import { appendRating, isRated } from '../../core/ratings/chain.js';
 import { deletePrompt, openPrompts, promptByService, promptsOfCounter, putPrompt } from '../../core/ratings/prompts.js';
 import { staffNameByNumber } from '../../core/ratings/staff.js';
-import { ticketByNumber } from '../../core/queue/tickets.js';
+import { getTicket } from '../../core/queue/tickets.js';
+import type { TicketHolder } from './ticket-holder.js';
 
 /** What the rating desk needs of the hall queue (HallQueue fits): the database, the hall's clock and lines. */
 export interface RatingHost {
@@ -21,6 +22,8 @@ export interface RatingDeskOptions {
   ratingSeconds: number;
   /** Runs `run` after `delayMs`; returns a cancel. Tests pass their own and fire it themselves. */
   schedule?: Schedule;
+  /** Proves a kiosk rater holds the ticket; without it, rating by ticket is refused. */
+  holder?: TicketHolder;
 }
 
 const timer: Schedule = (delayMs, run) => {
@@ -113,11 +116,16 @@ export class RatingDesk {
     this.changed();
   }
 
-  /** Today's finished service with this ticket number, for rating at the kiosk. */
-  byTicket(number: string): RatingPrompt {
-    const t = ticketByNumber(this.db, this.host.hall(), number.trim().toUpperCase(), this.host.today());
-    if (t?.state === 'not-served') throw new AppError('NOT_SERVED');
-    if (!t || t.state !== 'done' || t.counterNo === null) throw new AppError('NOT_FOUND');
+  /** Today's finished service of a ticket whose holder proved it (slip QR, or number and rating code), for rating at the kiosk. */
+  async byTicket(proof: TicketProof): Promise<RatingPrompt & { holderProof: HolderProof }> {
+    if (!this.opts.holder) throw new AppError('TICKET_PROOF_FAILED');
+    // Only once the proof holds is anything said about the ticket.
+    const { ticket: proven, holderProof } = await this.opts.holder.prove(proof, this.host.hall(), this.host.today());
+    // The newer of what the proof returned and what this terminal's replica holds now.
+    const mine = getTicket(this.db, proven.id);
+    const t = mine && (mine.finishedAt ?? '') >= (proven.finishedAt ?? '') ? mine : proven;
+    if (t.state === 'not-served') throw new AppError('NOT_SERVED');
+    if (t.state !== 'done' || t.counterNo === null) throw new AppError('NOT_FOUND');
     if (isRated(this.db, t.id)) throw new AppError('ALREADY_RATED');
     const clerkNumber = t.calledBy ?? '';
     const now = this.host.now();
@@ -131,14 +139,15 @@ export class RatingDesk {
       matter: this.matter(t.service),
       finishedAt: t.finishedAt ?? now.toISOString(),
       expiresAt: new Date(now.getTime() + this.opts.ratingSeconds * 1000).toISOString(),
+      holderProof,
     };
   }
 
-  rateByTicket(number: string, input: RatingInput): void {
+  async rateByTicket(proof: TicketProof, input: RatingInput): Promise<void> {
     const rating = clean(RatingInput.parse(input));
-    const p = this.byTicket(number);
+    const { holderProof, ...p } = await this.byTicket(proof);
     this.db.transaction(() => {
-      appendRating(this.db, { ...this.fieldsOf(p), ...rating, channel: 'kiosk', recordedAt: this.host.now().toISOString() });
+      appendRating(this.db, { ...this.fieldsOf(p), ...rating, channel: 'kiosk', holderProof, recordedAt: this.host.now().toISOString() });
       // The same terminal may still show it on a rating screen: that prompt is answered now.
       deletePrompt(this.db, p.serviceId);
     })();

@@ -35,7 +35,7 @@ const serveOne = async () => {
   expect((await call('POST', '/api/counter/actions', { action: 'call', number: issued.json.ticket.number }, token)).status).toBe(200);
   const done = await call('POST', '/api/counter/actions', { action: 'finish' }, token);
   expect(done.json.ticket.state).toBe('done');
-  return done.json.ticket as { id: string; number: string };
+  return { ...(done.json.ticket as { id: string; number: string }), code: issued.json.ratingCode as string };
 };
 
 beforeAll(async () => {
@@ -103,24 +103,23 @@ describe('rating at the counter', () => {
   });
 });
 
-describe('rating at the kiosk by ticket number', () => {
+describe('rating at the kiosk by ticket number and rating code (terminal/ratings/rate-by-ticket.test.ts has the refusals)', () => {
   it('finds today’s finished service with the clerk’s name, records the rating once, and answers the counter’s prompt', async () => {
     const t = await serveOne();
-    const found = await call('GET', `/api/rating/ticket?number=${t.number.toLowerCase()}`);
+    const found = await call('GET', `/api/rating/ticket?number=${t.number.toLowerCase()}&code=${t.code}`);
     expect(found.json).toMatchObject({ serviceId: t.id, ticketNumber: t.number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101', matter: { 'zh-CN': '对外贸易', en: 'Foreign trade' } });
-    const rated = await call('POST', '/api/rating/ticket', { number: t.number, rating: { level: 4 } });
+    const rated = await call('POST', '/api/rating/ticket', { number: t.number, code: t.code, rating: { level: 4 } });
     expect(rated).toMatchObject({ status: 200, json: { recorded: true } });
     expect(ratingsOf(svc.db).at(-1)).toMatchObject({ serviceId: t.id, level: 4, channel: 'kiosk', matter: '对外贸易' });
     expect(await prompt()).toBeNull();
-    expect((await call('GET', `/api/rating/ticket?number=${t.number}`)).json.error.code).toBe('ALREADY_RATED');
-    expect((await call('POST', '/api/rating/ticket', { number: t.number, rating: { level: 5 } })).status).toBe(409);
+    expect((await call('GET', `/api/rating/ticket?number=${t.number}&code=${t.code}`)).json.error.code).toBe('ALREADY_RATED');
+    expect((await call('POST', '/api/rating/ticket', { number: t.number, code: t.code, rating: { level: 5 } })).status).toBe(409);
   });
 
-  it('does not offer a ticket still waiting or a number never issued today', async () => {
+  it('does not offer a ticket still waiting', async () => {
     const waiting = await call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN', print: false });
-    expect((await call('GET', `/api/rating/ticket?number=${waiting.json.ticket.number}`)).status).toBe(404);
-    expect((await call('GET', '/api/rating/ticket?number=A999')).json.error.code).toBe('NOT_FOUND');
-    expect((await call('POST', '/api/rating/ticket', { number: 'A999', rating: { level: 2, reasons: ['rules'] } })).status).toBe(404);
+    expect((await call('GET', `/api/rating/ticket?number=${waiting.json.ticket.number}&code=${waiting.json.ratingCode}`)).status).toBe(404);
+    expect((await call('POST', '/api/rating/ticket', { number: waiting.json.ticket.number, code: waiting.json.ratingCode, rating: { level: 2, reasons: ['rules'] } })).status).toBe(404);
   });
 
   it('leaves a chain that verifies, one outbox event per rating', () => {

@@ -21,6 +21,9 @@ export function expectTicket(d: Decoded): void {
   expect(d.text).toContain('取号时间：2026-11-26 09:30');
   expect(d.text.join('')).toContain('离线取号：服务器暂时无法连接，本号码有效，请留意叫号。');
   expect(d.qr).toEqual([ticket.qr]);
+  // The rating code under the QR, large, and what it is for.
+  expect(d.lines.find((l) => l.text === '评价码：K7M3P')).toMatchObject({ align: 'center', bold: true, width: 2, height: 2 });
+  expect(d.text.join('')).toContain('办完后可在自助机“按号评价”：输入号码和评价码，或扫描上方二维码。请勿告诉他人。');
   expect(d.images).toHaveLength(0);
   expect(d.cuts).toBe(1);
   expect(d.items[d.items.length - 1]).toEqual({ type: 'cut' });

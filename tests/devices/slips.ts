@@ -14,6 +14,7 @@ export const ticket: z.input<typeof TicketSlip> = {
   ahead: 3,
   issuedAt: '2026-11-26T01:30:00.000Z',
   qr: 'https://hall.example/q/A012?t=对外劳务',
+  ratingCode: 'K7M3P',
   offline: true,
 };
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes, scryptSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { pendingEvents } from '../../core/outbox/outbox.js';
 import { putStaff } from '../../core/queue/reference.js';
 import { ROOT } from '../../terminal/config.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
+import { decodeEscPos } from '../../native/printer/decode.js';
 import { launchChromium } from './browser.js';
 
 // The kiosk's opinion box, progress lookup and rating by ticket in Chromium, against a real
@@ -137,7 +139,7 @@ describe('the opinion box', SLOW, () => {
   });
 });
 
-describe('rating a finished service by ticket number at the kiosk', SLOW, () => {
+describe('rating a finished service by ticket number and rating code at the kiosk', SLOW, () => {
   const call = async (method: 'GET' | 'POST', url: string, body?: unknown, token?: string) => {
     const res = await svc.app.inject({
       method,
@@ -148,15 +150,17 @@ describe('rating a finished service by ticket number at the kiosk', SLOW, () => 
     return res.json();
   };
 
-  it('finds the service, shows who served, takes a bad rating with a reason, and refuses a second rating', async () => {
+  it('needs the slip’s rating code beside the number, finds the service, shows who served, takes a bad rating with a reason, and refuses a second rating', async () => {
     const salt = randomBytes(16);
     const hash = ['scrypt', 1024, 8, 1, salt.toString('base64'), scryptSync('correct horse battery', salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64')].join('$');
     putStaff(svc.db, { login: 'wang.fang', name: '王芳', number: '0101', role: 'clerk', passwordHash: hash, disabled: false });
     const token = (await call('POST', '/api/counter/login', { login: 'wang.fang', password: 'correct horse battery', counterNo: 2 })).token as string;
     const issued = await call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN', print: false });
     const number = issued.ticket.number as string;
+    const code = issued.ratingCode as string;
     await call('POST', '/api/counter/actions', { action: 'call', number }, token);
     await call('POST', '/api/counter/actions', { action: 'finish' }, token);
+    const wrongCode = code.slice(0, 4) + (code[4] === 'A' ? 'C' : 'A');
 
     await open('/kiosk');
     await page.getByTestId('home-rate').click();
@@ -166,6 +170,18 @@ describe('rating a finished service by ticket number at the kiosk', SLOW, () => 
     await page.getByTestId('rate-dash').click();
     await osk(rest!.toLowerCase());
     expect(await page.getByTestId('rate-number').inputValue()).toBe(number);
+    // The number alone finds nothing: the code is asked for.
+    expect(await page.getByTestId('rate-find').isDisabled()).toBe(true);
+    await page.getByTestId('rate-code').click();
+    expect(await page.getByTestId('rate-code').getAttribute('data-active')).toBe('true');
+    await osk(wrongCode.toLowerCase());
+    expect(await page.getByTestId('rate-code').inputValue()).toBe(wrongCode);
+    await page.getByTestId('rate-find').click();
+    await page.getByTestId('feedback-error').waitFor();
+    expect(await page.getByTestId('feedback-error').textContent()).toContain('号码和评价码对不上今天已办结的服务');
+    await page.getByTestId('osk').locator('[data-key="backspace"]').click();
+    await osk(code.slice(-1).toLowerCase());
+    expect(await page.getByTestId('feedback-error').count()).toBe(0);
     await page.getByTestId('rate-find').click();
 
     await page.getByTestId('rating-service').waitFor();
@@ -187,13 +203,73 @@ describe('rating a finished service by ticket number at the kiosk', SLOW, () => 
     await page.getByTestId('rating-thanks').waitFor();
     expect(await page.getByTestId('rating-thanks').getAttribute('data-outcome')).toBe('recorded');
     const rated = pendingEvents(svc.db).filter((e) => e.type === RATING_EVENT).map((e) => e.payload);
-    expect(rated).toContainEqual(expect.objectContaining({ ticketNumber: number, level: 2, reasons: ['explanation'], comment: '材料要求没讲清楚', channel: 'kiosk', matter: '对外贸易' }));
+    expect(rated).toContainEqual(
+      expect.objectContaining({ ticketNumber: number, level: 2, reasons: ['explanation'], comment: '材料要求没讲清楚', channel: 'kiosk', matter: '对外贸易', holderProof: { by: 'rating-code', checkedBy: 'issuing-kiosk' } }),
+    );
 
     await page.getByTestId('rate-done').click();
     await page.getByTestId('home-rate').click();
     await page.getByTestId('rate-number').fill(number);
+    await page.getByTestId('rate-code').fill(code);
     await page.getByTestId('rate-find').click();
     await page.getByTestId('feedback-error').waitFor();
     expect(await page.getByTestId('feedback-error').textContent()).toContain('每次服务只能评价一次');
+  });
+
+  it('keeps the answer and “find” above the bottom bar in landscape elderly mode, in all three languages', async () => {
+    for (const lang of ['zh-CN', 'en', 'ru']) {
+      await open('/kiosk', { width: 1920, height: 1080 });
+      await page.getByTestId('lang-switch').locator(`[data-lang="${lang}"]`).click();
+      await page.getByTestId('elderly-toggle').click();
+      await page.getByTestId('home-rate').click();
+      await page.getByTestId('rate-number').fill('A998');
+      await page.getByTestId('rate-code').fill('K7M3A');
+      await page.getByTestId('rate-find').click();
+      await page.getByTestId('feedback-error').waitFor();
+      const bar = (await page.locator('.kiosk-nav').boundingBox())!;
+      for (const id of ['feedback-error', 'rate-find', 'rate-code']) {
+        const box = (await page.getByTestId(id).boundingBox())!;
+        expect(box.y + box.height, `${lang} ${id}`).toBeLessThanOrEqual(bar.y);
+        expect(box.y, `${lang} ${id}`).toBeGreaterThanOrEqual(0);
+      }
+      expect(await height('rate-find')).toBeGreaterThanOrEqual(60);
+    }
+  });
+
+  it('takes a ticket shown on screen with its rating code, whose QR (read back with zbarimg) and printed slip carry number, id and code; scanning the slip reaches the rating', async () => {
+    const token = (await call('POST', '/api/counter/login', { login: 'wang.fang', password: 'correct horse battery', counterNo: 2 })).token as string;
+    await open('/kiosk/ticket');
+    await page.locator('[data-testid=queue-line][data-code=A]').click();
+    await page.getByTestId('ticket-view').waitFor();
+    const number = (await page.getByTestId('ticket-number').textContent())!;
+    const code = (await page.getByTestId('ticket-rating-code').textContent())!;
+    expect(code).toMatch(/^[ACDEFHJKMNPRTUVWXY3479]{5}$/);
+    expect(await page.getByTestId('ticket-rating').textContent()).toContain('请勿告诉他人');
+    const png = slips.file('ticket-qr.png');
+    await page.getByTestId('ticket-qr').locator('svg').screenshot({ path: png });
+    const onScreen = execFileSync('zbarimg', ['-q', '--raw', png], { encoding: 'utf8' }).trim();
+    expect(onScreen).toMatch(new RegExp(`^HALL-TICKET:${number}:[0-9A-HJKMNP-TV-Z]{26}:${code}$`));
+    // The slip printed the same QR, and the code in large type under it.
+    await expect.poll(() => readdirSync(slips.dir).filter((f) => f.endsWith('.bin')).length, POLL).toBeGreaterThan(0);
+    const printed = readdirSync(slips.dir).filter((f) => f.endsWith('.bin')).map((f) => decodeEscPos(readFileSync(join(slips.dir, f))));
+    const slip = printed.find((d) => d.qr[0] === onScreen)!;
+    expect(slip.lines.find((l) => l.text === `评价码：${code}`)).toMatchObject({ bold: true, width: 2 });
+
+    await call('POST', '/api/counter/actions', { action: 'call', number }, token);
+    await call('POST', '/api/counter/actions', { action: 'finish' }, token);
+    await open('/kiosk/rate');
+    await page.getByTestId('osk').waitFor();
+    // A keyboard-wedge scanner's burst of the slip's QR.
+    await page.evaluate((qr) => {
+      const target = document.activeElement ?? document.body;
+      for (const key of [...qr, 'Enter']) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }, onScreen);
+    await page.getByTestId('rating-service').waitFor();
+    expect(await page.getByTestId('rating-ticket').textContent()).toBe(number);
+    // A good rating is recorded at one tap.
+    await page.getByTestId('rating-level-5').click();
+    await page.getByTestId('rating-thanks').waitFor();
+    const rated = pendingEvents(svc.db).filter((e) => e.type === RATING_EVENT).map((e) => e.payload);
+    expect(rated).toContainEqual(expect.objectContaining({ ticketNumber: number, level: 5, holderProof: { by: 'slip-qr', checkedBy: 'issuing-kiosk' } }));
   });
 });

@@ -27,9 +27,10 @@ async function api(base: string, method: 'GET' | 'POST', path: string, body?: un
 const serve = async () => {
   const issued = await api(office.kiosk.url, 'POST', '/api/queue/tickets', { service: 'A' });
   const number = issued.json.ticket.number as string;
+  const code = issued.json.ratingCode as string;
   await expect.poll(async () => (await api(office.counter.url, 'POST', '/api/counter/actions', { action: 'call', number }, token)).status, { timeout: 10_000 }).toBe(200);
   expect((await api(office.counter.url, 'POST', '/api/counter/actions', { action: 'finish' }, token)).json.ticket.state).toBe('done');
-  return number;
+  return { number, code };
 };
 
 describe('ratings across a kiosk, a counter and the central server', () => {
@@ -38,20 +39,20 @@ describe('ratings across a kiosk, a counter and the central server', () => {
       .poll(async () => (await api(office.counter.url, 'POST', '/api/counter/login', { login: 'wang.fang', password: CLERK_PASSWORD, counterNo: 1 })).status, { timeout: 20_000 })
       .toBe(200);
     token = (await api(office.counter.url, 'POST', '/api/counter/login', { login: 'wang.fang', password: CLERK_PASSWORD, counterNo: 1 })).json.token;
-    const number = await serve();
+    const { number } = await serve();
     const { prompt } = (await api(office.counter.url, 'GET', '/api/rating/prompt')).json;
     expect(prompt).toMatchObject({ ticketNumber: number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101', matter: { 'zh-CN': '对外贸易', en: 'Foreign trade' } });
     expect((await api(office.counter.url, 'POST', '/api/rating', { serviceId: prompt.serviceId, rating: { level: 5 } })).json).toEqual({ recorded: true });
   });
 
-  it('rates another at the kiosk by its ticket number, once, with the clerk named from the staff list', async () => {
-    const number = await serve();
-    await expect.poll(async () => (await api(office.kiosk.url, 'GET', `/api/rating/ticket?number=${number}`)).status, { timeout: 10_000 }).toBe(200);
-    const found = (await api(office.kiosk.url, 'GET', `/api/rating/ticket?number=${number}`)).json;
+  it('rates another at the kiosk by its ticket number and rating code, once, with the clerk named from the staff list', async () => {
+    const { number, code } = await serve();
+    await expect.poll(async () => (await api(office.kiosk.url, 'GET', `/api/rating/ticket?number=${number}&code=${code}`)).status, { timeout: 10_000 }).toBe(200);
+    const found = (await api(office.kiosk.url, 'GET', `/api/rating/ticket?number=${number}&code=${code}`)).json;
     expect(found).toMatchObject({ ticketNumber: number, counterNo: 1, clerkName: '王芳', clerkNumber: '0101' });
-    const rated = await api(office.kiosk.url, 'POST', '/api/rating/ticket', { number, rating: { level: 2, reasons: ['repeat-visits'], comment: '材料要求说了两次才清楚' } });
+    const rated = await api(office.kiosk.url, 'POST', '/api/rating/ticket', { number, code, rating: { level: 2, reasons: ['repeat-visits'], comment: '材料要求说了两次才清楚' } });
     expect(rated.json).toEqual({ recorded: true });
-    expect((await api(office.kiosk.url, 'POST', '/api/rating/ticket', { number, rating: { level: 5 } })).status).toBe(409);
+    expect((await api(office.kiosk.url, 'POST', '/api/rating/ticket', { number, code, rating: { level: 5 } })).status).toBe(409);
     expect(ratingsOf(office.kiosk.db)).toMatchObject([{ ticketNumber: number, level: 2, reasons: ['repeat-visits'], channel: 'kiosk' }]);
   });
 

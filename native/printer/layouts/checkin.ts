@@ -20,6 +20,7 @@ export function renderCheckin(slip: z.infer<typeof CheckinSlip>, layout: Layout)
   page.field(t('common.issuedAt'), page.time(slip.issuedAt));
   page.rule();
   page.qr(slip.qr, t('checkin.scanHint'));
+  page.ratingCode(slip.ratingCode);
   page.text(t('common.keep'), { align: 'center' });
   return page.finish();
 }

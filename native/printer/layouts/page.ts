@@ -79,6 +79,13 @@ export class Page {
     return this.text(hint, { align: 'center' });
   }
 
+  /** The rating code under the QR, large, and the line that says what it is for. */
+  ratingCode(code: string | undefined): this {
+    if (!code) return this;
+    this.text(this.label(this.t('common.ratingCode')) + code, { align: 'center', bold: true, width: 2, height: 2 });
+    return this.text(this.t('common.ratingCodeHint'), { align: 'center' });
+  }
+
   finish(): Uint8Array {
     return this.out.feed(1).cut().bytes();
   }

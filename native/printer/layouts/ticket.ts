@@ -19,6 +19,7 @@ export function renderTicket(slip: z.infer<typeof TicketSlip>, layout: Layout): 
   }
   page.rule();
   page.qr(slip.qr, t('ticket.scanHint'));
+  page.ratingCode(slip.ratingCode);
   page.text(t('common.keep'), { align: 'center' });
   return page.finish();
 }

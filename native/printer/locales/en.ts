@@ -9,6 +9,8 @@ export default {
     ahead: 'People ahead of you: {{count}}',
     aheadNone: 'Nobody is ahead of you; listen for your number',
     keep: 'Please keep this slip',
+    ratingCode: 'Rating code',
+    ratingCodeHint: 'After your service, rate it at a kiosk ("Rate by ticket"): enter your number and this code, or scan the QR code above. Keep it to yourself.',
   },
   ticket: {
     title: 'Queue number',

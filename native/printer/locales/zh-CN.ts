@@ -8,6 +8,8 @@ export default {
     ahead: '您前面还有 {{count}} 人',
     aheadNone: '您前面没有人，请留意叫号',
     keep: '请妥善保管此凭条',
+    ratingCode: '评价码',
+    ratingCodeHint: '办完后可在自助机“按号评价”：输入号码和评价码，或扫描上方二维码。请勿告诉他人。',
   },
   ticket: {
     title: '排队号',

@@ -1,7 +1,7 @@
 /*
  * Rating a finished service by its ticket number (/kiosk/rate), for a visitor who left the counter
  * without rating. Test ids:
- *   rate-screen (data-step = number | rate | thanks), rate-number (input), osk (data-key), rate-dash,
+ *   rate-screen (data-step = number | rate | thanks), rate-number, rate-code (inputs; data-active on the one the keys type into), osk (data-key), rate-dash,
  *   rate-find (aria-busy), feedback-error (data-kind: not-found, network, server, unexpected)
  *   then the rating screen's ids: rating-service, rating-clerk, rating-clerk-number, rating-counter, rating-matter,
  *   rating-ticket, rating-level-5 … rating-level-1, rating-reasons, rating-reason-<reason>, rating-comment,
@@ -22,7 +22,11 @@ import { ScreenHeader } from '../components/ScreenHeader.js';
 import { Osk, type OskKey } from '../../shared/keyboard/Osk.js';
 import { useAction } from '../queue/useAction.js';
 import { useSession } from '../state.js';
+import { ratingCodeChars } from '../../../core/common/rating-code.js';
+import { RATING_CODE_LENGTH } from '../../../core/contract/queue.js';
+import type { TicketProof } from '../../../core/contract/feedback-api.js';
 import { ticketChars, ticketFromScan } from './entry.js';
+import { EntryField } from './EntryField.js';
 import { FeedbackProblem } from './FeedbackProblem.js';
 import '../../rating/rating.css';
 
@@ -33,20 +37,37 @@ export function RateTicketScreen() {
   const finding = useAction();
   const sending = useRatingSubmit();
   const [number, setNumber] = useState('');
+  const [code, setCode] = useState('');
+  const [field, setField] = useState<'number' | 'code'>('number');
+  // The proof the look-up passed with; the rating is sent with the same.
+  const [proof, setProof] = useState<TicketProof | null>(null);
   const [prompt, setPrompt] = useState<RatingPrompt | null>(null);
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
 
-  const find = (n = number) =>
+  const find = (p: TicketProof) =>
     finding.run(async (signal) => {
-      setPrompt(await client.call('ratingByTicket', { number: n }, { signal }));
+      setPrompt(await client.call('ratingByTicket', p, { signal }));
+      setProof(p);
     });
 
   const onScan = (scanned: string) => {
     const n = ticketFromScan(scanned);
     if (!n) return;
     setNumber(n);
-    void find(n);
+    setCode('');
+    void find({ qr: scanned.trim() });
   };
+  const type = (k: OskKey) => {
+    finding.clearError();
+    const edit = (v: string, clean: (s: string) => string) => (k === 'clear' ? '' : k === 'backspace' ? v.slice(0, -1) : k === 'space' ? v : clean(v + k));
+    if (field === 'number') setNumber((v) => edit(v, ticketChars));
+    else setCode((v) => edit(v, ratingCodeChars));
+  };
+  const ready = number.length >= 2 && code.length === RATING_CODE_LENGTH;
+  const fields = [
+    { name: 'number' as const, label: t('kiosk.feedback.ticketLabel'), value: number, placeholder: 'A012', set: setNumber, clean: ticketChars },
+    { name: 'code' as const, label: t('kiosk.feedback.ratingCodeLabel'), value: code, placeholder: 'K7M3P', set: setCode, clean: ratingCodeChars },
+  ];
   const scanning = prompt === null && !finding.busy;
   useWedgeScanner(onScan, { enabled: scanning });
   useLive((msg) => {
@@ -54,8 +75,8 @@ export function RateTicketScreen() {
   });
 
   const rate = async (rating: RatingInput) => {
-    if (!prompt) return;
-    const done = await sending.submit((signal) => client.call('rateByTicket', { body: { number: prompt.ticketNumber, rating } }, { signal }));
+    if (!prompt || !proof) return;
+    const done = await sending.submit((signal) => client.call('rateByTicket', { body: { ...proof, rating } }, { signal }));
     if (done === 'recorded' || done === 'already-rated') setOutcome(done);
   };
 
@@ -67,45 +88,45 @@ export function RateTicketScreen() {
       </ScreenHeader>
 
       {step === 'number' && (
-        <>
-          <label className="track-field">
-            <span>{t('kiosk.feedback.ticketLabel')}</span>
-            <input
-              className="track-input active"
-              data-testid="rate-number"
-              value={number}
-              inputMode="none"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="A012"
-              onChange={(e) => {
-                finding.clearError();
-                setNumber(ticketChars(e.target.value));
-              }}
-            />
-          </label>
-          <p className="feedback-hint">{t('kiosk.feedback.ticketHint')}</p>
-          <Osk
-            onKey={(k: OskKey) => {
-              finding.clearError();
-              setNumber((v) => (k === 'clear' ? '' : k === 'backspace' ? v.slice(0, -1) : k === 'space' ? v : ticketChars(v + k)));
-            }}
-          />
-          <button type="button" className="button feedback-dash" data-testid="rate-dash" onMouseDown={(e) => e.preventDefault()} onClick={() => setNumber((v) => ticketChars(`${v}-`))}>
-            {t('kiosk.feedback.dashKey')}
-          </button>
+        <div className="rate-entry">
+          <div className="track-fields">
+            {fields.map((f) => (
+              <EntryField
+                key={f.name}
+                label={f.label}
+                testid={`rate-${f.name}`}
+                value={f.value}
+                active={field === f.name}
+                placeholder={f.placeholder}
+                onFocus={() => setField(f.name)}
+                onChange={(typed) => {
+                  finding.clearError();
+                  f.set(f.clean(typed));
+                }}
+              />
+            ))}
+          </div>
+          <p className="feedback-hint">{t('kiosk.feedback.codeHint')}</p>
+          <div className="rate-osk">
+            <Osk onKey={type} />
+          </div>
+          {field === 'number' && (
+            <button type="button" className="button feedback-dash" data-testid="rate-dash" onMouseDown={(e) => e.preventDefault()} onClick={() => setNumber((v) => ticketChars(`${v}-`))}>
+              {t('kiosk.feedback.dashKey')}
+            </button>
+          )}
           {finding.error !== undefined && <FeedbackProblem error={finding.error} notFound={t('kiosk.feedback.ticketNotFound')} />}
           <button
             type="button"
             className="button primary big feedback-go"
             data-testid="rate-find"
-            disabled={number.length < 2 || finding.busy}
+            disabled={!ready || finding.busy}
             aria-busy={finding.busy}
-            onClick={() => void find()}
+            onClick={() => void find({ number, code })}
           >
             {finding.busy ? t('kiosk.feedback.searching') : t('kiosk.feedback.rateFind')}
           </button>
-        </>
+        </div>
       )}
 
       {step === 'rate' && prompt && (

@@ -60,6 +60,13 @@ export function TicketView({ issued, kind, onDone }: { issued: IssuedTicket; kin
           <QrCode text={issued.qr} label={t('kiosk.queue.qrLabel', { number: ticket.number })} size={200} />
           <p>{t('kiosk.queue.qrHint')}</p>
         </div>
+        <div className="ticket-rating" data-testid="ticket-rating">
+          <p className="ticket-rating-code">
+            <span>{t('kiosk.queue.ratingCode')}</span>
+            <strong data-testid="ticket-rating-code">{issued.ratingCode}</strong>
+          </p>
+          <p className="ticket-rating-hint">{t('kiosk.queue.ratingCodeHint')}</p>
+        </div>
       </div>
 
       {ticket.offline && (

@@ -11,6 +11,8 @@ import { m0009 } from './0009-failed-events.js';
 import { m0010 } from './0010-queue-reconcile.js';
 import { m0011 } from './0011-receipt-presence.js';
 import { m0012 } from './0012-rating-provenance.js';
+import { m0014 } from './0014-attempt-failures.js';
+import { m0016 } from './0016-ticket-rating-codes.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0010-queue-reconcile': m0010,
   '0011-receipt-presence': m0011,
   '0012-rating-provenance': m0012,
+  '0014-attempt-failures': m0014,
+  '0016-ticket-rating-codes': m0016,
 };
