@@ -30,6 +30,7 @@ export const SERVER_ERROR_CODES = [
   'APPOINTMENT_CANCELLED',
   'URL_TOO_LONG',
   'HEADERS_TOO_LARGE',
+  'TERMINAL_ROLE_FORBIDDEN',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -71,6 +72,7 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   APPOINTMENT_CANCELLED: 409,
   URL_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
+  TERMINAL_ROLE_FORBIDDEN: 403,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. `{minutes}` is the wait the server fills in. */
@@ -103,6 +105,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     APPOINTMENT_CANCELLED: '这个预约已经取消了。',
     URL_TOO_LONG: '请求的地址太长。',
     HEADERS_TOO_LARGE: '请求的地址或附带信息太长。',
+    TERMINAL_ROLE_FORBIDDEN: '此终端的用途不允许进行此操作。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -132,6 +135,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     APPOINTMENT_CANCELLED: 'This appointment has already been cancelled.',
     URL_TOO_LONG: 'The address of the request is too long.',
     HEADERS_TOO_LARGE: 'The address or the headers of the request are too long.',
+    TERMINAL_ROLE_FORBIDDEN: 'This terminal is not enrolled for this action.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -161,6 +165,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     APPOINTMENT_CANCELLED: 'Эта запись уже отменена.',
     URL_TOO_LONG: 'Адрес запроса слишком длинный.',
     HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные.',
+    TERMINAL_ROLE_FORBIDDEN: 'Этому терминалу такое действие не разрешено.',
   },
 };
 
