@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_ERROR_MESSAGES, serverApi, TERMINAL_ROLES } from '../../core/contract/index.js';
+import { SERVER_ERROR_MESSAGES, serverApi, TERMINAL_ROLES, type ServerRouteDef } from '../../core/contract/index.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import { createAppointment } from '../appointments/repository.js';
 import { action, queueFixture, ticketRequest, type QueueFixture, type TestTerminal } from '../queue/test-support.js';
@@ -98,7 +98,7 @@ describe.each(backends)('terminal roles checked by the server on $name', (backen
 
 describe('the route table', () => {
   it('names the terminal roles of every signed route, and only of signed routes', () => {
-    for (const [name, route] of Object.entries(serverApi)) {
+    for (const [name, route] of Object.entries(serverApi as Record<string, ServerRouteDef>)) {
       const roles: readonly string[] | undefined = route.terminalRoles;
       if (route.signed) expect(roles?.length, name).toBeGreaterThan(0);
       else expect(roles, name).toBeUndefined();
