@@ -8,6 +8,7 @@ import { AppError, type ScreenMessage } from '../core/contract/index.js';
 import type { Db } from '../core/db/connection.js';
 import { deviceId } from '../core/db/meta.js';
 import { parserRefusal, routerRefusal } from '../core/common/http-refusals.js';
+import { securityHeaders } from '../core/common/security-headers.js';
 import { ROOT, type TerminalConfig } from './config.js';
 import { terminalHandlers } from './api/handlers.js';
 import { terminalOpenApi } from './api/api-docs.js';
@@ -35,6 +36,9 @@ export async function buildTerminalApp(
     serverFactory: (handler) => createServer({ maxHeaderSize: 256 * 1024 }, handler),
   });
 
+  app.addHook('onSend', async (req, reply) => {
+    reply.headers(securityHeaders(req.url));
+  });
   app.addHook('onRequest', async (req, reply) => {
     if (isAllowedRequest(config.host, req.headers.host, req.headers.origin)) return;
     const { body } = errorBody(new AppError('FORBIDDEN'), requestLang(req.query, req.headers['accept-language']));
