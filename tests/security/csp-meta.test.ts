@@ -11,7 +11,7 @@ describe("the pages' meta CSP", () => {
     const html = readFileSync(join(import.meta.dirname, '../../renderer/index.html'), 'utf8');
     // The source page carries no policy of its own: the build adds the one definition.
     expect(html).not.toContain('Content-Security-Policy');
-    const tags = await (plugin.transformIndexHtml as IndexHtmlTransformHook)(html, { path: '/index.html', filename: 'index.html' });
+    const tags = await (plugin.transformIndexHtml as IndexHtmlTransformHook).call({} as never, html, { path: '/index.html', filename: 'index.html' });
     const meta = (tags as { tag: string; attrs: Record<string, string> }[]).find((t) => t.attrs['http-equiv'] === 'Content-Security-Policy')!;
     const header = contentSecurityPolicy().split('; ');
     expect(meta.attrs.content!.split('; ')).toEqual(header.filter((d) => !d.startsWith('frame-ancestors')));
