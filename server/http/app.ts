@@ -75,6 +75,8 @@ export interface ServerAppOptions {
   closeOutEveryMs?: number;
   /** How often changes older than CHANGE_RETENTION_DAYS are pruned, ms. */
   pruneEveryMs?: number;
+  /** Listen with HTTPS (server/tls/certificate.ts loadTls); plain HTTP otherwise. */
+  https?: { cert: string; key: string };
   /** The built screens; dist/renderer otherwise. */
   screensDir?: string;
 }
@@ -86,7 +88,8 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
     bodyLimit: SERVER_BODY_LIMIT_BYTES,
     frameworkErrors: routerRefusal(serverErrors),
     clientErrorHandler: parserRefusal(serverErrors),
-  });
+    ...(opts.https ? { https: opts.https } : {}),
+  }) as FastifyInstance;
   app.addHook('onSend', async (req, reply) => {
     reply.header(SERVER_TIME_HEADER, String(config.now()));
     reply.headers(securityHeaders(req.url));
