@@ -34,7 +34,7 @@ describe.each(backends)('terminal roles checked by the server on $name', (backen
     createdBy,
   });
   const appointments = () => f.db.selectFrom('appointments').select(['id', 'state', 'created_by']).orderBy('id').execute();
-  const refusedAsTerminalRole = (res: { status: number; body: any }) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const refusedAsTerminalRole = (res: { status: number; body: any }) => {
     expect(res.status).toBe(403);
     expect(res.body).toEqual({ error: { code: 'TERMINAL_ROLE_FORBIDDEN', message: SERVER_ERROR_MESSAGES['zh-CN'].TERMINAL_ROLE_FORBIDDEN } });
   };
