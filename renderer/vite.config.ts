@@ -1,11 +1,18 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { metaContentSecurityPolicy } from '../core/common/security-headers.js';
+
+/** The pages' CSP as a meta tag, from the one definition the services send as a header. */
+const cspMeta: Plugin = {
+  name: 'hall-csp-meta',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy() }, injectTo: 'head-prepend' }],
+};
 
 /** Builds every screen (kiosk now; counter, rating, hall later) into one SPA at dist/renderer. */
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [react()],
+  plugins: [cspMeta, react()],
   build: {
     // Relative to root (renderer/): the terminal service serves <repo>/dist/renderer.
     outDir: '../dist/renderer',

@@ -32,8 +32,28 @@ export interface ServerConfig {
   changeRetentionDays: number;
   /** Failures allowed within `windowMs` before further tries are refused with 429; 0 means no limit. */
   attemptLimits: AttemptLimitsConfig;
+  /** HTTPS with this pair (TLS_CERT_FILE / TLS_KEY_FILE, or TLS_SELF_SIGNED); null: plain HTTP. */
+  tls: TlsConfig | null;
   /** Milliseconds since the epoch; replaced in tests. */
   now: () => number;
+}
+
+export interface TlsConfig {
+  certFile: string;
+  keyFile: string;
+  /** Made on first run (a self-signed pair in DATA_DIR/tls) when neither file exists. */
+  selfSigned: boolean;
+}
+
+function tlsConfig(env: NodeJS.ProcessEnv, dataDir: string): TlsConfig | null {
+  const cert = env.TLS_CERT_FILE?.trim();
+  const key = env.TLS_KEY_FILE?.trim();
+  if (!cert !== !key) throw new Error('TLS_CERT_FILE and TLS_KEY_FILE go together: set both, or neither');
+  if (cert && key) return { certFile: resolve(cert), keyFile: resolve(key), selfSigned: false };
+  const self = env.TLS_SELF_SIGNED?.trim();
+  if (self && !['1', 'true', '0', 'false'].includes(self)) throw new Error(`TLS_SELF_SIGNED must be true or false, got "${self}"`);
+  if (self !== '1' && self !== 'true') return null;
+  return { certFile: resolve(dataDir, 'tls/server.crt'), keyFile: resolve(dataDir, 'tls/server.key'), selfSigned: true };
 }
 
 export interface AttemptLimitsConfig {
@@ -93,6 +113,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       loginPerAddress: int(env.LOGIN_FAILURES_PER_ADDRESS, 20, 'LOGIN_FAILURES_PER_ADDRESS'),
       enrollPerAddress: int(env.ENROLL_FAILURES_PER_ADDRESS, 10, 'ENROLL_FAILURES_PER_ADDRESS'),
     },
+    tls: tlsConfig(env, dataDir),
     now: Date.now,
   };
 }

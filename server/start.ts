@@ -3,10 +3,12 @@ import { loadServerConfig } from './config.js';
 import { openServerDb } from './db/connection.js';
 import { ensureHallConfig } from './halls/default.js';
 import { serveAdminSocket } from './admin/socket.js';
+import { loadTls } from './tls/certificate.js';
 
 const config = loadServerConfig();
 const db = await openServerDb(config.db);
-const app = await buildServerApp(db, config, { logger: true });
+const tls = loadTls(config.tls);
+const app = await buildServerApp(db, config, { logger: true, ...(tls ? { https: tls } : {}) });
 const hallNote = await ensureHallConfig(db, new Date(config.now()));
 if (hallNote) app.log[hallNote.ok ? 'info' : 'warn'](hallNote.message);
 const adminSocket = config.db.kind === 'pglite' ? await serveAdminSocket(db, config, (m) => app.log.warn(m)) : null;
@@ -19,4 +21,6 @@ const stop = async () => {
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
 await app.listen({ host: config.host, port: config.port });
+// Terminals pin this at enrollment; compare it with what `npm run terminal:enroll` prints.
+app.log.info(tls ? `HTTPS; certificate SHA-256 fingerprint ${tls.fingerprint}` : 'plain HTTP (no TLS_CERT_FILE / TLS_SELF_SIGNED)');
 app.log.info(`central server on ${config.db.kind === 'postgres' ? 'PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`}`);

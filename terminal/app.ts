@@ -8,6 +8,7 @@ import { AppError, type ScreenMessage } from '../core/contract/index.js';
 import type { Db } from '../core/db/connection.js';
 import { deviceId } from '../core/db/meta.js';
 import { parserRefusal, routerRefusal } from '../core/common/http-refusals.js';
+import { securityHeaders } from '../core/common/security-headers.js';
 import { ROOT, type TerminalConfig } from './config.js';
 import { terminalHandlers } from './api/handlers.js';
 import { terminalOpenApi } from './api/api-docs.js';
@@ -37,6 +38,9 @@ export async function buildTerminalApp(
   });
 
   const access = new WeakMap<FastifyRequest, Access>();
+  app.addHook('onSend', async (req, reply) => {
+    reply.headers(securityHeaders(req.url));
+  });
   app.addHook('onRequest', async (req, reply) => {
     const found = screenAccess(db, req);
     const refusal = found instanceof AppError ? found : found.local ? null : remoteRefusal(found, req);

@@ -2,10 +2,11 @@
 // process on its embedded database (it shares nothing with the terminal but HTTP), and this
 // terminal is registered and enrolled with it on first start.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../core/db/connection.js';
 import { SyncClient } from '../core/sync/client.js';
+import { certificateFingerprint, pinnedFetch } from '../core/sync/pinned-tls.js';
 import { ROOT, type TerminalConfig } from './config.js';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -18,11 +19,16 @@ export interface Office {
   stop(): Promise<void>;
 }
 
-function serverEnv(config: TerminalConfig, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(config.dataDir, 'server'), HOST: '127.0.0.1', PORT: String(port) };
+function serverEnv(config: TerminalConfig, port: number, tls = false): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(config.dataDir, 'server'), HOST: '127.0.0.1', PORT: String(port), TLS_SELF_SIGNED: String(tls) };
   delete env.DATABASE_URL;
+  delete env.TLS_CERT_FILE;
+  delete env.TLS_KEY_FILE;
   return env;
 }
+
+/** Where the office's server keeps the self-signed pair it makes on first run (server/config.ts). */
+const officeCertFile = (config: TerminalConfig) => join(config.dataDir, 'server', 'tls', 'server.crt');
 
 function admin(config: TerminalConfig, port: number, args: string[], script: string): string {
   const r = spawnSync(TSX, [join(ROOT, script), ...args], { cwd: ROOT, env: serverEnv(config, port), encoding: 'utf8' });
@@ -36,7 +42,8 @@ export async function waitForServer(url: string, child: ChildProcess, timeoutMs 
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`The central server exited with code ${child.exitCode}; see its log.`);
     try {
-      if ((await fetch(`${url}/api/openapi.json`)).ok) return;
+      // A probe that sends nothing secret: any certificate will do for it.
+      if ((await (url.startsWith('https:') ? pinnedFetch(null) : fetch)(`${url}/api/openapi.json`)).ok) return;
     } catch {
       // not listening yet
     }
@@ -56,8 +63,11 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
   const sync = new SyncClient(db);
   let code: string | null = null;
   const clerks: { login: string; password: string }[] = [];
+  // A new office talks HTTPS with a pair it makes itself; one enrolled over plain HTTP before keeps it.
+  let tls = existsSync(officeCertFile(config));
   try {
     if (!sync.identity()) {
+      tls = true;
       const first = JSON.parse(admin(config, serverPort, [config.hallConfigFile], 'server/admin/office-init.ts')) as { code: string; clerks: { login: string; password: string }[] };
       code = first.code;
       clerks.push(...first.clerks);
@@ -66,9 +76,9 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
     db.close();
   }
 
-  const serverUrl = `http://127.0.0.1:${serverPort}`;
+  const serverUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${serverPort}`;
   const serverLog = join(config.dataDir, 'server.log');
-  const server = spawn(TSX, [join(ROOT, 'server/start.ts')], { cwd: ROOT, env: serverEnv(config, serverPort), stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(TSX, [join(ROOT, 'server/start.ts')], { cwd: ROOT, env: serverEnv(config, serverPort, tls), stdio: ['ignore', 'pipe', 'pipe'] });
   const logFile = createWriteStream(serverLog, { flags: 'a' });
   server.stdout?.pipe(logFile);
   server.stderr?.pipe(logFile);
@@ -83,7 +93,9 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
     if (code) {
       const enrollDb = openDatabase(join(config.dataDir, 'terminal.sqlite'));
       try {
-        const id = await new SyncClient(enrollDb).enroll(serverUrl, code);
+        // The certificate is read from the server's own folder on this computer, so the pin is never a guess.
+        const fingerprint = tls ? certificateFingerprint(readFileSync(officeCertFile(config))) : undefined;
+        const id = await new SyncClient(enrollDb).enroll(serverUrl, code, fingerprint ? { fingerprint } : {});
         log(`This computer is enrolled as terminal ${id.terminalId} of hall ${id.hall}.`);
       } finally {
         enrollDb.close();

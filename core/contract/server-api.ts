@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import type { RouteDef } from './api.js';
 import { FreeText } from './common.js';
-import { TerminalRecord, TerminalRole, type StaffRole } from './server-admin.js';
+import { TERMINAL_ROLES, TerminalRecord, TerminalRole, type StaffRole } from './server-admin.js';
 import { ChangesGone, ChangesQuery, ChangesResponse } from './server-sync.js';
 import { serverQueueApi } from './server-queue.js';
 import { serverRatingHolderApi } from './server-rating-holder.js';
 import { serverOpinionApi, supervisionApi } from './supervision-api.js';
 
-/** The central server's API. `signed: true` routes need the headers of server-auth.ts. */
-export interface ServerRouteDef extends RouteDef {
-  signed: boolean;
+/**
+ * The central server's API. `signed: true` routes need the headers of server-auth.ts and name the
+ * terminal roles that may call them (`terminalRoles`): any other enrolled terminal gets 403
+ * TERMINAL_ROLE_FORBIDDEN before its input is read.
+ */
+export type ServerRouteDef = ServerRouteBase & ({ signed: true; terminalRoles: readonly TerminalRole[] } | { signed: false; terminalRoles?: undefined });
+
+interface ServerRouteBase extends RouteDef {
   /** An answer of this shape is sent with status 410 Gone instead of 200. */
   gone?: z.ZodType;
   /** Staff routes: the roles whose bearer token may call it (supervision-api.ts). */
@@ -123,6 +128,7 @@ export const serverApi = {
     path: '/api/terminal/me',
     summary: "The calling terminal's own record (signed); records that it was seen",
     signed: true,
+    terminalRoles: TERMINAL_ROLES,
     query: EmptyQuery,
     response: TerminalMe,
   },
@@ -131,6 +137,7 @@ export const serverApi = {
     path: '/api/terminal/heartbeat',
     summary: "The terminal's version, outbox backlog and clock offset (signed)",
     signed: true,
+    terminalRoles: TERMINAL_ROLES,
     query: EmptyQuery,
     body: HeartbeatRequest,
     response: HeartbeatResponse,
@@ -140,6 +147,7 @@ export const serverApi = {
     path: '/api/sync/events',
     summary: "Upload a batch of the terminal's outbox events (signed); idempotent, answers the cumulative acknowledgement",
     signed: true,
+    terminalRoles: TERMINAL_ROLES,
     query: EmptyQuery,
     body: UploadRequest,
     response: UploadResponse,
@@ -149,6 +157,7 @@ export const serverApi = {
     path: '/api/sync/changes',
     summary: 'Server-side changes after the cursor, oldest first (signed); 410 with a snapshot when the cursor is too old',
     signed: true,
+    terminalRoles: TERMINAL_ROLES,
     query: ChangesQuery,
     response: ChangesResponse,
     gone: ChangesGone,

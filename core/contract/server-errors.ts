@@ -31,6 +31,7 @@ export const SERVER_ERROR_CODES = [
   'TICKET_PROOF_FAILED',
   'URL_TOO_LONG',
   'HEADERS_TOO_LARGE',
+  'TERMINAL_ROLE_FORBIDDEN',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -73,6 +74,7 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   TICKET_PROOF_FAILED: 403,
   URL_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
+  TERMINAL_ROLE_FORBIDDEN: 403,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. `{minutes}` is the wait the server fills in. */
@@ -106,6 +108,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TICKET_PROOF_FAILED: '号码和评价码对不上今天已办结的服务。',
     URL_TOO_LONG: '请求的地址太长。',
     HEADERS_TOO_LARGE: '请求的地址或附带信息太长。',
+    TERMINAL_ROLE_FORBIDDEN: '此终端的用途不允许进行此操作。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -136,6 +139,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TICKET_PROOF_FAILED: 'The number and rating code do not match a ticket of today.',
     URL_TOO_LONG: 'The address of the request is too long.',
     HEADERS_TOO_LARGE: 'The address or the headers of the request are too long.',
+    TERMINAL_ROLE_FORBIDDEN: 'This terminal is not enrolled for this action.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -166,6 +170,7 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     TICKET_PROOF_FAILED: 'Номер и код оценки не совпадают ни с одним талоном за сегодня.',
     URL_TOO_LONG: 'Адрес запроса слишком длинный.',
     HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные.',
+    TERMINAL_ROLE_FORBIDDEN: 'Этому терминалу такое действие не разрешено.',
   },
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TERMINAL_ROLES } from './server-admin.js';
 import { Appointment, CancelReason, NewAppointment, PresenceChange, QueueAction, QueueState, RatingCode, ServiceCode, StaffLogin, Ticket, Ulid } from './queue.js';
 
 /** Issue a ticket while the server is reachable: the server numbers it. Idempotent by id. */
@@ -61,6 +62,7 @@ export const serverQueueApi = {
     path: '/api/queue/tickets',
     summary: "Number a new ticket in the terminal's hall (signed); the same id again returns the same ticket",
     signed: true,
+    terminalRoles: ['kiosk', 'counter'],
     query: EmptyQuery,
     body: IssueTicketRequest,
     response: IssueTicketResponse,
@@ -70,6 +72,7 @@ export const serverQueueApi = {
     path: '/api/queue/actions',
     summary: 'A counter calls, recalls, transfers, parks, finishes or marks a no-show (signed); 409 QUEUE_CONFLICT when the ticket is not in a state for it',
     signed: true,
+    terminalRoles: ['counter'],
     query: EmptyQuery,
     body: QueueAction,
     response: QueueActionResponse,
@@ -79,6 +82,7 @@ export const serverQueueApi = {
     path: '/api/queue/state',
     summary: "The live queue of the terminal's hall today, services still open from earlier days, and who is at which counter (signed)",
     signed: true,
+    terminalRoles: TERMINAL_ROLES,
     query: QueueStateQuery,
     response: QueueState,
   },
@@ -88,6 +92,7 @@ export const serverQueueApi = {
     summary:
       'A clerk signs in at a counter, steps away or signs out (signed); decides whose counter serves an AB line. 409 SIGNED_IN_ELSEWHERE when the login holds another counter, COUNTER_IN_USE when another clerk holds this one and no supervisor overrode',
     signed: true,
+    terminalRoles: ['counter'],
     query: EmptyQuery,
     body: PresenceRequest,
     response: QueueState,
@@ -97,6 +102,7 @@ export const serverQueueApi = {
     path: '/api/appointments',
     summary: "A clerk books an appointment taken by phone (signed); it reaches the hall's terminals as a change",
     signed: true,
+    terminalRoles: ['counter'],
     query: EmptyQuery,
     body: NewAppointment,
     response: Appointment,
@@ -106,6 +112,7 @@ export const serverQueueApi = {
     path: '/api/appointments/:id/cancel',
     summary: "A clerk cancels a booked appointment (signed); 409 APPOINTMENT_CHECKED_IN or APPOINTMENT_CANCELLED otherwise; it reaches the hall's terminals as a change",
     signed: true,
+    terminalRoles: ['counter'],
     params: z.object({ id: Ulid }),
     query: EmptyQuery,
     body: CancelAppointmentRequest,
@@ -116,6 +123,7 @@ export const serverQueueApi = {
     path: '/api/appointments',
     summary: "Appointments of the terminal's hall on a date (signed)",
     signed: true,
+    terminalRoles: ['counter'],
     query: AppointmentListQuery,
     response: AppointmentList,
   },

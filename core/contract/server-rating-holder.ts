@@ -17,6 +17,7 @@ export const serverRatingHolderApi = {
     summary:
       "Checks a ticket of today in the kiosk's hall against its rating code (signed, kiosk terminals only); the ticket as it stands, or 403 TICKET_PROOF_FAILED whatever was wrong; 429 TOO_MANY_ATTEMPTS after too many failures of one terminal",
     signed: true,
+    terminalRoles: ['kiosk'],
     query: z.object({}),
     body: TicketHolderCheck,
     response: z.object({ ticket: Ticket }),

@@ -482,6 +482,7 @@ export const serverOpinionApi = {
     path: '/api/opinions/track',
     summary: 'Progress by tracking code (signed); with a phone on file the last four digits must match, else 404 NOT_FOUND (never says which part was wrong)',
     signed: true,
+    terminalRoles: ['kiosk'],
     query: TrackQuery,
     response: OpinionProgress,
   },

@@ -5,18 +5,22 @@ import {
   type ServerErrorCode,
 } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
-import { deviceId, setMeta } from '../db/meta.js';
+import { deviceId, getMeta, setMeta } from '../db/meta.js';
 
 /** Meta key of the prefix the server gave this terminal for tickets it numbers offline. */
 export const TICKET_PREFIX_KEY = 'ticket_prefix';
 import { bootAt, estimateClockOffset, saveClockOffset, SYSTEM_CLOCK, trustedClockOffset, type MachineClock, type StoredClockOffset } from './clock.js';
 import { loadIdentity, newKeyPair, saveIdentity, type SyncIdentity } from './identity.js';
+import { CertificateMismatchError, pinnedConnect, pinnedFetch, SERVER_CERT_PIN_KEY } from './pinned-tls.js';
 import { signRequest } from './sign.js';
 
-/** The server refused (code from the contract) or could not be reached (NETWORK). */
+/**
+ * The server refused (code from the contract), could not be reached (NETWORK), or presented another
+ * certificate than the one pinned at enrollment (CERTIFICATE_MISMATCH: nothing was sent to it).
+ */
 export class SyncRequestError extends Error {
   constructor(
-    readonly code: ServerErrorCode | 'NETWORK' | 'NOT_ENROLLED',
+    readonly code: ServerErrorCode | 'NETWORK' | 'NOT_ENROLLED' | 'CERTIFICATE_MISMATCH',
     readonly status: number | null,
     /** The parsed answer, when there was one (a 410 carries a snapshot). */
     readonly body: unknown = null,
@@ -27,6 +31,7 @@ export class SyncRequestError extends Error {
 }
 
 export interface SyncClientOptions {
+  /** Replaced in tests; otherwise https goes through the pinned certificate (pinned-tls.ts), http through fetch. */
   fetch?: typeof fetch;
   /** This terminal's clock, ms; replaced in tests. */
   now?: () => number;
@@ -43,7 +48,7 @@ interface Sent {
 
 /** Talks to the central server: enrolls once, then signs every request and keeps the clock offset current. */
 export class SyncClient {
-  private readonly fetch: typeof fetch;
+  private readonly fetch: typeof fetch | null;
   private readonly now: () => number;
   private readonly clock: MachineClock;
   private readonly timeoutMs: number;
@@ -53,7 +58,7 @@ export class SyncClient {
     private readonly db: Db,
     opts: SyncClientOptions = {},
   ) {
-    this.fetch = opts.fetch ?? fetch;
+    this.fetch = opts.fetch ?? null;
     this.now = opts.now ?? Date.now;
     this.clock = { now: this.now, sinceBoot: opts.sinceBoot ?? SYSTEM_CLOCK.sinceBoot };
     this.timeoutMs = opts.timeoutMs ?? 30_000;
@@ -86,14 +91,28 @@ export class SyncClient {
     for (const l of this.reachListeners) l(ok);
   }
 
+  /** The SHA-256 fingerprint of the server certificate pinned at enrollment; null over plain HTTP. */
+  pinnedCertificate(): string | null {
+    return getMeta(this.db, SERVER_CERT_PIN_KEY) || null;
+  }
+
+  /** How a socket to the enrolled server is opened (the live channel): through the pin, when there is one. */
+  tlsConnect(): ReturnType<typeof pinnedConnect> | undefined {
+    const pin = this.pinnedCertificate();
+    return pin ? pinnedConnect(pin) : undefined;
+  }
+
   /**
    * Enrolls with a one-time code. A fresh key pair is made for every attempt and kept only when the
-   * server accepts it, so a failed attempt leaves the terminal as it was.
+   * server accepts it, so a failed attempt leaves the terminal as it was. Over https the server's
+   * certificate is pinned: the one it presents now (trust on first use), or only `fingerprint` when given.
    */
-  async enroll(serverUrl: string, code: string): Promise<SyncIdentity> {
+  async enroll(serverUrl: string, code: string, opts: { fingerprint?: string } = {}): Promise<SyncIdentity> {
     const keys = newKeyPair();
     const body = JSON.stringify({ code, publicKey: keys.publicKey, deviceId: deviceId(this.db) });
-    const res = await this.send(serverUrl.replace(/\/+$/, ''), 'POST', '/api/enroll', body, {});
+    let seen: string | null = null;
+    const via = this.fetch ?? (serverUrl.startsWith('https:') ? pinnedFetch(opts.fingerprint ?? null, (fp) => (seen = fp)) : fetch);
+    const res = await this.send(serverUrl.replace(/\/+$/, ''), 'POST', '/api/enroll', body, {}, this.timeoutMs, via);
     const e = EnrollResponse.parse(res.json);
     const identity: SyncIdentity = {
       ...keys,
@@ -104,7 +123,10 @@ export class SyncClient {
       roles: e.roles,
       enrolledAt: new Date(this.now()).toISOString(),
     };
-    saveIdentity(this.db, identity);
+    this.db.transaction(() => {
+      saveIdentity(this.db, identity);
+      setMeta(this.db, SERVER_CERT_PIN_KEY, seen ?? '');
+    })();
     if (e.ticketPrefix) setMeta(this.db, TICKET_PREFIX_KEY, e.ticketPrefix);
     return identity;
   }
@@ -115,23 +137,25 @@ export class SyncClient {
     if (!id) throw new SyncRequestError('NOT_ENROLLED', null);
     const body = payload === undefined ? undefined : JSON.stringify(payload);
     const headers = signRequest(id, { method, path, body }, this.serverNow());
-    return (await this.send(id.serverUrl, method, path, body, headers, opts.timeoutMs)).json;
+    const pin = this.pinnedCertificate();
+    const via = this.fetch ?? (pin && id.serverUrl.startsWith('https:') ? pinnedFetch(pin) : fetch);
+    return (await this.send(id.serverUrl, method, path, body, headers, opts.timeoutMs, via)).json;
   }
 
-  private async send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>, timeoutMs = this.timeoutMs): Promise<Sent> {
+  private async send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>, timeoutMs: number = this.timeoutMs, via: typeof fetch): Promise<Sent> {
     const sentAt = this.now();
     let res: Response;
     try {
-      res = await this.fetch(`${base}${path}`, {
+      res = await via(`${base}${path}`, {
         method,
         headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         body,
         // A server that stops answering (cable pulled, no reset) must not hold a sync loop forever.
         signal: AbortSignal.timeout(timeoutMs),
       });
-    } catch {
+    } catch (err) {
       this.reached(false);
-      throw new SyncRequestError('NETWORK', null);
+      throw new SyncRequestError(err instanceof CertificateMismatchError ? 'CERTIFICATE_MISMATCH' : 'NETWORK', null);
     }
     const receivedAt = this.now();
     const serverTime = Number(res.headers.get(SERVER_TIME_HEADER));

@@ -21,6 +21,7 @@ import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
 import { startEscalation } from '../supervision/escalation.js';
 import { supervisionHandlers } from '../supervision/handlers.js';
 import { parserRefusal, routerRefusal } from '../../core/common/http-refusals.js';
+import { securityHeaders } from '../../core/common/security-headers.js';
 import { serverLogger } from './logging.js';
 import { enrollTerminal, recordHeartbeat, toRecord, touchLastSeen } from '../terminals/repository.js';
 import { acceptLang, errorBody, serverErrors } from './errors.js';
@@ -76,6 +77,10 @@ export interface ServerAppOptions {
   closeOutEveryMs?: number;
   /** How often changes older than CHANGE_RETENTION_DAYS are pruned, ms. */
   pruneEveryMs?: number;
+  /** Listen with HTTPS (server/tls/certificate.ts loadTls); plain HTTP otherwise. */
+  https?: { cert: string; key: string };
+  /** The built screens; dist/renderer otherwise. */
+  screensDir?: string;
 }
 
 export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: ServerAppOptions = {}): Promise<FastifyInstance> {
@@ -85,9 +90,11 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
     bodyLimit: SERVER_BODY_LIMIT_BYTES,
     frameworkErrors: routerRefusal(serverErrors),
     clientErrorHandler: parserRefusal(serverErrors),
-  });
-  app.addHook('onSend', async (_req, reply) => {
+    ...(opts.https ? { https: opts.https } : {}),
+  }) as FastifyInstance;
+  app.addHook('onSend', async (req, reply) => {
     reply.header(SERVER_TIME_HEADER, String(config.now()));
+    reply.headers(securityHeaders(req.url));
   });
   const authenticate = (req: FastifyRequest, body: Buffer) =>
     verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs });
@@ -104,7 +111,7 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
     stopPruning();
     stopCloseOut();
   });
-  await registerScreens(app);
+  await registerScreens(app, opts.screensDir);
   app.setNotFoundHandler((req, reply) => {
     const { status, body } = errorBody(new ServerError('NOT_FOUND'), acceptLang(req.headers['accept-language']));
     return reply.status(status).send(body);

@@ -21,7 +21,7 @@ export type Authenticate = (req: FastifyRequest, body: Buffer) => Promise<Termin
 /** The staff member behind the request's bearer token; throws STAFF_UNAUTHORIZED. */
 export type AuthenticateStaff = (req: FastifyRequest) => Promise<StaffPrincipal>;
 
-/** Registers every route of the server contract; a signed route's caller is authenticated before its input is read. */
+/** Registers every route of the server contract; a signed route's caller is authenticated, and its roles checked, before its input is read. */
 export function registerServerApi(
   app: FastifyInstance,
   handlers: ServerHandlers,
@@ -47,7 +47,12 @@ export function registerServerApi(
     errors,
     caller: async (route, req) => {
       const ctx: { clientAddress: string; terminal?: TerminalRow; staff?: StaffPrincipal } = { clientAddress: req.ip };
-      if (route.signed) ctx.terminal = await authenticate(req, rawBodies.get(req) ?? Buffer.alloc(0));
+      if (route.signed) {
+        ctx.terminal = await authenticate(req, rawBodies.get(req) ?? Buffer.alloc(0));
+        // A hall TV's key never reaches a counter's route, whatever its body claims.
+        const roles: readonly string[] = route.terminalRoles;
+        if (!ctx.terminal.roles.some((r) => roles.includes(r))) throw new ServerError('TERMINAL_ROLE_FORBIDDEN');
+      }
       if ('roles' in route) {
         // A kiosk, a clerk or anyone without a session never reaches a staff route of another role.
         const staff = await authenticateStaff(req);

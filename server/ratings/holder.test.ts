@@ -55,7 +55,7 @@ describe.each(backends)('the rating code check on $name', (backend) => {
     for (const t of [counter, tv]) {
       const res = await check(t, { number: 'A001', code: 'K7M3P' });
       expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('ROLE_FORBIDDEN');
+      expect(res.body.error.code).toBe('TERMINAL_ROLE_FORBIDDEN');
     }
   });
 

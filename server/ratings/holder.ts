@@ -32,8 +32,6 @@ const isRefusal = (err: unknown) => err instanceof ServerError && err.code === '
 export function ratingHolderHandlers(db: ServerDb, config: ServerConfig, limits: Pick<AttemptLimits, 'guard'>): Pick<ServerHandlers, 'ticketHolder'> {
   return {
     ticketHolder: async ({ body }, { terminal }) => {
-      // Only a kiosk rates by ticket: a counter or a hall TV asking would be a clerk trying codes.
-      if (!terminal.roles.includes('kiosk')) throw new ServerError('ROLE_FORBIDDEN');
       // The kiosk counts its failures too; this holds a kiosk that would not.
       const key = { kind: 'rating-ticket', key: terminal.id, rule: RATING_TRY_RULE };
       return limits.guard([key], () => checkTicketHolder(db, terminal.hall, body, new Date(config.now()), config.hallTimeZone), isRefusal);

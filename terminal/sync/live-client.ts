@@ -58,7 +58,9 @@ export class LiveClient {
     this.opts.onState?.('connecting');
     // Signed with the server's time as we estimate it, exactly as the HTTP requests are.
     const headers = signRequest(id, { method: 'GET', path: LIVE_PATH }, this.client.serverNow());
-    const socket = new WebSocket(`${id.serverUrl.replace(/^http/, 'ws')}${LIVE_PATH}`, { headers });
+    // Over https the socket opens only to the certificate pinned at enrollment (core/sync/pinned-tls.ts).
+    const createConnection = id.serverUrl.startsWith('https:') ? this.client.tlsConnect() : undefined;
+    const socket = new WebSocket(`${id.serverUrl.replace(/^http/, 'ws')}${LIVE_PATH}`, { headers, ...(createConnection ? { createConnection: createConnection as never } : {}) });
     this.socket = socket;
     let error = '';
     // A connection can die without a close (a pulled cable, a sleeping router): silence ends it.

@@ -1,8 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import type { Db } from '../../core/db/connection.js';
+import { getMeta } from '../../core/db/meta.js';
 import { tempDir } from '../../core/db/test-db.js';
+import { certificateFingerprint, pinnedFetch, SERVER_CERT_PIN_KEY } from '../../core/sync/pinned-tls.js';
 import { ROOT } from '../../terminal/config.js';
 
 // `npm start` on a fresh machine: the central server on its embedded database and one enrolled
@@ -52,13 +57,18 @@ describe('npm start: a whole office on one computer', () => {
     const base = `http://127.0.0.1:${port}`;
     expect(first.out()).toContain(`${base}/kiosk`);
     expect(first.out()).toMatch(/Clerk account made for this office: wang\.fang \/ \S{10,}/);
+    // The office's server speaks HTTPS with the pair it made in its data folder, and the terminal pinned that pair.
+    expect(first.out()).toContain(`at https://127.0.0.1:${serverPort}`);
+    const pinned = new Database(join(tmp.dir, 'terminal.sqlite'), { readonly: true }) as unknown as Db;
+    expect(getMeta(pinned, SERVER_CERT_PIN_KEY)).toBe(certificateFingerprint(readFileSync(join(tmp.dir, 'server/tls/server.crt'))));
+    pinned.close();
     const status = await get(`${base}/api/status`);
     expect(status).toMatchObject({ enrolled: true, online: true, terminal: { hall: 'main', ticketPrefix: expect.stringMatching(/^T\d+$/) } });
     const ticket = await (await fetch(`${base}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'A' }) })).json();
     expect(ticket.ticket).toMatchObject({ number: 'A001', offline: false });
     expect(await stop(first.child)).toBe(0);
-    // The server child went with it: its port is free again.
-    await expect(fetch(`http://127.0.0.1:${serverPort}/api/openapi.json`)).rejects.toThrow();
+    // The server child went with it: its port is free again (any certificate would do for this probe).
+    await expect(pinnedFetch(null)(`https://127.0.0.1:${serverPort}/api/openapi.json`)).rejects.toThrow();
 
     const again = await launch(port, serverPort);
     expect(again.out()).not.toContain('Clerk account made');

@@ -112,7 +112,7 @@ describe('the rating code stays between the visitor, the issuing kiosk and the s
     for (const t of [office.counter, tv]) {
       const refused = await new SyncClient(t.db).request('POST', '/api/rating/holder', { number: 'A001', code: codes[0] }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(SyncRequestError);
-      expect((refused as SyncRequestError).code).toBe('ROLE_FORBIDDEN');
+      expect((refused as SyncRequestError).code).toBe('TERMINAL_ROLE_FORBIDDEN');
     }
   });
 });
