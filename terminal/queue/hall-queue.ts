@@ -32,7 +32,7 @@ import { dropConflict, putConflict, replaceConflictsOfDay } from '../../core/que
 import type { ScreenHub } from '../live/screen-hub.js';
 import type { PrintWorker } from '../print/worker.js';
 import { TerminalAttempts } from '../security/attempts.js';
-import { CHECKIN_MISSES, PHONE_LOOKUP_MISSES, THIS_TERMINAL } from '../security/guess-rules.js';
+import { CHECKIN_MISSES, PHONE_LOOKUP_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
 import type { ServerLink } from './server-link.js';
 
 export interface HallQueueOptions {

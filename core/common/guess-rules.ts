@@ -1,4 +1,4 @@
-import type { AttemptRule } from '../../core/common/attempt-rule.js';
+import type { AttemptRule } from './attempt-rule.js';
 
 const MIN = 60_000;
 
@@ -9,10 +9,10 @@ const kioskBackoff = (free: number): AttemptRule => ({ max: free, windowMs: 60 *
 export const CHECKIN_MISSES = kioskBackoff(5);
 /** Phone look-ups that listed nothing, per terminal. */
 export const PHONE_LOOKUP_MISSES = kioskBackoff(5);
-/** Tracking look-ups refused (unknown code or wrong digits), per terminal. */
+/** Tracking look-ups refused (unknown code or wrong digits), per terminal: on the kiosk and on the central server. */
 export const TRACK_MISSES = kioskBackoff(5);
-/** Wrong phone digits for one tracking code, from any kiosk: then the code is locked for a day. */
+/** Refused look-ups of one tracking code (wrong phone digits), from any kiosk: then the code is locked for a day. */
 export const TRACK_CODE_MISSES: AttemptRule = { max: 5, windowMs: 24 * 60 * MIN, lockMs: 24 * 60 * MIN };
 
-/** The key a rule counts against when it is "per terminal": this service is one terminal. */
+/** The key a rule counts against when it is "per terminal" on the terminal itself: the service is one terminal. */
 export const THIS_TERMINAL = 'this-terminal';
