@@ -2,7 +2,6 @@ import { readFileSync, existsSync } from 'node:fs';
 import { ulid } from 'ulid';
 import {
   AppError,
-  APPOINTMENT_QR_PREFIX,
   CounterPresence,
   HallConfig,
   IssueTicketResponse,
@@ -166,7 +165,7 @@ export class HallQueue {
   }
 
   private appointmentFor(body: { by: 'code'; code: string; last4: string | null } | { by: 'phone'; appointmentId: string; last4: string }): Appointment | null {
-    let appt: Appointment | null = null;
+    let appt: Appointment | null;
     let last4: string | null = body.last4;
     if (body.by === 'code') {
       const parsed = parseAppointmentCode(body.code);
