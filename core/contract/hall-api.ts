@@ -38,14 +38,23 @@ export type IssuedTicket = z.infer<typeof IssuedTicket>;
 export const IssueTicketBody = z.object({ service: ServiceCode, lang: Lang.default('zh-CN'), print: z.boolean().default(true) });
 
 export const CheckinBody = z.discriminatedUnion('by', [
-  /** The six-digit code read out on the phone, or the text of the confirmation's QR code. */
-  z.object({ by: z.literal('code'), code: FreeText.trim().min(1).max(200), lang: Lang.default('zh-CN'), print: z.boolean().default(true) }),
+  /**
+   * The six-digit code read out on the phone, or the text of the confirmation's QR code, with the
+   * booking phone's last four digits (typed, or carried by the QR): a code alone is not enough.
+   */
+  z.object({
+    by: z.literal('code'),
+    code: FreeText.trim().min(1).max(200),
+    last4: z.string().regex(/^\d{4}$/).nullable().default(null),
+    lang: Lang.default('zh-CN'),
+    print: z.boolean().default(true),
+  }),
   /** After choosing the enterprise among the appointments for the phone's last four digits. */
   z.object({ by: z.literal('phone'), appointmentId: Ulid, last4: z.string().regex(/^\d{4}$/), lang: Lang.default('zh-CN'), print: z.boolean().default(true) }),
 ]);
 
 export const PhoneLookupQuery = z.object({ last4: z.string().regex(/^\d{4}$/) });
-/** Today's bookings for four digits: just enough for the visitor to pick their enterprise. */
+/** Today's bookings for four digits: just enough for the visitor to pick their enterprise, whose name is masked (华夏**有限公司). */
 export const PhoneLookup = z.object({
   appointments: z.array(z.object({ id: Ulid, enterprise: z.string(), matter: z.string(), from: z.string(), to: z.string() })),
 });
@@ -185,7 +194,7 @@ export const hallApi = {
   checkin: {
     method: 'POST',
     path: '/api/checkin',
-    summary: 'Check in for an appointment by code, QR text, or phone digits and chosen enterprise; issues and prints a ticket',
+    summary: 'Check in for an appointment by code and phone digits (or the QR text carrying both), or by phone digits and chosen enterprise; issues and prints a ticket; 429 TOO_MANY_ATTEMPTS with Retry-After after repeated misses at this terminal',
     query: EmptyQuery,
     body: CheckinBody,
     response: IssuedTicket,
@@ -193,7 +202,7 @@ export const hallApi = {
   checkinByPhone: {
     method: 'GET',
     path: '/api/checkin/phone',
-    summary: "Today's appointments whose phone ends in the four digits",
+    summary: "Today's appointments whose phone ends in the four digits, enterprise names masked; 429 TOO_MANY_ATTEMPTS with Retry-After after repeated empty look-ups at this terminal",
     query: PhoneLookupQuery,
     response: PhoneLookup,
   },

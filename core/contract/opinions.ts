@@ -18,8 +18,11 @@ export const NewOpinion = z.object({
 });
 export type NewOpinion = z.infer<typeof NewOpinion>;
 
-/** Readable on a slip and over the phone: 4 + 4 characters without look-alikes (no 0/O, 1/I/L). */
-export const TrackingCode = z.string().regex(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+/**
+ * Readable on a slip and over the phone, without look-alikes (no 0/O, 1/I/L): three groups of five
+ * (about 74 bits, core/common/tracking-code.ts); codes handed out before are 4 + 4 and still valid.
+ */
+export const TrackingCode = z.string().regex(/^(?:[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}|[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})$/);
 
 /** Uploaded as event `opinion.filed`; the full phone goes only to the central server. */
 export const OpinionFiled = z.object({

@@ -5,6 +5,7 @@ import { tempDir } from '../db/test-db.js';
 import { appendEvent, pendingEvents } from '../outbox/outbox.js';
 import { findOpinion, fileOpinion, localProgress, mayLookUp } from './repository.js';
 import { slipCategory, slipLookupHint } from './slip-text.js';
+import { TRACKING_ALPHABET, TRACKING_CHARS } from '../common/tracking-code.js';
 import { newTrackingCode, normalizeTrackingCode, trackingQr } from './tracking-code.js';
 
 const tmp = tempDir('hall-opinions-');
@@ -17,19 +18,32 @@ const open = () => (db = openDatabase(tmp.file('t.sqlite')));
 const complaint = NewOpinion.parse({ kind: 'complaint', text: '窗口工作人员让我来回跑了三趟。', prohibition: 4, phone: '13812345678' });
 
 describe('tracking codes', () => {
-  it('are 4+4 characters a visitor can read aloud without look-alikes', () => {
+  it('are three groups of five characters a visitor can read aloud without look-alikes, at least 60 bits', () => {
+    expect(TRACKING_CHARS * Math.log2(TRACKING_ALPHABET.length)).toBeGreaterThanOrEqual(60);
+    const seen = new Set<string>();
     for (let i = 0; i < 200; i++) {
       const code = newTrackingCode();
+      expect(code, code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}-[2-9A-Z]{5}$/);
       expect(TrackingCode.safeParse(code).success, code).toBe(true);
       expect(code).not.toMatch(/[01OIL]/);
+      seen.add(code);
     }
+    expect(seen.size).toBe(200);
   });
 
-  it('are read back however the visitor types or scans them', () => {
+  it('are read back however the visitor types or scans them: without separators, in lower case, from the QR', () => {
+    expect(normalizeTrackingCode(' k7pm3 xq9ab cdefg ')).toBe('K7PM3-XQ9AB-CDEFG');
+    expect(normalizeTrackingCode('K7PM3XQ9ABCDEFG')).toBe('K7PM3-XQ9AB-CDEFG');
+    expect(normalizeTrackingCode('k7pm3-xq9ab-cdefg')).toBe('K7PM3-XQ9AB-CDEFG');
+    expect(normalizeTrackingCode(trackingQr('K7PM3-XQ9AB-CDEFG'))).toBe('K7PM3-XQ9AB-CDEFG');
+    expect(normalizeTrackingCode('hall-opinion:k7pm3xq9abcdefg')).toBe('K7PM3-XQ9AB-CDEFG');
+    for (const bad of ['K7PM3-XQ9AB-CDEF', 'K7PM3-XQ9AB-CDEFO', 'K7PM3-XQ9AB-CDEFGH', 'K7PM-3XQ']) expect(normalizeTrackingCode(bad), bad).toBeNull();
+  });
+
+  it('handed out before (4 + 4) keep working', () => {
     expect(normalizeTrackingCode(' k7pm 3xq9 ')).toBe('K7PM-3XQ9');
     expect(normalizeTrackingCode('K7PM3XQ9')).toBe('K7PM-3XQ9');
     expect(normalizeTrackingCode(trackingQr('K7PM-3XQ9'))).toBe('K7PM-3XQ9');
-    expect(normalizeTrackingCode('K7PM-3XQ')).toBeNull();
     expect(normalizeTrackingCode('K7PM-3XQO')).toBeNull();
   });
 });

@@ -24,6 +24,8 @@ export class SyncRequestError extends Error {
     readonly status: number | null,
     /** The parsed answer, when there was one (a 410 carries a snapshot). */
     readonly body: unknown = null,
+    /** A 429's Retry-After, seconds. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(code);
     this.name = 'SyncRequestError';
@@ -167,6 +169,7 @@ export class SyncClient {
       return { status: res.status, json };
     }
     const err = ServerErrorBody.safeParse(json);
-    throw new SyncRequestError(err.success ? err.data.error.code : res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', res.status, json);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    throw new SyncRequestError(err.success ? err.data.error.code : res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', res.status, json, retryAfter > 0 ? retryAfter : null);
   }
 }

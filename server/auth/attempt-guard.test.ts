@@ -4,6 +4,7 @@ import { ServerError } from '../../core/contract/index.js';
 import { loadServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { backends, type SharedDb } from '../test-db.js';
+import { guardContract } from '../../tests/attempt-guard-contract.js';
 import { AttemptLimits, type AttemptKey } from './attempt-limits.js';
 
 const RULE: AttemptRule = { max: 3, windowMs: 10 * 60_000 };
@@ -49,31 +50,7 @@ describe.each(backends)('AttemptLimits.guard on $name', (backend) => {
     expect(await l.guard([key('b')], async () => 'ok', isWrong)).toBe('ok');
   });
 
-  it('counts tries still running, so parallel guesses cannot slip past', async () => {
-    const l = limits();
-    const release: (() => void)[] = [];
-    const running = () => new Promise<never>((_, reject) => release.push(() => reject(WRONG)));
-    const tries = Array.from({ length: 6 }, () => l.guard([key('parallel')], running, isWrong).catch((e: unknown) => e));
-    await expect.poll(() => release.length).toBe(3);
-    release.forEach((r) => r());
-    const outcomes = await Promise.all(tries);
-    expect(outcomes.filter((o) => o === WRONG)).toHaveLength(3);
-    expect(outcomes.filter((o) => o instanceof ServerError && o.code === 'TOO_MANY_ATTEMPTS')).toHaveLength(3);
-  });
-
-  it('does not count a try that ends otherwise than in a failure; a success erases no failure', async () => {
-    const l = limits();
-    await fail(l, [key('c')]);
-    await fail(l, [key('c')]);
-    for (let i = 0; i < 5; i++) await l.guard([key('c'), key('d')], async () => 'ok', isWrong);
-    await expect(l.guard([key('c')], () => Promise.reject(new Error('not a guess')), isWrong)).rejects.toThrow('not a guess');
-    await fail(l, [key('c')]);
-    expect((await refusal(l.guard([key('c')], async () => 'ok', isWrong))).code).toBe('TOO_MANY_ATTEMPTS');
-    // d only ever succeeded, so it is free; a refusal by c writes nothing against d either.
-    await refusal(l.guard([key('c'), key('d')], async () => 'ok', isWrong));
-    for (let i = 0; i < 2; i++) await fail(l, [key('d')]);
-    expect(await l.guard([key('d')], async () => 'ok', isWrong)).toBe('ok');
-  });
+  guardContract(limits, (e) => e instanceof ServerError && e.code === 'TOO_MANY_ATTEMPTS');
 
   it('keeps failures across a restart on the same database, and forgets them once the rule no longer needs them', async () => {
     const rule: AttemptRule = { max: 2, windowMs: 60_000, lockMs: 30 * 60_000 };

@@ -166,8 +166,9 @@ export async function escalateOverdueComplaints(db: ServerDb, today: string, now
  */
 export async function trackOpinion(db: ServerDb, code: string, last4: string | undefined): Promise<OpinionProgress> {
   const c = await db.selectFrom('complaints').selectAll().where('tracking_code', '=', code).executeTakeFirst();
-  if (!c) throw new ServerError('NOT_FOUND');
-  if (c.phone && maskPhone(c.phone).phoneLast4 !== last4) throw new ServerError('NOT_FOUND');
+  // One query and one decision, known code or not: there is no shorter way to a refusal.
+  const digits = c?.phone ? maskPhone(c.phone).phoneLast4 : null;
+  if (!c || (digits !== null && digits !== last4)) throw new ServerError('NOT_FOUND');
   return {
     trackingCode: c.tracking_code,
     kind: c.kind,

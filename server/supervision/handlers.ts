@@ -1,4 +1,6 @@
-import type { SupervisionLive } from '../../core/contract/index.js';
+import { TRACK_CODE_MISSES, TRACK_MISSES } from '../../core/common/guess-rules.js';
+import { normalizeTrackingCode } from '../../core/common/tracking-code.js';
+import { ServerError, type SupervisionLive } from '../../core/contract/index.js';
 import type { AttemptLimits } from '../auth/attempt-limits.js';
 import { caseAction, caseDetail, listCases } from '../cases/repository.js';
 import { complaintAction, complaintDetail, departments, listComplaints, prohibitionCounts, trackOpinion } from '../complaints/repository.js';
@@ -106,6 +108,17 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: 
       };
     },
     queueDay: ({ date }) => queueDay(db, date, config.hallTimeZone),
-    trackOpinion: ({ code, last4 }) => trackOpinion(db, code, last4),
+    // Per kiosk and per code, so wrong digits lock a code whichever kiosk they come from; every refusal is NOT_FOUND.
+    trackOpinion: ({ code: typed, last4 }, { terminal }) => {
+      const code = normalizeTrackingCode(typed) ?? typed;
+      return limits.guard(
+        [
+          { kind: 'track-terminal', key: terminal.id, rule: TRACK_MISSES },
+          { kind: 'track-code', key: code, rule: TRACK_CODE_MISSES },
+        ],
+        () => trackOpinion(db, code, last4),
+        (err) => err instanceof ServerError && err.code === 'NOT_FOUND',
+      );
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { formatTrackingChars, TRACKING_ALPHABET, TRACKING_CHARS } from '../../core/common/tracking-code.js';
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { GENESIS_HASH, ratingHashInput } from '../../core/common/rating-chain.js';
@@ -139,10 +140,10 @@ export function ratingChain(deviceId: string) {
 }
 
 export function opinion(o: Partial<OpinionFiled> = {}): OpinionFiled {
-  const code = () => Array.from({ length: 4 }, () => '23456789ABCDEFGHJKMNPQRSTUVWXYZ'[Math.floor(Math.random() * 31)]).join('');
+  const chars = Array.from({ length: TRACKING_CHARS }, () => TRACKING_ALPHABET[Math.floor(Math.random() * TRACKING_ALPHABET.length)]).join('');
   return {
     id: ulid(),
-    trackingCode: `${code()}-${code()}`,
+    trackingCode: formatTrackingChars(chars),
     kind: 'complaint',
     text: '窗口工作人员要求提供清单以外的材料。',
     prohibition: 3,

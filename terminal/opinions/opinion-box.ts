@@ -1,11 +1,13 @@
 import { AppError, OpinionProgress, type feedbackApi, type NewOpinion, type Slip } from '../../core/contract/index.js';
 import type { z } from 'zod';
 import type { Db } from '../../core/db/connection.js';
-import { fileOpinion, findOpinion, localProgress, mayLookUp } from '../../core/opinions/repository.js';
+import { TRACK_CODE_MISSES, TRACK_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
+import { fileOpinion, findOpinion, localProgress, mayLookUp, type LocalOpinion } from '../../core/opinions/repository.js';
 import { slipCategory, slipLookupHint } from '../../core/opinions/slip-text.js';
 import { normalizeTrackingCode, trackingQr } from '../../core/opinions/tracking-code.js';
 import type { PrintWorker } from '../print/worker.js';
 import type { ServerLink } from '../queue/server-link.js';
+import { TerminalAttempts } from '../security/attempts.js';
 
 type Filed = z.infer<(typeof feedbackApi)['fileOpinion']['response']>;
 
@@ -14,12 +16,19 @@ type Filed = z.infer<(typeof feedbackApi)['fileOpinion']['response']>;
  * outbox); a progress lookup asks the server and falls back to what this terminal knows.
  */
 export class OpinionBox {
+  private readonly attempts: TerminalAttempts;
+  readonly steps: TrackSteps;
+
   constructor(
     private readonly db: Db,
     private readonly link: ServerLink,
     private readonly printer: PrintWorker,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    wrap: (steps: TrackSteps) => TrackSteps = (steps) => steps,
+  ) {
+    this.attempts = new TerminalAttempts(db, () => this.now().getTime());
+    this.steps = wrap({ findLocal: findOpinion, askServer: (code, last4) => this.askServer(code, last4) });
+  }
 
   file(input: NewOpinion & { print: boolean }): Filed {
     const filed = fileOpinion(this.db, input, { now: this.now() });
@@ -37,27 +46,58 @@ export class OpinionBox {
   }
 
   /**
-   * An unknown code and wrong digits both answer NOT_FOUND, so a lookup never tells which part was
-   * wrong. With the server unreachable, an opinion filed here is still shown as received.
+   * Progress by code and digits. Every refusal takes one path: the local copy is read and the server
+   * asked with the code and digits as typed, known code or not, and `decide` alone refuses, always
+   * with NOT_FOUND (offline too: "unreachable" for an unknown code only would tell which codes this
+   * kiosk holds). Refusals are counted per terminal and per code (core/common/guess-rules.ts): wrong
+   * digits lock that code.
    */
-  async track(query: { code: string; last4?: string }): Promise<OpinionProgress> {
-    const code = normalizeTrackingCode(query.code);
-    if (!code) throw new AppError('NOT_FOUND');
-    const local = findOpinion(this.db, code);
-    if (local && !mayLookUp(local, query.last4)) throw new AppError('NOT_FOUND');
-    const params = new URLSearchParams({ code });
-    if (query.last4 && (!local || local.phoneLast4 !== null)) params.set('last4', query.last4);
-    let progress: OpinionProgress | null = null;
+  track(query: { code: string; last4?: string }): Promise<OpinionProgress> {
+    const code = normalizeTrackingCode(query.code) ?? NO_CODE;
+    return this.attempts.guard(
+      [
+        { kind: 'track', key: THIS_TERMINAL, rule: TRACK_MISSES },
+        { kind: 'track-code', key: code, rule: TRACK_CODE_MISSES },
+      ],
+      async () => {
+        const local = this.steps.findLocal(this.db, code);
+        const remote = await this.steps.askServer(code, query.last4);
+        return decide(local, query.last4, remote);
+      },
+      isRefusal,
+    );
+  }
+
+  private async askServer(code: string, last4: string | undefined): Promise<Remote> {
+    const params = new URLSearchParams({ code, ...(last4 ? { last4 } : {}) });
     try {
       const answer = await this.link.call('GET', `/api/opinions/track?${params}`, undefined, (j) => OpinionProgress.safeParse(j));
-      if (answer.ok && answer.value.success) progress = answer.value.data;
+      return answer.ok && answer.value.success ? { progress: answer.value.data } : { none: true };
     } catch (err) {
-      // The server has not received it yet (or does not know the route): this kiosk still does.
-      if (local && err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'VALIDATION_FAILED')) return localProgress(local);
+      // Not received there yet, or a server that does not know this code's form: the same as unknown.
+      if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'VALIDATION_FAILED')) return { none: true };
       throw err;
     }
-    if (progress) return progress;
-    if (local) return localProgress(local);
-    throw new AppError('SERVER_UNREACHABLE');
   }
+}
+
+/** The server's answer: its progress, or none (it refused, or could not be reached). */
+export type Remote = { progress: OpinionProgress } | { none: true };
+
+/** What one look-up reads, in order; a test wraps them to see that every refusal ran the same steps. */
+export interface TrackSteps {
+  findLocal: typeof findOpinion;
+  askServer: (code: string, last4: string | undefined) => Promise<Remote>;
+}
+
+/** A normalised code can never equal this, so a malformed one takes the same path as any other. */
+const NO_CODE = '-';
+const isRefusal = (err: unknown) => err instanceof AppError && err.code === 'NOT_FOUND';
+
+/** The one place a look-up is answered or refused. */
+export function decide(local: LocalOpinion | null, last4: string | undefined, remote: Remote): OpinionProgress {
+  const localOk = local !== null && mayLookUp(local, last4);
+  if ('progress' in remote && (local === null || localOk)) return remote.progress;
+  if (localOk) return localProgress(local);
+  throw new AppError('NOT_FOUND');
 }

@@ -43,11 +43,11 @@ describe('a cancelled appointment at the kiosk', () => {
     sync(cancelled(appt));
     const before = pendingEvents(svc.db).length;
 
-    const byCode = await call('POST', '/api/checkin', { by: 'code', code: '482913', lang: 'en' }, { 'accept-language': 'en' });
+    const byCode = await call('POST', '/api/checkin', { by: 'code', code: '482913', last4: '5678', lang: 'en' }, { 'accept-language': 'en' });
     expect(byCode.status).toBe(409);
     expect(byCode.json.error).toMatchObject({ code: 'APPOINTMENT_CANCELLED', message: ERROR_MESSAGES.en.APPOINTMENT_CANCELLED });
     expect(byCode.json.error.message).toContain('walk-in ticket');
-    const byQr = await call('POST', '/api/checkin', { by: 'code', code: 'HALL-APPT:482913', lang: 'ru' }, { 'accept-language': 'ru' });
+    const byQr = await call('POST', '/api/checkin', { by: 'code', code: 'HALL-APPT:482913:5678', lang: 'ru' }, { 'accept-language': 'ru' });
     expect([byQr.status, byQr.json.error.message]).toEqual([409, ERROR_MESSAGES.ru.APPOINTMENT_CANCELLED]);
     const byPhone = await call('POST', '/api/checkin', { by: 'phone', appointmentId: appt.id, last4: '5678', lang: 'zh-CN' });
     expect([byPhone.status, byPhone.json.error.code]).toEqual([409, 'APPOINTMENT_CANCELLED']);
@@ -60,7 +60,7 @@ describe('a cancelled appointment at the kiosk', () => {
   it('checks in a new booking that was given the freed code', async () => {
     const again = booked({ id: ulid(), enterprise: '哈尔滨龙江进出口有限公司', from: '10:00', to: '10:30' });
     sync(again);
-    const res = await call('POST', '/api/checkin', { by: 'code', code: '482913', lang: 'zh-CN', print: false });
+    const res = await call('POST', '/api/checkin', { by: 'code', code: '482913', last4: '5678', lang: 'zh-CN', print: false });
     expect(res.status).toBe(200);
     expect(res.json.ticket).toMatchObject({ appointmentId: again.id, enterprise: '哈尔滨龙江进出口有限公司' });
   });

@@ -2,7 +2,6 @@ import { readFileSync, existsSync } from 'node:fs';
 import { ulid } from 'ulid';
 import {
   AppError,
-  APPOINTMENT_QR_PREFIX,
   CounterPresence,
   HallConfig,
   IssueTicketResponse,
@@ -23,6 +22,8 @@ import { getMeta } from '../../core/db/meta.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { parseAppointmentCode } from '../../core/common/appointment-code.js';
+import { maskEnterprise } from '../../core/common/mask-name.js';
 import { markAnnounced } from '../../core/queue/announced.js';
 import { newRatingCode, ticketQrText } from '../../core/common/rating-code.js';
 import { putRatingCode } from '../../core/queue/rating-codes.js';
@@ -31,6 +32,8 @@ import { TICKET_PREFIX_KEY } from '../../core/sync/client.js';
 import { dropConflict, putConflict, replaceConflictsOfDay } from '../../core/queue/conflicts.js';
 import type { ScreenHub } from '../live/screen-hub.js';
 import type { PrintWorker } from '../print/worker.js';
+import { TerminalAttempts } from '../security/attempts.js';
+import { CHECKIN_MISSES, PHONE_LOOKUP_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
 import type { ServerLink } from './server-link.js';
 
 export interface HallQueueOptions {
@@ -38,11 +41,20 @@ export interface HallQueueOptions {
   /** Used until the central server sends this hall's config (a terminal not enrolled yet). */
   fallbackConfigFile: string | null;
   now?: () => Date;
+  /** Where misses are counted; by default this terminal's database on this queue's clock. */
+  attempts?: TerminalAttempts;
 }
+
+const notFound = (err: unknown) => err instanceof AppError && err.code === 'APPOINTMENT_NOT_FOUND';
+
+/** A phone look-up that listed nothing: counted as a miss, answered as an empty list. */
+class NoBooking extends Error {}
+const listedNothing = (err: unknown) => err instanceof NoBooking;
 
 /** The hall queue as this terminal sees it: issuing and check-in (kiosk), the board, and the replica. */
 export class HallQueue {
   readonly now: () => Date;
+  private readonly attempts: TerminalAttempts;
 
   constructor(
     readonly db: Db,
@@ -52,6 +64,7 @@ export class HallQueue {
     private readonly opts: HallQueueOptions,
   ) {
     this.now = opts.now ?? (() => new Date(link.client ? link.client.serverNow() : Date.now()));
+    this.attempts = opts.attempts ?? new TerminalAttempts(db, () => this.now().getTime());
   }
 
   hall(): string {
@@ -140,26 +153,47 @@ export class HallQueue {
     return { ticket, ahead, serviceName: pickLang(svc.name, lang), counterArea: svc.counterArea, qr, ratingCode, print: printed.print, jobId: printed.job?.id ?? null };
   }
 
-  /** By the 6-digit code, the confirmation's QR text, or the appointment chosen after the phone's last digits. */
-  async checkin(body: { by: 'code'; code: string; lang: Lang; print: boolean } | { by: 'phone'; appointmentId: string; last4: string; lang: Lang; print: boolean }): Promise<IssuedTicket> {
-    let appt: Appointment | null;
-    if (body.by === 'code') {
-      const code = body.code.startsWith(APPOINTMENT_QR_PREFIX) ? body.code.slice(APPOINTMENT_QR_PREFIX.length) : body.code;
-      appt = /^\d{6}$/.test(code) ? appointmentByCode(this.db, this.hall(), code, this.today()) : null;
-    } else {
-      appt = getAppointment(this.db, body.appointmentId);
-      if (appt && (appt.phoneLast4 !== body.last4 || appt.date !== this.today() || appt.hall !== this.hall())) appt = null;
-    }
-    if (!appt) throw new AppError('APPOINTMENT_NOT_FOUND');
-    if (appt.state === 'cancelled') throw new AppError('APPOINTMENT_CANCELLED');
-    if (appt.state === 'checked-in') throw new AppError('ALREADY_CHECKED_IN');
-    return this.issue(appt.service, body.lang, body.print, appt);
+  /**
+   * By the 6-digit code with the phone's last four digits (typed, or in the confirmation's QR text), or
+   * the appointment chosen after those digits. A wrong code and wrong digits are one miss alike; after
+   * a few, this terminal waits longer each time (CHECKIN_MISSES), also across a restart.
+   */
+  checkin(body: { by: 'code'; code: string; last4: string | null; lang: Lang; print: boolean } | { by: 'phone'; appointmentId: string; last4: string; lang: Lang; print: boolean }): Promise<IssuedTicket> {
+    return this.attempts.guard([{ kind: 'checkin', key: THIS_TERMINAL, rule: CHECKIN_MISSES }], async () => {
+      const appt = this.appointmentFor(body);
+      if (!appt) throw new AppError('APPOINTMENT_NOT_FOUND');
+      if (appt.state === 'cancelled') throw new AppError('APPOINTMENT_CANCELLED');
+      if (appt.state === 'checked-in') throw new AppError('ALREADY_CHECKED_IN');
+      return this.issue(appt.service, body.lang, body.print, appt);
+    }, notFound);
   }
 
-  byPhone(last4: string) {
-    return {
-      appointments: appointmentsByPhone(this.db, this.hall(), last4, this.today()).map((a) => ({ id: a.id, enterprise: a.enterprise, matter: a.matter, from: a.from, to: a.to })),
+  private appointmentFor(body: { by: 'code'; code: string; last4: string | null } | { by: 'phone'; appointmentId: string; last4: string }): Appointment | null {
+    let appt: Appointment | null;
+    let last4: string | null = body.last4;
+    if (body.by === 'code') {
+      const parsed = parseAppointmentCode(body.code);
+      last4 = parsed?.last4 ?? body.last4;
+      appt = parsed ? appointmentByCode(this.db, this.hall(), parsed.code, this.today()) : null;
+    } else {
+      appt = getAppointment(this.db, body.appointmentId);
+    }
+    return appt && appt.phoneLast4 === last4 && appt.date === this.today() && appt.hall === this.hall() ? appt : null;
+  }
+
+  /** Today's bookings for the digits, names masked; a look-up listing nothing is a miss (PHONE_LOOKUP_MISSES). */
+  async byPhone(last4: string) {
+    const list = () => {
+      const found = appointmentsByPhone(this.db, this.hall(), last4, this.today());
+      if (found.length === 0) throw new NoBooking();
+      return Promise.resolve(found.map((a) => ({ id: a.id, enterprise: maskEnterprise(a.enterprise), matter: a.matter, from: a.from, to: a.to })));
     };
+    try {
+      return { appointments: await this.attempts.guard([{ kind: 'phone-lookup', key: THIS_TERMINAL, rule: PHONE_LOOKUP_MISSES }], list, listedNothing) };
+    } catch (err) {
+      if (err instanceof NoBooking) return { appointments: [] };
+      throw err;
+    }
   }
 
   presence(): CounterPresence[] {

@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode, type ServerErrorCode } from '../../core/contract/index.js';
 import { SyncRequestError, type SyncClient } from '../../core/sync/client.js';
+import { tooManyAttempts } from '../security/attempts.js';
 
 /** How long a kiosk or counter waits for the central server before going on offline. */
 export const QUEUE_SERVER_TIMEOUT_MS = 2_500;
@@ -55,6 +56,10 @@ export class ServerLink {
       return { ok: true, value };
     } catch (err) {
       if (!(err instanceof SyncRequestError)) throw err;
+      if (err.code === 'TOO_MANY_ATTEMPTS') {
+        this.set(true);
+        throw tooManyAttempts((err.retryAfterSeconds ?? 60) * 1000);
+      }
       const passOn = PASS_ON[err.code];
       if (passOn) {
         this.set(true);

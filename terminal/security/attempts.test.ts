@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AttemptRule } from '../../core/common/attempt-rule.js';
 import { AppError, errorMessage } from '../../core/contract/index.js';
 import { openDatabase, type Db } from '../../core/db/connection.js';
+import { guardContract } from '../../tests/attempt-guard-contract.js';
 import { TerminalAttempts, type AttemptKey } from './attempts.js';
 
 const RULE: AttemptRule = { max: 3, windowMs: 10 * 60_000 };
@@ -39,31 +40,7 @@ describe('TerminalAttempts.guard', () => {
     expect(await l.guard([key('b')], async () => 'ok', isWrong)).toBe('ok');
   });
 
-  it('counts tries still running, so parallel guesses cannot slip past', async () => {
-    const l = limits();
-    const release: (() => void)[] = [];
-    const running = () => new Promise<never>((_, reject) => release.push(() => reject(WRONG)));
-    const tries = Array.from({ length: 6 }, () => outcome(l.guard([key('parallel')], running, isWrong)));
-    await expect.poll(() => release.length).toBe(3);
-    release.forEach((r) => r());
-    const outcomes = await Promise.all(tries);
-    expect(outcomes.filter((o) => o === WRONG)).toHaveLength(3);
-    expect(outcomes.filter((o) => o instanceof AppError && o.code === 'TOO_MANY_ATTEMPTS')).toHaveLength(3);
-  });
-
-  it('does not count a try that ends otherwise than in a failure; a success erases no failure', async () => {
-    const l = limits();
-    await fail(l, [key('c')]);
-    await fail(l, [key('c')]);
-    for (let i = 0; i < 5; i++) await l.guard([key('c'), key('d')], async () => 'ok', isWrong);
-    await expect(l.guard([key('c')], () => Promise.reject(new Error('not a guess')), isWrong)).rejects.toThrow('not a guess');
-    await fail(l, [key('c')]);
-    expect(await outcome(l.guard([key('c')], async () => 'ok', isWrong))).toBeInstanceOf(AppError);
-    for (let i = 0; i < 2; i++) await fail(l, [key('d')]);
-    expect(await l.guard([key('d')], async () => 'ok', isWrong)).toBe('ok');
-    l.forget('test', 'c');
-    expect(await l.guard([key('c')], async () => 'ok', isWrong)).toBe('ok');
-  });
+  guardContract(limits, (e) => e instanceof AppError && e.code === 'TOO_MANY_ATTEMPTS');
 
   it('keeps failures across a restart on the same file, and stores no key as typed', async () => {
     const rule: AttemptRule = { max: 2, windowMs: 3_600_000, backoff: { firstMs: 60_000, maxMs: 3_600_000 } };

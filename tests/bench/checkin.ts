@@ -27,7 +27,7 @@ async function runOn(backend: Backend): Promise<void> {
     const office = await startHallOffice({ kioskEnv: { PRINTER: printer.uri }, backend });
     try {
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-      const codes: string[] = [];
+      const codes: { code: string; last4: string }[] = [];
       for (let i = 0; i < N; i++) {
         const a = await createAppointment(
           office.server.db,
@@ -36,15 +36,15 @@ async function runOn(backend: Backend): Promise<void> {
           Date.now(),
           'Asia/Shanghai',
         );
-        codes.push(a.code);
+        codes.push({ code: a.code, last4: a.phoneLast4 });
       }
       const db = office.kiosk.db;
       while ((db.prepare('SELECT count(*) AS n FROM appointment').get() as { n: number }).n < N) await new Promise((r) => setTimeout(r, 100));
 
       const samples: number[] = [];
-      for (const [i, code] of codes.entries()) {
+      for (const [i, { code, last4 }] of codes.entries()) {
         const start = process.hrtime.bigint();
-        const res = await fetch(`${office.kiosk.url}/api/checkin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: 'code', code }) });
+        const res = await fetch(`${office.kiosk.url}/api/checkin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: 'code', code, last4 }) });
         const body = (await res.json()) as { print: string };
         if (body.print !== 'queued') throw new Error(`check-in ${i} did not print: ${JSON.stringify(body)}`);
         await lastByte(printer, i);

@@ -86,7 +86,7 @@ describe('the opinion box', SLOW, () => {
 
     await page.getByTestId('opinion-filed').waitFor();
     code = (await page.getByTestId('opinion-code').textContent())!.trim();
-    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     expect(await page.getByTestId('opinion-print').getAttribute('data-print')).toBe('queued');
     expect(await page.getByTestId('opinion-lookup-hint').textContent()).toContain('手机号后四位');
     await expect.poll(slipTexts, POLL).toContain(code);
@@ -100,7 +100,9 @@ describe('the opinion box', SLOW, () => {
   it('looks up the progress with the code typed on the on-screen keys and the last four digits', async () => {
     await page.getByTestId('opinion-track').click();
     await page.getByTestId('track-screen').waitFor();
-    await osk(code.replace('-', '').toLowerCase());
+    // The keyboard shows capitals while the code is typed; the keys are found by their lower-case names.
+    expect(await page.getByTestId('osk').locator('[data-key="k"]').textContent()).toBe('K');
+    await osk(code.replaceAll('-', '').toLowerCase());
     expect(await page.getByTestId('track-code').inputValue()).toBe(code);
     await page.getByTestId('track-last4').click();
     await osk('1234');

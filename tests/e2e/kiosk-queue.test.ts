@@ -100,19 +100,22 @@ describe('taking a ticket', SLOW, () => {
 });
 
 describe('checking in', SLOW, () => {
-  it('by the six-digit code on the number pad; a second check-in is refused in plain words', async () => {
+  it('by the six-digit code and the phone’s last four on the number pad; a second check-in is refused in plain words', async () => {
     book(bare, { code: '246810' });
     await open(bare);
     await page.getByTestId('home-checkin').click();
-    await tap('2468109');
+    await tap('246810');
     expect(await page.getByTestId('checkin-code').getAttribute('data-value')).toBe('246810');
+    expect(await page.getByTestId('checkin-submit').isDisabled()).toBe(true);
+    await tap('88019');
+    expect(await page.getByTestId('checkin-code-phone').getAttribute('data-value')).toBe('8801');
     await page.getByTestId('checkin-submit').click();
     await expect.poll(() => text('ticket-number'), POLL).toMatch(/^K-C\d{3}$/);
     expect(await page.getByTestId('ticket-view').textContent()).toContain('签到成功');
     expect(await text('ticket-enterprise')).toBe('黑龙江龙江拍卖有限公司');
 
     await open(bare, '/kiosk/checkin');
-    await tap('246810');
+    await tap('2468108801');
     await page.getByTestId('checkin-submit').click();
     await expect.poll(() => page.getByTestId('queue-error').getAttribute('data-kind'), POLL).toBe('already-checked-in');
     expect(await text('queue-error')).toMatch(/这个预约已经签到过了.*找工作人员/);
@@ -120,7 +123,7 @@ describe('checking in', SLOW, () => {
 
   it('an unknown code says what to check and whom to ask, and the visitor can retype', async () => {
     await open(bare, '/kiosk/checkin');
-    await tap('999999');
+    await tap('9999998801');
     await page.getByTestId('checkin-submit').click();
     await expect.poll(() => page.getByTestId('queue-error').getAttribute('data-kind'), POLL).toBe('not-found');
     expect(await text('queue-error')).toContain('没有找到您今天的预约');
@@ -129,7 +132,7 @@ describe('checking in', SLOW, () => {
     expect(await page.getByTestId('queue-error').count()).toBe(0);
   });
 
-  it('by scanning the confirmation QR code with a keyboard-wedge scanner', async () => {
+  it('by scanning an older confirmation QR code (code only) with a keyboard-wedge scanner, then the phone digits', async () => {
     book(bare, { code: '135790', enterprise: '哈尔滨北方劳务合作有限公司', service: 'B' });
     await open(bare, '/kiosk/checkin');
     await page.getByTestId('numpad').waitFor();
@@ -138,18 +141,21 @@ describe('checking in', SLOW, () => {
       const target = document.activeElement ?? document.body;
       for (const key of [...code, 'Enter']) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     }, 'HALL-APPT:135790');
+    await expect.poll(() => page.getByTestId('checkin-code').getAttribute('data-value'), POLL).toBe('135790');
+    await tap('8801');
+    await page.getByTestId('checkin-submit').click();
     await expect.poll(() => text('ticket-enterprise'), POLL).toBe('哈尔滨北方劳务合作有限公司');
     expect(await text('ticket-number')).toMatch(/^K-B\d{3}$/);
   });
 
-  it('by a code the serial scanner read, passed on by the terminal', async () => {
+  it('by a confirmation QR with the phone digits the serial scanner read, passed on by the terminal', async () => {
     book(bare, { code: '112233', enterprise: '大庆石化成品油经营有限公司', service: 'D' });
     await open(bare, '/kiosk/checkin');
     await page.getByTestId('numpad').waitFor();
     // The screen's live channel opens shortly after it shows: send until the check-in is seen.
     await expect
       .poll(async () => {
-        bare.runtime.screens.send({ type: 'scan', code: 'HALL-APPT:112233' });
+        bare.runtime.screens.send({ type: 'scan', code: 'HALL-APPT:112233:8801' });
         return page.getByTestId('ticket-enterprise').count();
       }, POLL)
       .toBe(1);
@@ -164,7 +170,8 @@ describe('checking in', SLOW, () => {
     await tap('4321');
     await page.getByTestId('phone-lookup').click();
     await expect.poll(() => page.getByTestId('appointment-option').count(), POLL).toBe(2);
-    expect(await page.getByTestId('appointment-option').nth(1).textContent()).toMatch(/乙公司.*商业特许经营备案.*11:00–11:30/);
+    expect(await page.getByTestId('appointment-option').nth(1).textContent()).toMatch(/乙\*\*公司.*商业特许经营备案.*11:00–11:30/);
+    expect(await page.locator('.appointment-list').textContent()).not.toMatch(/甲公司|乙公司/);
     await page.getByTestId('appointment-option').nth(1).click();
     await expect.poll(() => text('ticket-enterprise'), POLL).toBe('乙公司');
     expect(await text('ticket-number')).toMatch(/^K-A\d{3}$/);

@@ -43,7 +43,7 @@ describe.each(backends)('check-in once across kiosks, server on $name', (backend
     tick();
     return { appt, walkIn: (await k1.call('POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN' })).json.ticket.number as string };
   };
-  const checkIn = (k: HallTerminal, code: string) => k.call('POST', '/api/checkin', { by: 'code', code, lang: 'zh-CN', print: true });
+  const checkIn = (k: HallTerminal, code: string) => k.call('POST', '/api/checkin', { by: 'code', code, last4: '1111', lang: 'zh-CN', print: true });
   const tick = (min = 1) => (hall.f.clock.now += min * 60_000);
   const waitingA = async (): Promise<Ticket[]> => (await counter.call('GET', '/api/counter/queue', undefined, token)).json.lines.find((l: { code: string }) => l.code === 'A').waiting;
 

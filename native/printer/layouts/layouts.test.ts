@@ -43,6 +43,10 @@ describe('renderSlip', () => {
       }
   });
 
+  it('prints a three-group tracking code whole on one line, on 80 mm and on 58 mm paper', () => {
+    for (const columns of [48, 32]) expect(decode({ ...tracking, trackingCode: 'K7PM3-XQ9AB-CDEFG' }, columns).text.filter((l) => l.includes('K7PM3-XQ9AB-CDEFG'))).toHaveLength(1);
+  });
+
   it('prints its labels in the slip language', () => {
     expect(decode({ ...ticket, lang: 'en' }).text).toContain('Queue number');
     expect(decode({ ...ticket, lang: 'en' }).text).toContain('People ahead of you: 3');

@@ -9,7 +9,9 @@ export function renderTracking(slip: z.infer<typeof TrackingSlip>, layout: Layou
   page.text(t('tracking.title'), { align: 'center', bold: true });
   page.rule();
   page.text(page.label(t('tracking.code')).trimEnd(), { align: 'center' });
-  page.text(slip.trackingCode, { align: 'center', bold: true, width: 2, height: 2 });
+  // Double width when the code fits on one line (80 mm paper); on 58 mm paper a wrapped code would split a group.
+  const width = slip.trackingCode.length * 2 <= page.columns ? 2 : 1;
+  page.text(slip.trackingCode, { align: 'center', bold: true, width, height: 2 });
   page.field(t('tracking.category'), slip.category);
   page.field(t('tracking.filedAt'), page.time(slip.filedAt));
   if (slip.deadline) page.field(t('tracking.deadline'), slip.deadline);

@@ -1,7 +1,7 @@
 /*
  * Progress lookup (/kiosk/opinion/track): the tracking code (on-screen keys, a physical keyboard, or
  * the slip's QR held to the scanner) and, when a phone was left, its last four digits. Test ids:
- *   track-screen, track-code (input; value shown as K7PM-3XQ9), track-last4 (input), osk (data-key),
+ *   track-screen, track-code (input; value shown as K7PM3-XQ9AB-CDEFG), track-last4 (input), osk (data-key; capitals while the code is typed),
  *   track-submit (aria-busy), feedback-error (data-kind: not-found, network, server, unexpected)
  *   track-result (data-state = received | assigned | responded | fed-back | closed), track-kind, track-state,
  *   track-filed, track-deadline, track-feedback, track-not-received, track-again, track-done
@@ -20,6 +20,7 @@ import { ScreenHeader } from '../components/ScreenHeader.js';
 import { Osk, type OskKey } from '../../shared/keyboard/Osk.js';
 import { useAction } from '../queue/useAction.js';
 import { useSession } from '../state.js';
+import { normalizeTrackingCode } from '../../../core/common/tracking-code.js';
 import { codeChars, codeFromScan, formatCode, isTrackingCode } from './entry.js';
 import { FeedbackProblem } from './FeedbackProblem.js';
 import { useKindWords, useStateWords } from './words.js';
@@ -46,7 +47,7 @@ export function TrackScreen() {
   const ready = isTrackingCode(code) && (last4 === '' || last4.length === 4);
   const lookUp = (c = code) =>
     action.run(async (signal) => {
-      setResult(await client.call('trackOpinion', { code: formatCode(c), ...(last4 ? { last4 } : {}) }, { signal }));
+      setResult(await client.call('trackOpinion', { code: normalizeTrackingCode(c) ?? formatCode(c), ...(last4 ? { last4 } : {}) }, { signal }));
     });
 
   // The slip's QR code: read by a keyboard-wedge scanner, or the terminal's serial one (live 'scan').
@@ -85,7 +86,7 @@ export function TrackScreen() {
             inputMode="none"
             autoComplete="off"
             spellCheck={false}
-            placeholder="XXXX-XXXX"
+            placeholder="XXXXX-XXXXX-XXXXX"
             onFocus={() => setField('code')}
             onChange={(e) => {
               action.clearError();
@@ -110,7 +111,7 @@ export function TrackScreen() {
         </label>
       </div>
       <p className="feedback-hint">{t('kiosk.feedback.last4Hint')}</p>
-      <Osk onKey={press} />
+      <Osk onKey={press} upper={field === 'code'} />
       {action.error !== undefined && <FeedbackProblem error={action.error} notFound={t('kiosk.feedback.trackNotFound')} />}
       <button
         type="button"

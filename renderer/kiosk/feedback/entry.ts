@@ -1,27 +1,23 @@
-import { TrackingCode } from '../../../core/contract/opinions.js';
+import { formatTrackingChars, normalizeTrackingCode, TRACKING_CHARS, TRACKING_QR_PREFIX, trackingChars } from '../../../core/common/tracking-code.js';
 import { Phone } from '../../../core/contract/queue.js';
 
-/** Mirrors core/opinions/tracking-code.ts: the slip's QR text and a typed code both read as "K7PM-3XQ9". */
-export const TRACKING_QR_PREFIX = 'HALL-OPINION:';
+export { TRACKING_QR_PREFIX } from '../../../core/common/tracking-code.js';
 export const TICKET_QR_PREFIX = 'HALL-TICKET:';
 
-export const CODE_CHARS = 8;
+export const CODE_CHARS = TRACKING_CHARS;
 export const PHONE_MAX = 12;
 export const TEXT_MIN = 5;
 export const TEXT_MAX = 2000;
 
-/** The characters typed for a tracking code, dash and spaces dropped, upper case, at most eight. */
-export function codeChars(input: string): string {
-  return input.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, CODE_CHARS);
-}
+/** The characters typed for a tracking code (core/common/tracking-code.ts): separators dropped, upper case, at most a code's length. */
+export const codeChars = trackingChars;
 
-/** "K7PM3XQ9" → "K7PM-3XQ9" as the visitor types it (the dash appears after four). */
-export function formatCode(chars: string): string {
-  return chars.length > 4 ? `${chars.slice(0, 4)}-${chars.slice(4)}` : chars;
-}
+/** "K7PM3XQ9AB" → "K7PM3-XQ9AB" as the visitor types it (a dash after every five). */
+export const formatCode = formatTrackingChars;
 
+/** A whole code, of three groups or of the older 4 + 4. */
 export function isTrackingCode(chars: string): boolean {
-  return TrackingCode.safeParse(formatCode(chars)).success;
+  return normalizeTrackingCode(chars) !== null;
 }
 
 /** A scanned slip QR as the code's characters, or null for anything else. */

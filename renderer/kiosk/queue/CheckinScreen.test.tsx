@@ -30,15 +30,18 @@ describe('check-in screen', () => {
     expect(html).toMatch(/data-testid="checkin-scan-hint"[^>]*>.*请把它对准扫码口/s);
     expect(html).toMatch(/data-testid="checkin-mode-code" aria-pressed="true"[^>]*>输入预约码/);
     expect(html).toMatch(/data-testid="checkin-mode-phone" aria-pressed="false"[^>]*>用手机号后四位/);
-    expect(html).toContain('请输入预约时告诉您的 6 位预约码');
+    expect(html).toContain('请先输入预约时告诉您的 6 位预约码，再输入预约手机号的后四位');
   });
 
-  it('has a big number pad with every digit, clear and delete, and six empty code boxes', () => {
+  it('has a big number pad with every digit, clear and delete, six empty code boxes and four for the phone digits', () => {
     const html = render(<CheckinScreen />);
     const pad = html.slice(html.indexOf('data-testid="numpad"'));
     for (const key of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', 'backspace']) expect(pad).toContain(`data-key="${key}"`);
     expect(html).toMatch(/data-testid="checkin-code" data-value=""/);
-    expect(html.match(/class="digit-box( [a-z]+)?"/g)).toHaveLength(6);
+    expect(html).toMatch(/data-testid="checkin-code-phone" data-value=""/);
+    expect(html.match(/class="digit-box( [a-z]+)?"/g)).toHaveLength(10);
+    // Only the code's first box waits for a digit; the phone's wait until the code is complete.
+    expect(html.match(/class="digit-box next"/g)).toHaveLength(1);
     expect(html).toContain('已输入：—，还差 6 位');
   });
 

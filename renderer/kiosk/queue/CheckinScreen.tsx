@@ -1,15 +1,18 @@
 /*
  * Check in for an appointment (/kiosk/checkin) — test ids:
  *   checkin-scan-hint, checkin-mode-code, checkin-mode-phone (aria-pressed), numpad (keys carry data-key 0–9,
- *   clear, backspace), checkin-code and checkin-phone (data-value = digits typed), checkin-submit, phone-lookup,
+ *   clear, backspace), checkin-code, checkin-code-phone (the phone's last four typed after the code) and checkin-phone
+ *   (data-value = digits typed), checkin-submit, phone-lookup,
  *   appointment-option (data-id), phone-none, phone-again, checkin-busy, queue-error (data-kind: not-found,
  *   already-checked-in, network, server, unexpected); success shows the TicketView ids (see TakeTicketScreen).
- * A scan anywhere on this screen (keyboard-wedge, or the serial scanner's live 'scan' message) checks in with the scanned text.
+ * A scan anywhere on this screen (keyboard-wedge, or the serial scanner's live 'scan' message) checks in with the scanned text;
+ * an older confirmation QR without the phone's digits fills in the code and waits for them.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedTicket } from '../../../core/contract/hall-api.js';
 import { useClient } from '../../api/context.js';
+import { parseAppointmentCode } from '../../../core/common/appointment-code.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { useLive } from '../../shared/useLive.js';
 import { useWedgeScanner } from '../../shared/useWedgeScanner.js';
@@ -23,6 +26,7 @@ import { TicketView } from './TicketView.js';
 import { useAction } from './useAction.js';
 
 type Mode = 'code' | 'phone';
+const ENTRY_LENGTH = APPOINTMENT_CODE_LENGTH + PHONE_DIGITS;
 
 export function CheckinScreen() {
   const { t, i18n } = useTranslation();
@@ -31,7 +35,8 @@ export function CheckinScreen() {
   const session = useSession();
   const action = useAction();
   const [mode, setMode] = useState<Mode>('code');
-  const [code, setCode] = useState('');
+  /** The code's six digits, then the phone's last four. */
+  const [entry, setEntry] = useState('');
   const [phone, setPhone] = useState('');
   const [appointments, setAppointments] = useState<PhoneAppointment[] | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -39,9 +44,11 @@ export function CheckinScreen() {
   const [doing, setDoing] = useState<'checkin' | 'lookup'>('checkin');
   const [issued, setIssued] = useState<IssuedTicket | null>(null);
 
-  const checkinByCode = (text: string) => {
+  const code = entry.slice(0, APPOINTMENT_CODE_LENGTH);
+  const codeLast4 = entry.slice(APPOINTMENT_CODE_LENGTH);
+  const checkinByCode = (text: string, last4: string | null) => {
     if (!action.busy) setDoing('checkin');
-    return action.run(async (signal) => setIssued(await client.call('checkin', { body: { by: 'code', code: text, lang } }, { signal })));
+    return action.run(async (signal) => setIssued(await client.call('checkin', { body: { by: 'code', code: text, last4, lang } }, { signal })));
   };
 
   const lookup = () => {
@@ -60,7 +67,7 @@ export function CheckinScreen() {
   const typing = issued === null && !action.busy && (mode === 'code' || appointments === null);
   const press = (key: PadKey) => {
     action.clearError();
-    if (mode === 'code') setCode((c) => applyPadKey(c, key, APPOINTMENT_CODE_LENGTH));
+    if (mode === 'code') setEntry((c) => applyPadKey(c, key, ENTRY_LENGTH));
     else setPhone((p) => applyPadKey(p, key, PHONE_DIGITS));
   };
 
@@ -68,8 +75,15 @@ export function CheckinScreen() {
   // a keyboard-wedge scanner types it, a serial one reaches us through the terminal's live channel.
   const scanning = issued === null && !action.busy;
   const onScan = (scanned: string) => {
-    setCode('');
-    void checkinByCode(scanned);
+    const parsed = parseAppointmentCode(scanned);
+    if (parsed && parsed.last4 === null) {
+      setMode('code');
+      setEntry(parsed.code);
+      action.clearError();
+      return;
+    }
+    setEntry('');
+    void checkinByCode(scanned, null);
   };
   useWedgeScanner(onScan, { enabled: scanning });
   useLive((msg) => {
@@ -85,7 +99,7 @@ export function CheckinScreen() {
       if (!key) return;
       e.preventDefault();
       action.clearError();
-      if (mode === 'code') setCode((c) => applyPadKey(c, key, APPOINTMENT_CODE_LENGTH));
+      if (mode === 'code') setEntry((c) => applyPadKey(c, key, ENTRY_LENGTH));
       else setPhone((p) => applyPadKey(p, key, PHONE_DIGITS));
     };
     window.addEventListener('keydown', onKey);
@@ -129,15 +143,20 @@ export function CheckinScreen() {
       {mode === 'code' ? (
         <div className="checkin-entry">
           <p className="checkin-prompt">{t('kiosk.checkin.codePrompt')}</p>
-          <DigitBoxes digits={code} length={APPOINTMENT_CODE_LENGTH} testid="checkin-code" label={t('kiosk.checkin.codeLabel')} />
+          <div className="checkin-fields">
+            <p className="checkin-field-label">{t('kiosk.checkin.codeLabel')}</p>
+            <DigitBoxes digits={code} length={APPOINTMENT_CODE_LENGTH} testid="checkin-code" label={t('kiosk.checkin.codeLabel')} />
+            <p className="checkin-field-label">{t('kiosk.checkin.phoneLabel')}</p>
+            <DigitBoxes digits={codeLast4} length={PHONE_DIGITS} testid="checkin-code-phone" label={t('kiosk.checkin.phoneLabel')} active={code.length === APPOINTMENT_CODE_LENGTH} />
+          </div>
           <NumberPad onKey={press} disabled={action.busy} />
           <button
             type="button"
             className="button primary big checkin-go"
             data-testid="checkin-submit"
-            disabled={code.length !== APPOINTMENT_CODE_LENGTH || action.busy}
+            disabled={entry.length !== ENTRY_LENGTH || action.busy}
             aria-busy={action.busy}
-            onClick={() => void checkinByCode(code)}
+            onClick={() => void checkinByCode(code, codeLast4)}
           >
             {action.busy && doing === 'checkin' ? t('kiosk.checkin.checkingIn') : t('kiosk.checkin.submit')}
           </button>

@@ -36,12 +36,12 @@ export function NumberPad({ onKey, disabled = false }: { onKey: (key: PadKey) =>
 }
 
 /** The digits typed so far, one box per position, so the visitor sees how many are still missing. */
-export function DigitBoxes({ digits, length, testid, label }: { digits: string; length: number; testid: string; label: string }) {
+export function DigitBoxes({ digits, length, testid, label, active = true }: { digits: string; length: number; testid: string; label: string; active?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="digit-boxes" data-testid={testid} data-value={digits} role="status" aria-label={label}>
       {Array.from({ length }, (_, i) => (
-        <span key={i} className={i < digits.length ? 'digit-box filled' : i === digits.length ? 'digit-box next' : 'digit-box'} aria-hidden="true">
+        <span key={i} className={i < digits.length ? 'digit-box filled' : active && i === digits.length ? 'digit-box next' : 'digit-box'} aria-hidden="true">
           {digits[i] ?? ''}
         </span>
       ))}

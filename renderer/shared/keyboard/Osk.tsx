@@ -19,7 +19,7 @@ export function applyKey(text: string, key: OskKey): string {
  * The on-screen keyboard: a touch kiosk has no Chinese input method, so visitors type pinyin or
  * its initials here. Keys do not take focus from the search box (mouse down is cancelled).
  */
-export function Osk({ onKey }: { onKey: (key: OskKey) => void }) {
+export function Osk({ onKey, upper = false }: { onKey: (key: OskKey) => void; /** Letters shown and typed in capitals (codes); data-key stays the lower-case key. */ upper?: boolean }) {
   const { t } = useTranslation();
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
@@ -27,8 +27,8 @@ export function Osk({ onKey }: { onKey: (key: OskKey) => void }) {
       {ROWS.map((row, i) => (
         <div className="osk-row" key={row}>
           {Array.from(row).map((k) => (
-            <button key={k} type="button" className="osk-key" data-key={k} onMouseDown={keep} onClick={() => onKey(k)}>
-              {k}
+            <button key={k} type="button" className="osk-key" data-key={k} onMouseDown={keep} onClick={() => onKey(upper ? k.toUpperCase() : k)}>
+              {upper ? k.toUpperCase() : k}
             </button>
           ))}
           {i === 2 && (

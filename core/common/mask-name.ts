@@ -1,0 +1,13 @@
+/** Legal-form endings kept visible, longest first, so a visitor still recognises their own enterprise. */
+const ENDINGS = ['股份有限公司', '有限责任公司', '有限公司', '合作社', '事务所', '公司', '中心', '集团', '商行', '工厂', '厂', '店'];
+
+/**
+ * An enterprise's name as shown to someone who has not proven it is theirs: the first two characters,
+ * "**" and its legal form (华夏进出口有限公司 → 华夏**有限公司); never its length or its middle.
+ */
+export function maskEnterprise(name: string): string {
+  const chars = [...name.trim()];
+  const ending = ENDINGS.find((e) => name.trim().endsWith(e) && chars.length > [...e].length) ?? '';
+  const rest = chars.length - [...ending].length;
+  return `${chars.slice(0, Math.min(2, Math.max(1, rest - 1))).join('')}**${ending}`;
+}
