@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DbTarget } from './db/connection.js';
+import type { ServerRetention } from './retention/purge.js';
 
 export const SERVER_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -32,6 +33,8 @@ export interface ServerConfig {
   changeRetentionDays: number;
   /** Failures allowed within `windowMs` before further tries are refused with 429; 0 means no limit. */
   attemptLimits: AttemptLimitsConfig;
+  /** How long visitors' personal data is kept, per kind (server/retention/purge.ts); purged hourly. */
+  retention: ServerRetention;
   /** Milliseconds since the epoch; replaced in tests. */
   now: () => number;
 }
@@ -92,6 +95,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       loginPerLogin: int(env.LOGIN_FAILURES_PER_LOGIN, 5, 'LOGIN_FAILURES_PER_LOGIN'),
       loginPerAddress: int(env.LOGIN_FAILURES_PER_ADDRESS, 20, 'LOGIN_FAILURES_PER_ADDRESS'),
       enrollPerAddress: int(env.ENROLL_FAILURES_PER_ADDRESS, 10, 'ENROLL_FAILURES_PER_ADDRESS'),
+    },
+    retention: {
+      complaintDays: int(env.COMPLAINT_RETENTION_DAYS, 180, 'COMPLAINT_RETENTION_DAYS'),
+      appointmentPhoneDays: int(env.APPOINTMENT_PHONE_RETENTION_DAYS, 30, 'APPOINTMENT_PHONE_RETENTION_DAYS'),
     },
     now: Date.now,
   };

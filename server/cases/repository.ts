@@ -71,6 +71,8 @@ export async function listCases(db: ServerDb, filter: CaseFilter, today: string)
 
 /** The appointment behind the rated ticket, if the visitor booked one: whom the office calls back. */
 async function contactFor(db: ServerDb, r: RatingRow, role: StaffRole): Promise<CaseDetail['contact']> {
+  // Only the office makes the return visit: no one else learns which enterprise gave the rating.
+  if (role !== 'office') return null;
   const row = await db
     .selectFrom('tickets as t')
     .innerJoin('terminals as term', 'term.hall', 't.hall')
@@ -81,7 +83,7 @@ async function contactFor(db: ServerDb, r: RatingRow, role: StaffRole): Promise<
     .where('t.number', '=', r.ticket_number)
     .executeTakeFirst();
   if (!row) return null;
-  return { enterprise: row.enterprise, phone: role === 'office' ? row.phone : null, phoneMasked: maskPhone(row.phone).phoneMasked };
+  return { enterprise: row.enterprise, phone: row.phone, phoneMasked: maskPhone(row.phone).phoneMasked };
 }
 
 export async function caseDetail(db: ServerDb, id: string, today: string, role: StaffRole): Promise<CaseDetail> {
