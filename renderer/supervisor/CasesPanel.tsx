@@ -181,7 +181,7 @@ export function CaseDetailBody({ detail, canAct, fullPhone, onDone }: { detail: 
               {detail.contact.enterprise} · <span data-testid="sv-case-phone">{phone}</span>
             </>
           ) : (
-            t('supervisor.cases.noContact')
+            t(fullPhone ? 'supervisor.cases.noContact' : 'supervisor.cases.contactOfficeOnly')
           )}
         </dd>
       </dl>
