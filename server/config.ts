@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DbTarget } from './db/connection.js';
-import type { ServerRetention } from './retention/purge.js';
 
 export const SERVER_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -37,6 +36,14 @@ export interface ServerConfig {
   retention: ServerRetention;
   /** Milliseconds since the epoch; replaced in tests. */
   now: () => number;
+}
+
+/** How long the server keeps visitors' personal data (server/README.md "Configuration"); purged by server/retention/purge.ts. */
+export interface ServerRetention {
+  /** A closed complaint's text and full phone, this many days after the day it was closed. */
+  complaintDays: number;
+  /** An appointment's full phone (the contact for a return visit), this many days after its day. */
+  appointmentPhoneDays: number;
 }
 
 export interface AttemptLimitsConfig {

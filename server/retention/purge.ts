@@ -8,14 +8,6 @@ import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { every } from '../jobs/every.js';
 
-/** How long the server keeps visitors' personal data (server/README.md "Configuration"). */
-export interface ServerRetention {
-  /** A closed complaint's text and full phone, this many days after the day it was closed. */
-  complaintDays: number;
-  /** An appointment's full phone (the contact for a return visit), this many days after its day. */
-  appointmentPhoneDays: number;
-}
-
 export interface ServerPurgeResult {
   complaints: number;
   appointments: number;
