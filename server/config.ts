@@ -34,6 +34,8 @@ export interface ServerConfig {
   attemptLimits: AttemptLimitsConfig;
   /** HTTPS with this pair (TLS_CERT_FILE / TLS_KEY_FILE, or TLS_SELF_SIGNED); null: plain HTTP. */
   tls: TlsConfig | null;
+  /** How long visitors' personal data is kept, per kind (server/retention/purge.ts); purged hourly. */
+  retention: ServerRetention;
   /** Milliseconds since the epoch; replaced in tests. */
   now: () => number;
 }
@@ -54,6 +56,14 @@ function tlsConfig(env: NodeJS.ProcessEnv, dataDir: string): TlsConfig | null {
   if (self && !['1', 'true', '0', 'false'].includes(self)) throw new Error(`TLS_SELF_SIGNED must be true or false, got "${self}"`);
   if (self !== '1' && self !== 'true') return null;
   return { certFile: resolve(dataDir, 'tls/server.crt'), keyFile: resolve(dataDir, 'tls/server.key'), selfSigned: true };
+}
+
+/** How long the server keeps visitors' personal data (server/README.md "Configuration"); purged by server/retention/purge.ts. */
+export interface ServerRetention {
+  /** A closed complaint's text and full phone, this many days after the day it was closed. */
+  complaintDays: number;
+  /** An appointment's full phone (the contact for a return visit), this many days after its day. */
+  appointmentPhoneDays: number;
 }
 
 export interface AttemptLimitsConfig {
@@ -114,6 +124,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       enrollPerAddress: int(env.ENROLL_FAILURES_PER_ADDRESS, 10, 'ENROLL_FAILURES_PER_ADDRESS'),
     },
     tls: tlsConfig(env, dataDir),
+    retention: {
+      complaintDays: int(env.COMPLAINT_RETENTION_DAYS, 180, 'COMPLAINT_RETENTION_DAYS'),
+      appointmentPhoneDays: int(env.APPOINTMENT_PHONE_RETENTION_DAYS, 30, 'APPOINTMENT_PHONE_RETENTION_DAYS'),
+    },
     now: Date.now,
   };
 }

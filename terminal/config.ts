@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TerminalRetention } from '../core/retention/purge.js';
 
 /** The nearest folder above `start` holding package.json: the repo root from source and from the compiled dist-electron/ alike. */
 function packageRoot(start: string): string {
@@ -33,6 +34,8 @@ export interface TerminalConfig {
   clockBoundMs: number;
   /** How long the rating screen waits for the visitor before the service is recorded as not rated. */
   ratingSeconds: number;
+  /** How long visitors' data is kept here (uploaded events lose theirs at once); purged hourly. */
+  retention: TerminalRetention;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -74,5 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
     hallConfigFile: resolve(env.HALL_CONFIG_FILE ?? resolve(ROOT, 'assets/hall/default.json')),
     clockBoundMs: int(env.CLOCK_BOUND_SECONDS, 60, 'CLOCK_BOUND_SECONDS') * 1000,
     ratingSeconds,
+    retention: {
+      appointmentDays: int(env.APPOINTMENT_RETENTION_DAYS, 1, 'APPOINTMENT_RETENTION_DAYS'),
+      ticketDays: int(env.TICKET_RETENTION_DAYS, 7, 'TICKET_RETENTION_DAYS'),
+      opinionDays: int(env.OPINION_RETENTION_DAYS, 90, 'OPINION_RETENTION_DAYS'),
+    },
   };
 }

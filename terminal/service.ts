@@ -9,6 +9,7 @@ import { SyncClient } from '../core/sync/client.js';
 import { buildTerminalApp, VERSION } from './app.js';
 import { listeningLines } from './lan-addresses.js';
 import { createRuntime } from './runtime.js';
+import { startPurgeTimer } from './retention.js';
 import { startHeartbeat } from './sync/heartbeat.js';
 import type { TerminalConfig } from './config.js';
 import { startDownloadSync } from './sync/download-sync.js';
@@ -45,6 +46,7 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
     const port = bound.port;
     const url = `http://${urlHost(config.host)}:${port}`;
     for (const line of listeningLines(config.role, bound)) log(line);
+    const stopPurge = startPurgeTimer(db, { now: () => runtime.queue.now(), timeZone: config.timeZone, keep: config.retention, log });
     const enrolled = sync.identity() !== null;
     // The outbox goes up on every local write, on a timer and whenever the live channel reconnects.
     const upload = enrolled ? startUploadSync(db, sync, { log, onRound: (r) => r.kind !== 'idle' && runtime.screens.send({ type: 'status' }) }) : null;
@@ -74,6 +76,7 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
       async stop() {
         if (stopped) return;
         stopped = true;
+        stopPurge();
         download?.stop();
         heartbeat?.stop();
         upload?.stop();

@@ -3,6 +3,7 @@ import { NewOpinion, OPINION_EVENT, TrackingCode } from '../contract/opinions.js
 import { openDatabase, type Db } from '../db/connection.js';
 import { tempDir } from '../db/test-db.js';
 import { appendEvent, pendingEvents } from '../outbox/outbox.js';
+import { scrubAcknowledged } from '../outbox/scrub.js';
 import { findOpinion, fileOpinion, localProgress, mayLookUp } from './repository.js';
 import { slipCategory, slipLookupHint } from './slip-text.js';
 import { TRACKING_ALPHABET, TRACKING_CHARS } from '../common/tracking-code.js';
@@ -104,19 +105,22 @@ describe('looking an opinion up locally', () => {
     expect(localProgress(findOpinion(db, filed.trackingCode)!).received).toBe(true);
   });
 
-  it('forgets the full phone the moment the server acknowledges the event, not before', () => {
+  it('forgets the text and the full phone once the server acknowledges the event, not before', () => {
     open();
     fileOpinion(db, complaint);
     appendEvent(db, 'test.other', { phone: '13900001111' });
     const stored = () => JSON.stringify(db.prepare('SELECT payload FROM outbox ORDER BY device_seq').all());
-    db.prepare('UPDATE outbox SET dead_at = ? WHERE type = ?').run(new Date().toISOString(), OPINION_EVENT);
+    expect(scrubAcknowledged(db)).toBe(0);
     expect(stored()).toContain('13812345678');
     db.prepare('UPDATE outbox SET sent_at = ?').run(new Date().toISOString());
+    expect(scrubAcknowledged(db)).toBe(1);
     expect(stored()).not.toContain('13812345678');
+    expect(stored()).not.toContain(complaint.text);
     expect(stored()).toContain('13900001111');
     expect(pendingEvents(db)).toEqual([]);
     const payload = JSON.parse((db.prepare('SELECT payload FROM outbox WHERE type = ?').get(OPINION_EVENT) as { payload: string }).payload);
-    expect(payload).toMatchObject({ phone: null, text: complaint.text });
+    expect(payload).toMatchObject({ phone: null, text: '', kind: 'complaint' });
+    expect(findOpinion(db, payload.trackingCode)).toMatchObject({ uploaded: true, phoneLast4: '5678' });
   });
 });
 

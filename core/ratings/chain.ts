@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { firstBrokenLink, GENESIS_HASH, ratingHash, type BrokenLink } from '../common/rating-chain.js';
+import { maskPersonalText } from '../common/personal-text.js';
+import { firstBrokenLink, GENESIS_HASH, ratingHash, type BrokenLink, type RatingChainEntry } from '../common/rating-chain.js';
 import { AppError, RATING_EVENT, RatingRecord, type ChainReport } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 import { deviceId, getMeta } from '../db/meta.js';
@@ -8,6 +9,9 @@ import { appendEvent } from '../outbox/outbox.js';
 
 /** What the caller knows of a rating; the chain fills in id, position and hashes. */
 export type RatingFields = Omit<RatingRecord, 'id' | 'chainSeq' | 'terminalDeviceId' | 'prevHash' | 'hash'> & { id?: string };
+
+/** An uploaded rating as this terminal keeps it (core/outbox/scrub): its place in the chain alone. */
+const ChainEntry = RatingRecord.pick({ id: true, chainSeq: true, terminalDeviceId: true, serviceId: true, prevHash: true, hash: true }).strict();
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -44,7 +48,8 @@ export function appendRating(db: Db, fields: RatingFields): RatingRecord {
       matter: fields.matter,
       level: fields.level,
       reasons: fields.reasons,
-      comment: fields.comment,
+      // Whoever rated stays unknown (FACTS.md): a phone or ID number typed into the comment is masked before it is hashed, stored or sent.
+      comment: maskPersonalText(fields.comment),
       channel: fields.channel,
       recordedAt: fields.recordedAt,
       ...(fields.holderProof ? { holderProof: fields.holderProof } : {}),
@@ -65,10 +70,12 @@ export function appendRating(db: Db, fields: RatingFields): RatingRecord {
 }
 
 /** A stored row whose columns say something else than its document: the chain is checked on the documents. */
-function storageProblem(row: Row): { doc: RatingRecord } | { problem: BrokenLink['problem'] } {
-  let doc: RatingRecord;
+function storageProblem(row: Row): { doc: RatingRecord | RatingChainEntry } | { problem: BrokenLink['problem'] } {
+  let doc: RatingRecord | RatingChainEntry;
   try {
-    doc = RatingRecord.parse(JSON.parse(row.doc));
+    const json = JSON.parse(row.doc) as unknown;
+    const full = RatingRecord.safeParse(json);
+    doc = full.success ? full.data : ChainEntry.parse(json);
   } catch {
     return { problem: 'hash-mismatch' };
   }
@@ -85,7 +92,7 @@ export function verifyChain(db: Db): ChainReport {
   const terminal = getMeta(db, 'device_id') ?? 'unknown';
   const rows = db.prepare('SELECT chain_seq, id, service_id, doc, prev_hash, hash FROM rating ORDER BY chain_seq').all() as Row[];
   const report = (firstBroken: BrokenLink | null): ChainReport => ({ ok: firstBroken === null, chains: rows.length > 0 ? 1 : 0, rows: rows.length, firstBroken });
-  const chain: RatingRecord[] = [];
+  const chain: (RatingRecord | RatingChainEntry)[] = [];
   for (const row of rows) {
     const stored = storageProblem(row);
     if ('problem' in stored) return report({ terminal, chainSeq: row.chain_seq, id: row.id, problem: stored.problem });
@@ -93,14 +100,19 @@ export function verifyChain(db: Db): ChainReport {
   }
   const witnesses = new Map<number, { id: string; hash: string }>();
   for (const { payload } of db.prepare('SELECT payload FROM outbox WHERE type = ? ORDER BY device_seq').all(RATING_EVENT) as { payload: string }[]) {
-    const sent = RatingRecord.safeParse(JSON.parse(payload));
+    const sent = ChainEntry.strip().safeParse(JSON.parse(payload));
     if (sent.success) witnesses.set(sent.data.chainSeq, { id: sent.data.id, hash: sent.data.hash });
   }
   return report(firstBrokenLink(terminal, chain, witnesses, sha256));
 }
 
+/** The ratings this terminal still holds whole: those the server has not acknowledged yet. */
 export function ratingsOf(db: Db): RatingRecord[] {
-  return (db.prepare('SELECT doc FROM rating ORDER BY chain_seq').all() as { doc: string }[]).map((r) => RatingRecord.parse(JSON.parse(r.doc)));
+  const docs = (db.prepare('SELECT doc FROM rating ORDER BY chain_seq').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as unknown);
+  return docs.flatMap((d) => {
+    const full = RatingRecord.safeParse(d);
+    return full.success ? [full.data] : [];
+  });
 }
 
 /** The last row of this chain the central server acknowledged (its outbox event sent), for the heartbeat; null before any. */

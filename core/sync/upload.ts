@@ -1,12 +1,13 @@
 import { SERVER_BODY_LIMIT_BYTES, ServerErrorBody, UPLOAD_MAX_EVENTS, UploadResponse, type UploadEvent } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 import { getMeta, setMeta } from '../db/meta.js';
+import { scrubAcknowledged } from '../outbox/scrub.js';
 import { SyncRequestError, type SyncClient } from './client.js';
 
 /**
  * One upload round of the outbox (DESIGN.md §5), with no timers: the terminal layer decides when.
  * The oldest unsent events go in device_seq order; on 2xx everything up to the server's cumulative
- * acknowledgement is marked sent. A refusal of the events themselves (VALIDATION_FAILED, or events
+ * acknowledgement is marked sent and loses its personal data (core/outbox/scrub). A refusal of the events themselves (VALIDATION_FAILED, or events
  * the server answers as `refused` one by one) dead-letters the offending events and goes on; anything else (network, 5xx, a signature or clock problem) is
  * for the caller to retry later, with nothing marked.
  */
@@ -118,7 +119,11 @@ export class Uploader {
       setMeta(this.db, LAST_ERROR, '');
       return n;
     })();
-    if (marked > 0) this.probing = false;
+    if (marked > 0) {
+      this.probing = false;
+      // Acknowledged: the server holds the personal data now, so this terminal lets it go.
+      scrubAcknowledged(this.db, this.now());
+    }
     // Events the server set aside one by one: dead letters, so the next round sends their seqs as skipped.
     const sent = new Set(batch.events.map((e) => e.deviceSeq));
     const setAside = new Map(refused.filter((r) => sent.has(r.deviceSeq)).map((r) => [r.deviceSeq, `${r.code}: ${r.reason}`]));

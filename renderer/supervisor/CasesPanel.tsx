@@ -174,21 +174,16 @@ export function CaseDetailBody({ detail, canAct, fullPhone, onDone }: { detail: 
             </dd>
           </>
         )}
-        {/* Only the office calls back: nobody else is shown (or sent) who stands behind a rating. */}
-        {fullPhone && (
-          <>
-            <dt>{t('supervisor.cases.contact')}</dt>
-            <dd data-testid="sv-case-contact">
-              {detail.contact ? (
-                <>
-                  {detail.contact.enterprise} · <span data-testid="sv-case-phone">{phone}</span>
-                </>
-              ) : (
-                t('supervisor.cases.noContact')
-              )}
-            </dd>
-          </>
-        )}
+        <dt>{t('supervisor.cases.contact')}</dt>
+        <dd data-testid="sv-case-contact">
+          {detail.contact ? (
+            <>
+              {detail.contact.enterprise} · <span data-testid="sv-case-phone">{phone}</span>
+            </>
+          ) : (
+            t(fullPhone ? 'supervisor.cases.noContact' : 'supervisor.cases.contactOfficeOnly')
+          )}
+        </dd>
       </dl>
       <Steps steps={detail.steps} testid="sv-case-steps" stepTestid="sv-case-step" />
       {canAct && next && <CaseActionForm key={`${detail.id}-${detail.state}`} id={detail.id} action={next} onDone={onDone} />}

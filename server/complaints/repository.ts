@@ -9,6 +9,7 @@ import {
   type OpinionKind,
   type OpinionProgress,
 } from '../../core/contract/index.js';
+import { maskPersonalText } from '../../core/common/personal-text.js';
 import { maskPhone } from '../appointments/repository.js';
 import type { ServerDb } from '../db/connection.js';
 import type { StaffPrincipal } from '../staff/sessions.js';
@@ -26,8 +27,12 @@ function visibleTo(c: Row, staff: StaffPrincipal): boolean {
   return staff.role !== 'department' || (c.department !== null && c.department === staff.unit);
 }
 
+/** Free text as this staff member may read it: phones and ID numbers in it whole for the office only. */
+const readable = <T extends string | null>(text: T, staff: StaffPrincipal): T => (staff.role === 'office' ? text : maskPersonalText(text));
+
 function toSummary(c: Row, staff: StaffPrincipal, today: string): ComplaintSummary {
   // The office calls back, so it alone sees the whole number.
+  const text = readable(c.text, staff);
   return {
     id: c.id,
     trackingCode: c.tracking_code,
@@ -42,7 +47,7 @@ function toSummary(c: Row, staff: StaffPrincipal, today: string): ComplaintSumma
     escalated: c.escalated_at !== null,
     phone: c.phone && staff.role === 'office' ? c.phone : null,
     phoneMasked: c.phone ? maskPhone(c.phone).phoneMasked : null,
-    excerpt: c.text.length > 120 ? `${c.text.slice(0, 119)}…` : c.text,
+    excerpt: text.length > 120 ? `${text.slice(0, 119)}…` : text,
   };
 }
 
@@ -75,10 +80,10 @@ export async function complaintDetail(db: ServerDb, id: string, staff: StaffPrin
   const steps = await db.selectFrom('complaint_steps').selectAll().where('complaint_id', '=', id).orderBy('seq').execute();
   return {
     ...toSummary(c, staff, today),
-    text: c.text,
-    response: c.response,
-    feedback: c.feedback,
-    steps: steps.map((s) => ({ action: s.action as ComplaintDetail['steps'][number]['action'], note: s.note, by: s.by_login, department: s.department, at: s.at.toISOString() })),
+    text: readable(c.text, staff),
+    response: readable(c.response, staff),
+    feedback: readable(c.feedback, staff),
+    steps: steps.map((s) => ({ action: s.action as ComplaintDetail['steps'][number]['action'], note: readable(s.note, staff), by: s.by_login, department: s.department, at: s.at.toISOString() })),
   };
 }
 
@@ -175,7 +180,8 @@ export async function trackOpinion(db: ServerDb, code: string, last4: string | u
     state: c.state,
     filedAt: c.filed_at,
     deadline: c.deadline,
-    feedback: c.state === 'fed-back' || c.state === 'closed' ? c.feedback : null,
+    // Shown on a public kiosk screen: phones and ID numbers in the answer are masked.
+    feedback: c.state === 'fed-back' || c.state === 'closed' ? maskPersonalText(c.feedback) : null,
     received: true,
   };
 }

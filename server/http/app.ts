@@ -12,6 +12,7 @@ import { storeEvents } from '../events/repository.js';
 import { changesAfter } from '../sync/changes.js';
 import { startChangePruning } from '../sync/retention.js';
 import { startCloseOut } from '../queue/close-out.js';
+import { startRetentionPurge } from '../retention/purge.js';
 import { LiveHub, registerLive } from '../sync/live.js';
 import { queueHandlers } from '../queue/handlers.js';
 import { ratingHolderHandlers } from '../ratings/holder.js';
@@ -81,6 +82,8 @@ export interface ServerAppOptions {
   https?: { cert: string; key: string };
   /** The built screens; dist/renderer otherwise. */
   screensDir?: string;
+  /** How often personal data past its retention is purged (server/retention/purge.ts), ms. */
+  purgeEveryMs?: number;
 }
 
 export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: ServerAppOptions = {}): Promise<FastifyInstance> {
@@ -106,10 +109,12 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
   const stopEscalation = startEscalation(db, config, opts.escalateEveryMs ?? 5 * 60_000, (msg) => app.log.warn(msg));
   const stopPruning = startChangePruning(db, config, opts.pruneEveryMs ?? 60 * 60_000, (msg) => app.log.warn(msg));
   const stopCloseOut = startCloseOut(db, config, publish, opts.closeOutEveryMs ?? 60_000, app.log);
+  const stopPurge = startRetentionPurge(db, config, opts.purgeEveryMs ?? 60 * 60_000, (msg) => app.log.warn(msg));
   app.addHook('onClose', async () => {
     stopEscalation();
     stopPruning();
     stopCloseOut();
+    stopPurge();
   });
   await registerScreens(app, opts.screensDir);
   app.setNotFoundHandler((req, reply) => {

@@ -30,12 +30,19 @@ export function freePort(): Promise<number> {
  * A terminal service on its own SQLite file in `dataDir`, enrolled first with the central server at
  * `serverUrl` by its one-time code, as `npm run terminal:enroll` does, then started as `npm start` starts it.
  */
-export async function startEnrolledTerminal(dataDir: string, serverUrl: string, code: string, role: 'kiosk' | 'counter' | 'hall', env: NodeJS.ProcessEnv = {}): Promise<TerminalService> {
+export async function startEnrolledTerminal(
+  dataDir: string,
+  serverUrl: string,
+  code: string,
+  role: 'kiosk' | 'counter' | 'hall',
+  env: NodeJS.ProcessEnv = {},
+  log: (line: string) => void = () => {},
+): Promise<TerminalService> {
   mkdirSync(dataDir, { recursive: true });
   const tdb = openDatabase(join(dataDir, 'terminal.sqlite'));
   await new SyncClient(tdb).enroll(serverUrl, code);
   tdb.close();
-  return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: role, ...env }), () => {});
+  return startTerminalService(loadConfig({ DATA_DIR: dataDir, PORT: '0', ROLE: role, ...env }), log);
 }
 
 /** A JSON request to a terminal service or the central server, as a screen sends it: status and JSON back. */
@@ -64,6 +71,9 @@ export async function startHallOffice(
     backend?: Backend;
     kioskVia?: (serverUrl: string) => Promise<string>;
     kioskRoles?: ('kiosk' | 'counter' | 'hall')[];
+    /** Where the server logs (as in production) and each terminal's log lines go; nowhere by default. */
+    serverLog?: NodeJS.WritableStream;
+    terminalLog?: (terminal: string, line: string) => void;
   } = {},
 ) {
   const tmp = tempDir('hall-office-e2e-');
@@ -76,14 +86,14 @@ export async function startHallOffice(
   let app: FastifyInstance | null = null;
   const url = `http://127.0.0.1:${config.port}`;
   const startServer = async () => {
-    app = await buildServerApp(server.db, config, { livePollMs: 200 });
+    app = await buildServerApp(server.db, config, { livePollMs: 200, ...(opts.serverLog ? { logger: true, logStream: opts.serverLog } : {}) });
     await app.listen({ host: '127.0.0.1', port: config.port });
   };
   await startServer();
 
   const terminal = async (name: string, roles: ('kiosk' | 'counter' | 'hall')[], env: NodeJS.ProcessEnv = {}, serverUrl = url): Promise<TerminalService> => {
     const { code } = await createTerminal(server.db, { name, hall: 'main', roles }, Date.now(), config.enrollCodeTtlMs);
-    return startEnrolledTerminal(join(tmp.dir, name), serverUrl, code, roles[0]!, env);
+    return startEnrolledTerminal(join(tmp.dir, name), serverUrl, code, roles[0]!, env, (line) => opts.terminalLog?.(name, line));
   };
   const extra: TerminalService[] = [];
   const kiosk = await terminal('kiosk', opts.kioskRoles ?? ['kiosk'], opts.kioskEnv, opts.kioskVia ? await opts.kioskVia(url) : url);
@@ -92,6 +102,8 @@ export async function startHallOffice(
   return {
     url,
     config,
+    /** Each terminal's data directory is here, under its name. */
+    dir: tmp.dir,
     server,
     kiosk,
     counter,
