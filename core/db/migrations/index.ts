@@ -12,5 +12,6 @@ import { m0010 } from './0010-announcements.js';
 import { m0011 } from './0011-queue-reconcile.js';
 import { m0012 } from './0012-announced-calls.js';
 import { m0013 } from './0013-clock-boot.js';
+import { m0016 } from './0016-counter-credentials.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0016];

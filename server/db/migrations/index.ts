@@ -10,6 +10,7 @@ import { m0008 } from './0008-appointment-cancel.js';
 import { m0009 } from './0009-failed-events.js';
 import { m0010 } from './0010-queue-reconcile.js';
 import { m0011 } from './0011-receipt-presence.js';
+import { m0013 } from './0013-staff-halls.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0009-failed-events': m0009,
   '0010-queue-reconcile': m0010,
   '0011-receipt-presence': m0011,
+  '0013-staff-halls': m0013,
 };
