@@ -40,7 +40,7 @@ export async function buildTerminalApp(
     const { body } = errorBody(new AppError('FORBIDDEN'), requestLang(req.query, req.headers['accept-language']));
     return reply.status(403).send(body);
   });
-  registerApi(app, terminalHandlers(db, config, VERSION, runtime), errors);
+  registerApi(app, terminalHandlers(db, config, VERSION, runtime), errors, (token) => runtime.desk.session(token));
   app.get('/api/openapi.json', async () => terminalOpenApi(VERSION));
 
   await app.register(fastifyWebsocket);

@@ -33,6 +33,8 @@ export interface TerminalConfig {
   clockBoundMs: number;
   /** How long the rating screen waits for the visitor before the service is recorded as not rated. */
   ratingSeconds: number;
+  /** A counter sign-in ends after this long without a request (and always with the hall's day). */
+  counterIdleMs: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (idleSeconds < 5) throw new Error('IDLE_SECONDS must be at least 5');
   const ratingSeconds = int(env.RATING_SECONDS, 120, 'RATING_SECONDS');
   if (ratingSeconds < 10) throw new Error('RATING_SECONDS must be at least 10');
+  if (env.COUNTER_IDLE_MINUTES === '0') throw new Error('COUNTER_IDLE_MINUTES must be at least 1');
   return {
     host: env.HOST ?? '127.0.0.1',
     port: int(env.PORT, 4780, 'PORT'),
@@ -74,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
     hallConfigFile: resolve(env.HALL_CONFIG_FILE ?? resolve(ROOT, 'assets/hall/default.json')),
     clockBoundMs: int(env.CLOCK_BOUND_SECONDS, 60, 'CLOCK_BOUND_SECONDS') * 1000,
     ratingSeconds,
+    counterIdleMs: int(env.COUNTER_IDLE_MINUTES, 30, 'COUNTER_IDLE_MINUTES') * 60_000,
   };
 }

@@ -36,7 +36,12 @@ export const PresenceRequest = PresenceChange.extend({
 export type PresenceRequest = z.infer<typeof PresenceRequest>;
 
 /** The counter session the server issued at a sign-in with a password; sent back as CLERK_SESSION_HEADER. */
-export const ClerkServerSession = z.object({ token: z.string().min(32).max(128), expiresAt: z.iso.datetime({ offset: true }) });
+export const ClerkServerSession = z.object({
+  token: z.string().min(32).max(128),
+  expiresAt: z.iso.datetime({ offset: true }),
+  /** The clerk as the server holds them (a clerk added since the last sync is not on the terminal yet). */
+  clerk: z.object({ login: StaffLogin, name: z.string(), number: z.string() }),
+});
 export type ClerkServerSession = z.infer<typeof ClerkServerSession>;
 
 export const PresenceResponse = QueueState.extend({ session: ClerkServerSession.nullable().default(null) });

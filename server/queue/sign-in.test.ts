@@ -47,7 +47,7 @@ describe.each(backends)('counter sign-in on the server, on $name', (backend) => 
   it('issues a counter session to a clerk of the hall; queue actions then record its clerk and counter, whatever the body names', async () => {
     const res = await signIn(counter, 'zhang.wei', 6);
     expect(res.status).toBe(200);
-    expect(res.body.session).toEqual({ token: expect.any(String), expiresAt: '2026-03-02T16:00:00.000Z' });
+    expect(res.body.session).toEqual({ token: expect.any(String), expiresAt: '2026-03-02T16:00:00.000Z', clerk: { login: 'zhang.wei', name: '张伟', number: 'S-103' } });
     const clerk = await counter.asClerk('zhang.wei', 6);
     const kiosk = await f.terminal('main', ['kiosk']);
     const ticket = (await kiosk.call('POST', '/api/queue/tickets', ticketRequest('A', null, f.clock.now))).body.ticket;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { addDays, hallDay, hallInstant } from '../../core/common/hall-time.js';
-import { ServerError } from '../../core/contract/index.js';
+import { ServerError, type ClerkServerSession } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { checkStaffLogin, type StaffRecord } from './repository.js';
@@ -44,14 +44,14 @@ export async function issueCounterSession(
   at: { hall: string; terminalId: string; counterNo: number },
   now: Date,
   timeZone: string,
-): Promise<{ token: string; expiresAt: string }> {
+): Promise<ClerkServerSession> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(hallInstant(addDays(hallDay(now, timeZone), 1), '00:00', timeZone));
   await trx
     .insertInto('counter_sessions')
     .values({ token_hash: hashToken(token), staff_id: staff.id, hall: at.hall, terminal_id: at.terminalId, counter_no: at.counterNo, created_at: now, expires_at: expiresAt })
     .execute();
-  return { token, expiresAt: expiresAt.toISOString() };
+  return { token, expiresAt: expiresAt.toISOString(), clerk: { login: staff.login, name: staff.name, number: staff.number } };
 }
 
 /**
