@@ -3,7 +3,7 @@ import type { Ticket } from '../../core/contract/index.js';
 import { Downloader } from '../../core/sync/downloader.js';
 import { Uploader } from '../../core/sync/upload.js';
 import { putStaff } from '../../core/queue/reference.js';
-import { CLERKS, queueFixture, type QueueFixture } from '../../server/queue/test-support.js';
+import { CLERK_PASSWORD, CLERKS, queueFixture, type QueueFixture } from '../../server/queue/test-support.js';
 import type { Backend } from '../../server/test-db.js';
 import { createTerminal } from '../../server/terminals/repository.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
@@ -23,7 +23,8 @@ export interface HallTerminal extends RunningService {
   signIn(login: string, counterNo: number): Promise<string>;
 }
 
-export const PASSWORD = 'correct horse battery';
+/** The clerks' password on the server and in the terminals' replicas alike. */
+export const PASSWORD = CLERK_PASSWORD;
 
 export async function startHall(backend: Backend, start: number) {
   const f: QueueFixture = await queueFixture(backend);
