@@ -43,7 +43,8 @@ export async function startHall(backend: Backend, start: number) {
     const net: typeof fetch = (input, init) => (cut ? Promise.reject(new TypeError('fetch failed: link cut')) : fetch(input, init));
     const skew = opts.skewMs;
     const clock = skew === undefined ? { now: () => f.clock.now } : { now: () => f.clock.now + skew, sinceBoot: () => f.clock.now - start };
-    const svc = await startTestService({ ROLE: roles[0] }, skew === undefined ? { now: () => new Date(f.clock.now) } : {}, { fetch: net, ...clock });
+    // Simulated days jump the clock by hours: no sign-in here ends for idling (terminal/queue/sign-in.test.ts proves that it does).
+    const svc = await startTestService({ ROLE: roles[0], COUNTER_IDLE_MINUTES: '1440' }, skew === undefined ? { now: () => new Date(f.clock.now) } : {}, { fetch: net, ...clock });
     terminals.push(svc);
     const { code } = await createTerminal(f.db, { name: `T-${terminals.length}`, hall: 'main', roles }, f.clock.now, f.config.enrollCodeTtlMs);
     await svc.runtime.client.enroll(url, code);
