@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERROR_MESSAGES } from '../../core/contract/index.js';
 import { pendingEvents } from '../../core/outbox/outbox.js';
+import type * as sessions from '../../core/queue/sessions.js';
 import { verifyStaffPassword } from '../../core/queue/sessions.js';
 import { startTestService, type RunningService } from '../test-service.js';
 import { injector, putTestStaff, TEST_PASSWORD } from '../test-staff.js';
@@ -10,7 +11,7 @@ import { injector, putTestStaff, TEST_PASSWORD } from '../test-staff.js';
 // server), clerks only, every change in the outbox, sessions that end with the day or when idle.
 
 vi.mock('../../core/queue/sessions.js', async (importOriginal) => {
-  const m = await importOriginal<typeof import('../../core/queue/sessions.js')>();
+  const m = await importOriginal<typeof sessions>();
   return { ...m, verifyStaffPassword: vi.fn(m.verifyStaffPassword) };
 });
 
