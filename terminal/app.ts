@@ -55,7 +55,7 @@ export async function buildTerminalApp(
     if (req.url.split('?')[0] === '/') return reply.redirect(`/${granted.roles[0]}`);
     if (granted.token && req.routeOptions.url === undefined) reply.header('set-cookie', screenCookie(granted.token));
   });
-  registerApi(app, terminalHandlers(db, config, VERSION, runtime), errors);
+  registerApi(app, terminalHandlers(db, config, VERSION, runtime), errors, (token) => runtime.desk.session(token));
   registerPairRoute(app, db, opts.now ?? (() => new Date()));
   app.get('/api/openapi.json', async () => terminalOpenApi(VERSION));
 

@@ -36,6 +36,8 @@ export interface TerminalConfig {
   ratingSeconds: number;
   /** How long visitors' data is kept here (uploaded events lose theirs at once); purged hourly. */
   retention: TerminalRetention;
+  /** A counter sign-in ends after this long without a request (and always with the hall's day). */
+  counterIdleMs: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (idleSeconds < 5) throw new Error('IDLE_SECONDS must be at least 5');
   const ratingSeconds = int(env.RATING_SECONDS, 120, 'RATING_SECONDS');
   if (ratingSeconds < 10) throw new Error('RATING_SECONDS must be at least 10');
+  if (env.COUNTER_IDLE_MINUTES === '0') throw new Error('COUNTER_IDLE_MINUTES must be at least 1');
   return {
     host: env.HOST ?? '127.0.0.1',
     port: int(env.PORT, 4780, 'PORT'),
@@ -82,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
       ticketDays: int(env.TICKET_RETENTION_DAYS, 7, 'TICKET_RETENTION_DAYS'),
       opinionDays: int(env.OPINION_RETENTION_DAYS, 90, 'OPINION_RETENTION_DAYS'),
     },
+    counterIdleMs: int(env.COUNTER_IDLE_MINUTES, 30, 'COUNTER_IDLE_MINUTES') * 60_000,
   };
 }

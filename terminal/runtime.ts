@@ -56,7 +56,7 @@ export function createRuntime(db: Db, config: TerminalConfig, opts: RuntimeOptio
     screens,
     printer,
     queue,
-    desk: new CounterDesk(queue, (t, clerk, counterNo) => ratings.open(t, clerk, counterNo)),
+    desk: new CounterDesk(queue, (t, clerk, counterNo) => ratings.open(t, clerk, counterNo), config.counterIdleMs),
     ratings,
     async stop() {
       ratings.stop();

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'PAIRING_CODE_INVALID',
   'TOO_MANY_ATTEMPTS',
   'TICKET_PROOF_FAILED',
+  'NOT_A_COUNTER_CLERK',
+  'OVERRIDE_NEEDS_SERVER',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -76,6 +78,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PAIRING_CODE_INVALID: 403,
   TOO_MANY_ATTEMPTS: 429,
   TICKET_PROOF_FAILED: 403,
+  NOT_A_COUNTER_CLERK: 403,
+  OVERRIDE_NEEDS_SERVER: 503,
 };
 
 export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
@@ -100,6 +104,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     NO_COUNTER: '本大厅没有这个窗口号。',
     ALREADY_RATED: '这次服务已经评价过了，每次服务只能评价一次。',
     NOT_SERVED: '这张号今日未办理：当天结束时仍在等候，没有可以评价的服务。需要办理请重新取号。',
+    NOT_A_COUNTER_CLERK: '只有本大厅的窗口工作人员可以在窗口登录；主管、管理员、办公室、业务处室和纪检账号不能在窗口登录。',
+    OVERRIDE_NEEDS_SERVER: '接管窗口须由中心服务器核验主管密码，目前连不上服务器。请等网络恢复后再试，或等原工作人员退出。',
     APPOINTMENT_CANCELLED: '这个预约已被取消。请咨询现场工作人员，或直接取号排队。',
     ALREADY_CANCELLED: '这个预约已经取消过了。',
     URL_TOO_LONG: '请求的地址太长，请缩短后重试。',
@@ -132,6 +138,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     NO_COUNTER: 'This hall has no counter with that number.',
     ALREADY_RATED: 'This service has already been rated; each service can be rated once.',
     NOT_SERVED: 'Not served today: this ticket was still waiting when the day closed, so there is no service to rate. Please take a new ticket to be served.',
+    NOT_A_COUNTER_CLERK: 'Only clerks of this hall may sign in at a counter; supervisor, admin, office, department and inspector accounts cannot.',
+    OVERRIDE_NEEDS_SERVER: "Taking over a counter needs the central server to check the supervisor's password, and it cannot be reached now. Try again once the network is back, or wait until the clerk signs out.",
     APPOINTMENT_CANCELLED: 'This appointment was cancelled. Please ask a member of staff, or take a walk-in ticket.',
     ALREADY_CANCELLED: 'This appointment has already been cancelled.',
     URL_TOO_LONG: 'The address of the request is too long. Please shorten it and try again.',
@@ -164,6 +172,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     NO_COUNTER: 'В этом зале нет окна с таким номером.',
     ALREADY_RATED: 'Эта услуга уже оценена; каждую услугу можно оценить только один раз.',
     NOT_SERVED: 'Не обслужен сегодня: день закрылся, пока талон ждал очереди, поэтому оценивать нечего. Чтобы вас обслужили, возьмите новый талон.',
+    NOT_A_COUNTER_CLERK: 'Входить за окном могут только операторы этого зала; учётные записи руководителей, администраторов, канцелярии, отделов и инспекторов не могут.',
+    OVERRIDE_NEEDS_SERVER: 'Чтобы передать окно, центральный сервер должен проверить пароль руководителя, а он сейчас недоступен. Повторите, когда сеть восстановится, или дождитесь, пока оператор выйдет.',
     APPOINTMENT_CANCELLED: 'Эта запись отменена. Обратитесь к сотруднику или возьмите талон в общую очередь.',
     ALREADY_CANCELLED: 'Эта запись уже отменена.',
     URL_TOO_LONG: 'Адрес запроса слишком длинный. Сократите его и повторите попытку.',

@@ -183,7 +183,8 @@ export const NewAppointment = z.object({
   date: z.iso.date(),
   from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  createdBy: StaffLogin,
+  /** Ignored: the server records the clerk of the counter session. */
+  createdBy: StaffLogin.optional(),
 });
 export type NewAppointment = z.infer<typeof NewAppointment>;
 

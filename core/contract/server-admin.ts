@@ -46,6 +46,8 @@ export const NewStaff = z.object({
   name: FreeText.trim().min(1).max(80),
   number: z.string().trim().regex(/^[A-Za-z0-9-]{1,32}$/),
   role: StaffRole,
+  /** The hall a clerk serves: only clerks of a hall sign in at its counters (other roles serve none). */
+  hall: HallCode.nullable().optional(),
 });
 export type NewStaff = z.infer<typeof NewStaff>;
 

@@ -19,6 +19,11 @@ interface ServerRouteBase extends RouteDef {
   gone?: z.ZodType;
   /** Staff routes: the roles whose bearer token may call it (supervision-api.ts). */
   roles?: readonly StaffRole[];
+  /**
+   * Counter routes: the clerk's counter session (CLERK_SESSION_HEADER) is resolved before the handler
+   * runs; 'required' refuses a request without one, 'optional' hands the handler null (offline-made).
+   */
+  clerk?: 'optional' | 'required';
 }
 
 /** Raw 32-byte Ed25519 public key, base64 (standard or URL alphabet). */

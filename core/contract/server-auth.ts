@@ -13,6 +13,9 @@ export const SIGNATURE_HEADERS = {
   signature: 'x-signature',
 } as const;
 
+/** A clerk's counter session, issued by the server at sign-in (presence route), on queue and appointment requests. */
+export const CLERK_SESSION_HEADER = 'x-clerk-session';
+
 /** Milliseconds since the epoch by the server's clock; sent on every server response. */
 export const SERVER_TIME_HEADER = 'x-server-time';
 

@@ -32,6 +32,9 @@ export const SERVER_ERROR_CODES = [
   'URL_TOO_LONG',
   'HEADERS_TOO_LARGE',
   'TERMINAL_ROLE_FORBIDDEN',
+  'NOT_A_COUNTER_CLERK',
+  'SUPERVISOR_REQUIRED',
+  'CLERK_SESSION_REQUIRED',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -75,6 +78,9 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   URL_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
   TERMINAL_ROLE_FORBIDDEN: 403,
+  NOT_A_COUNTER_CLERK: 403,
+  SUPERVISOR_REQUIRED: 403,
+  CLERK_SESSION_REQUIRED: 401,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. `{minutes}` is the wait the server fills in. */
@@ -109,6 +115,9 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     URL_TOO_LONG: '请求的地址太长。',
     HEADERS_TOO_LARGE: '请求的地址或附带信息太长。',
     TERMINAL_ROLE_FORBIDDEN: '此终端的用途不允许进行此操作。',
+    NOT_A_COUNTER_CLERK: '只有本大厅的窗口工作人员可以在窗口登录。',
+    SUPERVISOR_REQUIRED: '主管工号或密码不正确，或该工号不是主管。',
+    CLERK_SESSION_REQUIRED: '窗口登录已失效，请重新登录。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -140,6 +149,9 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     URL_TOO_LONG: 'The address of the request is too long.',
     HEADERS_TOO_LARGE: 'The address or the headers of the request are too long.',
     TERMINAL_ROLE_FORBIDDEN: 'This terminal is not enrolled for this action.',
+    NOT_A_COUNTER_CLERK: 'Only clerks of this hall may sign in at a counter.',
+    SUPERVISOR_REQUIRED: "The supervisor's login or password is not right, or that login is not a supervisor's.",
+    CLERK_SESSION_REQUIRED: 'The counter sign-in is no longer valid. Please sign in again.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -171,6 +183,9 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     URL_TOO_LONG: 'Адрес запроса слишком длинный.',
     HEADERS_TOO_LARGE: 'Адрес или заголовки запроса слишком длинные.',
     TERMINAL_ROLE_FORBIDDEN: 'Этому терминалу такое действие не разрешено.',
+    NOT_A_COUNTER_CLERK: 'Входить за окном могут только операторы этого зала.',
+    SUPERVISOR_REQUIRED: 'Логин или пароль руководителя неверны, либо этот логин не принадлежит руководителю.',
+    CLERK_SESSION_REQUIRED: 'Вход за окном больше не действует. Войдите снова.',
   },
 };
 

@@ -30,8 +30,27 @@ export type QueueActionResponse = z.infer<typeof QueueActionResponse>;
  * A presence change posted while the server answers (the terminal's outbox carries the same one up
  * too). Without an id or a time the server picks them: a change made there and then.
  */
-export const PresenceRequest = PresenceChange.extend({ id: Ulid.optional(), at: PresenceChange.shape.at.optional() });
+export const PresenceRequest = PresenceChange.extend({
+  id: Ulid.optional(),
+  at: PresenceChange.shape.at.optional(),
+  /** Signing in: the clerk's password, checked by the server, which then issues a counter session. */
+  password: z.string().min(1).max(256).optional(),
+  /** Taking a counter in use: the supervisor's (or admin's) login and password; `overriddenBy` alone is not believed. */
+  supervisor: z.object({ login: StaffLogin, password: z.string().min(1).max(256) }).nullable().optional(),
+});
 export type PresenceRequest = z.infer<typeof PresenceRequest>;
+
+/** The counter session the server issued at a sign-in with a password; sent back as CLERK_SESSION_HEADER. */
+export const ClerkServerSession = z.object({
+  token: z.string().min(32).max(128),
+  expiresAt: z.iso.datetime({ offset: true }),
+  /** The clerk as the server holds them (a clerk added since the last sync is not on the terminal yet). */
+  clerk: z.object({ login: StaffLogin, name: z.string(), number: z.string() }),
+});
+export type ClerkServerSession = z.infer<typeof ClerkServerSession>;
+
+export const PresenceResponse = QueueState.extend({ session: ClerkServerSession.nullable().default(null) });
+export type PresenceResponse = z.infer<typeof PresenceResponse>;
 
 export const AppointmentList = z.object({ appointments: z.array(Appointment) });
 
@@ -40,7 +59,8 @@ export const AppointmentListQuery = z.object({ date: z.iso.date() });
 /** A clerk calls off a booked appointment. The terminal picks requestId once: the same request again answers the same appointment. */
 export const CancelAppointmentRequest = z.object({
   requestId: Ulid,
-  cancelledBy: StaffLogin,
+  /** Ignored: the server records the clerk of the counter session. */
+  cancelledBy: StaffLogin.optional(),
   reason: CancelReason,
 });
 export type CancelAppointmentRequest = z.infer<typeof CancelAppointmentRequest>;
@@ -70,9 +90,10 @@ export const serverQueueApi = {
   queueAction: {
     method: 'POST',
     path: '/api/queue/actions',
-    summary: 'A counter calls, recalls, transfers, parks, finishes or marks a no-show (signed); 409 QUEUE_CONFLICT when the ticket is not in a state for it',
+    summary: 'A counter calls, recalls, transfers, parks, finishes or marks a no-show (signed); with a counter session the server records its clerk, without one the action is kept as offline, its clerk unconfirmed. 409 QUEUE_CONFLICT when the ticket is not in a state for it',
     signed: true,
     terminalRoles: ['counter'],
+    clerk: 'optional',
     query: EmptyQuery,
     body: QueueAction,
     response: QueueActionResponse,
@@ -90,19 +111,21 @@ export const serverQueueApi = {
     method: 'POST',
     path: '/api/queue/presence',
     summary:
-      'A clerk signs in at a counter, steps away or signs out (signed); decides whose counter serves an AB line. 409 SIGNED_IN_ELSEWHERE when the login holds another counter, COUNTER_IN_USE when another clerk holds this one and no supervisor overrode',
+      'A clerk signs in at a counter, steps away or signs out (signed); decides whose counter serves an AB line. Signing in with the password answers a counter session; only clerks of the hall may (403 NOT_A_COUNTER_CLERK). 409 SIGNED_IN_ELSEWHERE when the login holds another counter, COUNTER_IN_USE when another clerk holds this one and no supervisor overrode',
     signed: true,
     terminalRoles: ['counter'],
+    clerk: 'optional',
     query: EmptyQuery,
     body: PresenceRequest,
-    response: QueueState,
+    response: PresenceResponse,
   },
   createAppointment: {
     method: 'POST',
     path: '/api/appointments',
-    summary: "A clerk books an appointment taken by phone (signed); it reaches the hall's terminals as a change",
+    summary: "A clerk books an appointment taken by phone (signed, counter session: the session's clerk is recorded); it reaches the hall's terminals as a change",
     signed: true,
     terminalRoles: ['counter'],
+    clerk: 'required',
     query: EmptyQuery,
     body: NewAppointment,
     response: Appointment,
@@ -110,9 +133,10 @@ export const serverQueueApi = {
   cancelAppointment: {
     method: 'POST',
     path: '/api/appointments/:id/cancel',
-    summary: "A clerk cancels a booked appointment (signed); 409 APPOINTMENT_CHECKED_IN or APPOINTMENT_CANCELLED otherwise; it reaches the hall's terminals as a change",
+    summary: "A clerk cancels a booked appointment (signed, counter session); 409 APPOINTMENT_CHECKED_IN or APPOINTMENT_CANCELLED otherwise; it reaches the hall's terminals as a change",
     signed: true,
     terminalRoles: ['counter'],
+    clerk: 'required',
     params: z.object({ id: Ulid }),
     query: EmptyQuery,
     body: CancelAppointmentRequest,
@@ -121,9 +145,10 @@ export const serverQueueApi = {
   listAppointments: {
     method: 'GET',
     path: '/api/appointments',
-    summary: "Appointments of the terminal's hall on a date (signed)",
+    summary: "Appointments of the terminal's hall on a date (signed, counter session)",
     signed: true,
     terminalRoles: ['counter'],
+    clerk: 'required',
     query: AppointmentListQuery,
     response: AppointmentList,
   },

@@ -302,6 +302,19 @@ export const PresenceOverride = z.object({
 });
 export type PresenceOverride = z.infer<typeof PresenceOverride>;
 
+/** A queue action no server-issued counter session vouched for (taken offline, or posted without one): its clerk is as the terminal said. */
+export const UnconfirmedAction = z.object({
+  actionId: Ulid,
+  action: z.string(),
+  number: z.string().nullable(),
+  counterNo: CounterNo,
+  staff: z.string(),
+  staffNumber: z.string(),
+  at: z.iso.datetime({ offset: true }),
+  receivedAt: z.iso.datetime({ offset: true }),
+});
+export type UnconfirmedAction = z.infer<typeof UnconfirmedAction>;
+
 export const QueueDayHall = z.object({
   hall: HallCode,
   /** Tickets the day's close-out (QUEUE_CLOSE_OUT) found still waiting or parked: not served that day. */
@@ -309,6 +322,8 @@ export const QueueDayHall = z.object({
   /** Offline actions of two counters on one ticket, settled by the rule (first in hall time wins; served is never a no-show), oldest first. */
   conflicts: z.array(QueueConflict),
   overrides: z.array(PresenceOverride),
+  /** Issue 11: the day's actions marked offline, oldest first. */
+  unconfirmed: z.array(UnconfirmedAction).default([]),
 });
 export const QueueDay = z.object({ date: z.iso.date(), halls: z.array(QueueDayHall) });
 export type QueueDay = z.infer<typeof QueueDay>;

@@ -79,7 +79,8 @@ export function currentAnnouncements(db: Db, hall: string, day: string): Announc
 export const QUEUE_APPLY: Record<string, (db: Db, change: SyncChange) => void> = {
   staff: (db, c) => {
     if (c.op === 'upsert') putStaff(db, StaffCredential.parse(c.data));
-    else db.prepare('UPDATE staff SET disabled = 1 WHERE login = ?').run(c.key);
+    // A clerk disabled or moved to another hall: the hash leaves this terminal.
+    else db.prepare('DELETE FROM staff WHERE login = ?').run(c.key);
   },
   appointment: (db, c) => {
     if (c.op === 'upsert') putAppointment(db, Appointment.parse(c.data));

@@ -134,11 +134,11 @@ export class SyncClient {
   }
 
   /** A signed request to the enrolled server; returns the parsed JSON of a 2xx answer. */
-  async request(method: 'GET' | 'POST', path: string, payload?: unknown, opts: { timeoutMs?: number } = {}): Promise<unknown> {
+  async request(method: 'GET' | 'POST', path: string, payload?: unknown, opts: { timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<unknown> {
     const id = loadIdentity(this.db);
     if (!id) throw new SyncRequestError('NOT_ENROLLED', null);
     const body = payload === undefined ? undefined : JSON.stringify(payload);
-    const headers = signRequest(id, { method, path, body }, this.serverNow());
+    const headers = { ...opts.headers, ...signRequest(id, { method, path, body }, this.serverNow()) };
     const pin = this.pinnedCertificate();
     const via = this.fetch ?? (pin && id.serverUrl.startsWith('https:') ? pinnedFetch(pin) : fetch);
     return (await this.send(id.serverUrl, method, path, body, headers, opts.timeoutMs, via)).json;

@@ -6,10 +6,11 @@ import { clockTime } from '../shared/hallZone.js';
 import { QueueConflictTable } from '../shared/QueueConflicts.js';
 import { useHallCalendar, useSupervision } from './context.js';
 import { LoadError } from './parts.js';
+import { UnconfirmedActions } from './UnconfirmedActions.js';
 
 const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
 
-/** A day of the hall queue (issue 10): conflicts between counters, tickets not served, counters taken over with a supervisor's sign-in. */
+/** A day of the hall queue (issue 10): conflicts between counters, tickets not served, counters taken over with a supervisor's sign-in, actions taken offline (issue 11). */
 export function QueuePanel() {
   const { t } = useTranslation();
   const client = useSupervision();
@@ -108,6 +109,8 @@ function QueueHall({ hall: h, named }: { hall: QueueDay['halls'][number]; named:
           </table>
         </div>
       )}
+
+      <UnconfirmedActions actions={h.unconfirmed} zone={zone} />
     </section>
   );
 }

@@ -94,7 +94,7 @@ export function complaintDetail(over: Partial<ComplaintDetail> = {}): ComplaintD
   };
 }
 
-/** A day of hall `main`: four tickets not served, two conflicts, one counter taken over with a supervisor's sign-in. */
+/** A day of hall `main`: four tickets not served, two conflicts, one counter taken over with a supervisor's sign-in, one call made offline. */
 export function queueDay(): QueueDay {
   return {
     date: '2026-11-26',
@@ -107,6 +107,9 @@ export function queueDay(): QueueDay {
           { id: '01JX00000000000000000000K2', hall: 'main', ticketId: '01JX00000000000000000000T3', number: 'T35-A003', kind: 'served-elsewhere', keptCounter: 2, lostCounter: 3, lostAt: '2026-11-26T06:20:00.000Z', detectedAt: '2026-11-26T06:40:00.000Z' },
         ],
         overrides: [{ counterNo: 3, staff: 'wang.fang', staffName: '王芳', by: 'qian.sup', byName: '钱静', at: '2026-11-26T02:30:00.000Z' }],
+        unconfirmed: [
+          { actionId: '01JX00000000000000000000U1', action: 'call', number: 'T35-A003', counterNo: 3, staff: 'li.na', staffNumber: '0102', at: '2026-11-26T06:12:00.000Z', receivedAt: '2026-11-26T06:35:00.000Z' },
+        ],
       },
     ],
   };

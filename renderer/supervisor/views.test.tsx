@@ -248,13 +248,23 @@ describe('the queue day', () => {
   });
 
   it('says plainly when a hall had a quiet day, and names the halls when there are several', () => {
-    const quiet = { hall: 'east', notServed: 0, conflicts: [], overrides: [] };
+    const quiet = { hall: 'east', notServed: 0, conflicts: [], overrides: [], unconfirmed: [] };
     const html = render(<QueueDayView day={{ ...queueDay(), halls: [...queueDay().halls, quiet] }} />, staffOf('inspector'), 'en');
     expect(html).toContain('Hall main');
     const east = html.slice(html.indexOf('data-hall="east"'));
     expect(text(east, 'sv-queue-not-served')).toBe('0');
     expect(text(east, 'sv-queue-conflicts-none')).toBe('No queue conflicts that day.');
     expect(text(east, 'sv-queue-overrides-none')).toBe('No counter was taken over that day.');
+    expect(text(east, 'sv-queue-unconfirmed-none')).toBe('No offline actions that day.');
+  });
+
+  it('marks each action taken offline as such, in every language, with the clerk the counter reported', () => {
+    const marks = { 'zh-CN': '离线，工作人员未确认', en: 'Offline, unconfirmed clerk', ru: 'Без связи, оператор не подтверждён' } as const;
+    for (const lang of ['zh-CN', 'en', 'ru'] as const) {
+      const html = render(<QueueDayView day={queueDay()} />, staffOf('supervisor'), lang);
+      expect(text(html, 'sv-offline-mark')).toBe(marks[lang]);
+    }
+    expect(rows(render(<QueueDayView day={queueDay()} />, staffOf('supervisor'), 'en'), 'sv-queue-unconfirmed-action')).toEqual(['|14:12|Counter 3|Call|T35-A003|0102 (li.na) |Offline, unconfirmed clerk|14:35|']);
   });
 });
 

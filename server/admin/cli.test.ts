@@ -58,7 +58,7 @@ describe.each(backends)('admin CLI on $name', (backend) => {
     const created = await admin(['staff', 'create', '--login', 'wang.li', '--name', '王丽', '--number', '1001', '--role', 'supervisor'], { STAFF_PASSWORD: '' }, 'long enough password\n');
     expect(created.stderr).toBe('');
     expect(created.stdout).toContain('Staff account wang.li (王丽, no. 1001, supervisor) created.');
-    const tooShort = await admin(['staff', 'create', '--login', 'short', '--name', 'S', '--number', '1002', '--role', 'clerk'], { STAFF_PASSWORD: 'short' });
+    const tooShort = await admin(['staff', 'create', '--login', 'short', '--name', 'S', '--number', '1002', '--role', 'inspector'], { STAFF_PASSWORD: 'short' });
     expect(tooShort.code).toBe(1);
     expect(tooShort.stderr).toContain('10 to 256 characters');
 

@@ -7,7 +7,7 @@ import { openFailureCounts } from '../events/failures.js';
 import { hallConfig, importHallConfig, listHallConfigs } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import { importServerCatalog } from '../sync/catalog.js';
-import { createStaff, disableStaff, listStaff, setStaffUnit, StaffExistsError } from '../staff/repository.js';
+import { createStaff, disableStaff, listStaff, setStaffHall, setStaffUnit, StaffExistsError } from '../staff/repository.js';
 import { calendarReport } from './calendar-report.js';
 import { failedEventsReport, reapplyReport } from './events-cli.js';
 import { createTerminal, disableTerminal, listTerminals, reissueEnrollCode } from '../terminals/repository.js';
@@ -22,9 +22,11 @@ export const USAGE = `Usage: npm run server:admin -- <command>
   terminal code ID                a new enrollment code for a terminal (its old key stops working)
   terminal disable ID             refuse the terminal's requests from now on
   staff create --login L --name N --number NO --role clerk|supervisor|admin|office|department|inspector
-                [--unit DEPARTMENT]
+                [--unit DEPARTMENT] [--hall HALL]
                                   password from STAFF_PASSWORD or the first line of stdin, never argv;
-                                  a department account needs --unit, the department it answers for
+                                  a department account needs --unit, the department it answers for;
+                                  a clerk needs --hall, the hall whose counters they sign in at
+  staff hall LOGIN HALL           moves a clerk to another hall: only that hall's counters hold them
   staff list [--json]
   staff disable LOGIN
   catalog import FILE             validate a catalog file as terminals do; if valid, it replaces the
@@ -139,8 +141,12 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
       return;
     }
     case 'staff create': {
-      const input = NewStaff.safeParse({ login: need(values, 'login'), name: need(values, 'name'), number: need(values, 'number'), role: need(values, 'role') });
+      const hall = values.hall?.trim() || null;
+      const input = NewStaff.safeParse({ login: need(values, 'login'), name: need(values, 'name'), number: need(values, 'number'), role: need(values, 'role'), hall });
       if (!input.success) throw new UsageError(`Invalid staff account: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (input.data.role === 'clerk' && !hall) throw new UsageError('A clerk needs --hall, the hall whose counters they sign in at');
+      if (input.data.role !== 'clerk' && hall) throw new UsageError('--hall is for clerks only: other accounts sign in at no counter');
+      if (hall && !(await hallConfig(await db(), hall))) throw new Error(`No hall "${hall}" is configured (hall import first).`);
       const unit = values.unit?.trim() || null;
       if (input.data.role === 'department' && !unit) throw new UsageError('A department account needs --unit, the department it answers for');
       if (input.data.role !== 'department' && unit) throw new UsageError('--unit is for department accounts only');
@@ -149,7 +155,7 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
       try {
         const s = await createStaff(await db(), input.data, password.data, now);
         if (unit) await setStaffUnit(await db(), s.login, unit);
-        out(`Staff account ${s.login} (${s.name}, no. ${s.number}, ${s.role}${unit ? `, ${unit}` : ''}) created.`);
+        out(`Staff account ${s.login} (${s.name}, no. ${s.number}, ${s.role}${unit ? `, ${unit}` : ''}${hall ? `, hall ${hall}` : ''}) created.`);
       } catch (err) {
         if (err instanceof StaffExistsError) throw new Error(`A staff account with this ${err.field} already exists.`, { cause: err });
         throw err;
@@ -158,7 +164,15 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
     }
     case 'staff list': {
       const rows = await listStaff(await db());
-      out(values.json ? JSON.stringify(rows, null, 2) : table(['LOGIN', 'NAME', 'NUMBER', 'ROLE', 'DISABLED'], rows.map((s) => [s.login, s.name, s.number, s.role, fmt(s.disabledAt)])));
+      out(values.json ? JSON.stringify(rows, null, 2) : table(['LOGIN', 'NAME', 'NUMBER', 'ROLE', 'HALL', 'DISABLED'], rows.map((s) => [s.login, s.name, s.number, s.role, s.hall ?? '-', fmt(s.disabledAt)])));
+      return;
+    }
+    case 'staff hall': {
+      const [login = '', hall = ''] = positionals;
+      if (!login || !hall) throw new UsageError('staff hall needs LOGIN and HALL');
+      if (!(await hallConfig(await db(), hall))) throw new Error(`No hall "${hall}" is configured (hall import first).`);
+      if (!(await setStaffHall(await db(), login, hall, now))) throw new Error(`No clerk "${login}": only clerks belong to a hall.`);
+      out(`Clerk ${login} now serves hall ${hall}; the counters of their old hall drop them.`);
       return;
     }
     case 'staff disable': {

@@ -19,7 +19,7 @@ try {
   const clerks = [];
   for (const [i, login] of logins.entries()) {
     const password = randomBytes(9).toString('base64url');
-    await createStaff(db, { login, name: login, number: String(101 + i).padStart(4, '0'), role: 'clerk' }, password, now);
+    await createStaff(db, { login, name: login, number: String(101 + i).padStart(4, '0'), role: 'clerk', hall: hall.hall }, password, now);
     clerks.push({ login, password });
   }
   console.log(JSON.stringify({ code, clerks }));

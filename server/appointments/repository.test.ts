@@ -32,7 +32,7 @@ describe.each(backends)('appointments on $name', (backend) => {
   let counter: TestTerminal;
   beforeAll(async () => {
     f = await queueFixture(backend);
-    counter = await f.terminal('main', ['counter']);
+    counter = await (await f.terminal('main', ['counter'])).asClerk('wang.fang');
   });
   afterAll(async () => {
     await f?.close();
@@ -59,7 +59,7 @@ describe.each(backends)('appointments on $name', (backend) => {
     const snap = SyncSnapshot.parse(gone.body.snapshot);
     expect(snap.appointments).toEqual([appt]);
     expect(snap.halls?.map((h) => h.hall)).toEqual(['east', 'main']);
-    expect(snap.staff?.map((s) => s.login)).toEqual(CLERKS.map((c) => c.login).sort());
+    expect(snap.staff?.map((s) => s.login)).toEqual(CLERKS.filter((c) => c.hall === 'main').map((c) => c.login).sort());
     expect(JSON.stringify(snap)).not.toContain('13812345678');
   });
 
@@ -70,16 +70,29 @@ describe.each(backends)('appointments on $name', (backend) => {
     const list = (await counter.call('GET', '/api/appointments?date=2026-03-05')).body.appointments as Appointment[];
     expect(list.map((a) => a.id).sort()).toEqual(made.map((a) => a.id).sort());
     const east = await f.terminal('east', ['counter']);
-    expect((await east.call('GET', '/api/appointments?date=2026-03-05')).body.appointments).toEqual([]);
+    expect((await (await east.asClerk('chen.dong')).call('GET', '/api/appointments?date=2026-03-05')).body.appointments).toEqual([]);
+    // No clerk signed in, no list of enterprises.
+    expect((await east.call('GET', '/api/appointments?date=2026-03-05')).body.error.code).toBe('CLERK_SESSION_REQUIRED');
   });
 
-  it('refuses a past date, an unknown line, an unknown clerk, a bad phone or time span, a procedure not in the catalog, and books nothing', async () => {
+  it('records the clerk of the counter session, whoever the body names; books nothing without a session', async () => {
+    const res = await book({ date: '2026-03-04', createdBy: 'li.na' });
+    expect(res.status).toBe(200);
+    const row = await f.db.selectFrom('appointments').select('created_by').where('id', '=', res.body.id).executeTakeFirstOrThrow();
+    expect(row.created_by).toBe('wang.fang');
+    const before = await latestSeq(f.db);
+    const hallTv = await f.terminal('main', ['counter']);
+    const refused = await hallTv.call('POST', '/api/appointments', { ...booking, createdBy: 'wang.fang' });
+    expect([refused.status, refused.body.error.code]).toEqual([401, 'CLERK_SESSION_REQUIRED']);
+    expect(await latestSeq(f.db)).toBe(before);
+  });
+
+  it('refuses a past date, an unknown line, a bad phone or time span, a procedure not in the catalog, and books nothing', async () => {
     await importServerCatalog(f.db, readFileSync(new URL('../../assets/catalog/commerce.json', import.meta.url), 'utf8'), new Date(f.clock.now));
     const before = await latestSeq(f.db);
     const refused = [
       await book({ date: '2026-03-01' }),
       await book({ service: 'Q' }),
-      await book({ createdBy: 'nobody' }),
       await book({ contactPhone: '12345' }),
       await book({ from: '10:00', to: '09:00' }),
       await book({ procedureCode: 'XX-99' }),
@@ -87,7 +100,6 @@ describe.each(backends)('appointments on $name', (backend) => {
     expect(refused.map((r) => [r.status, r.body.error.code])).toEqual([
       [400, 'VALIDATION_FAILED'],
       [400, 'UNKNOWN_SERVICE'],
-      [400, 'VALIDATION_FAILED'],
       [400, 'VALIDATION_FAILED'],
       [400, 'VALIDATION_FAILED'],
       [400, 'VALIDATION_FAILED'],
@@ -119,7 +131,8 @@ describe.each(backends)('appointments on $name', (backend) => {
       const appt = (await book({ date: '2026-03-06' })).body as Appointment;
       const res = await cancel(appt.id);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...appt, state: 'cancelled', cancelled: { at: new Date(f.clock.now).toISOString(), by: 'li.na', reason: '企业来电取消' } });
+      // The body named li.na; the session's clerk is recorded.
+      expect(res.body).toEqual({ ...appt, state: 'cancelled', cancelled: { at: new Date(f.clock.now).toISOString(), by: 'wang.fang', reason: '企业来电取消' } });
       const feed = await changesOf(appt.id, start);
       expect(feed.map((c) => (c.data as Appointment).state)).toEqual(['booked', 'cancelled']);
       expect(feed.at(-1)?.data).toEqual(res.body);
@@ -131,7 +144,7 @@ describe.each(backends)('appointments on $name', (backend) => {
       const appt = (await book({ date: '2026-03-06' })).body as Appointment;
       const requestId = ulid();
       const first = await cancel(appt.id, requestId, { reason: '' });
-      expect(first.body).toMatchObject({ state: 'cancelled', cancelled: { by: 'li.na', reason: null } });
+      expect(first.body).toMatchObject({ state: 'cancelled', cancelled: { by: 'wang.fang', reason: null } });
       const seq = await latestSeq(f.db);
       const retry = await cancel(appt.id, requestId, { reason: '' });
       expect(retry).toEqual(first);
@@ -158,14 +171,15 @@ describe.each(backends)('appointments on $name', (backend) => {
       expect([late.status, late.body.error.code]).toEqual([409, 'APPOINTMENT_CANCELLED']);
     });
 
-    it('finds no appointment of another hall or an unknown one, refuses an unknown clerk, and changes nothing', async () => {
+    it('finds no appointment of another hall or an unknown one, cancels nothing without a session, and changes nothing', async () => {
       const appt = (await book({ date: '2026-03-06' })).body as Appointment;
-      const east = await f.terminal('east', ['counter']);
+      const east = await (await f.terminal('east', ['counter'])).asClerk('chen.dong');
       const seq = await latestSeq(f.db);
       const fromEast = await east.call('POST', `/api/appointments/${appt.id}/cancel`, { requestId: ulid(), cancelledBy: 'li.na', reason: null });
       expect([fromEast.status, fromEast.body.error.code]).toEqual([404, 'NOT_FOUND']);
       expect((await cancel(ulid())).status).toBe(404);
-      expect((await cancel(appt.id, ulid(), { cancelledBy: 'nobody' })).body.error.code).toBe('VALIDATION_FAILED');
+      const noSession = await (await f.terminal('main', ['counter'])).call('POST', `/api/appointments/${appt.id}/cancel`, { requestId: ulid(), cancelledBy: 'li.na', reason: null });
+      expect([noSession.status, noSession.body.error.code]).toEqual([401, 'CLERK_SESSION_REQUIRED']);
       expect((await cancel(appt.id, ulid(), { reason: 'x'.repeat(101) })).body.error.code).toBe('VALIDATION_FAILED');
       expect(await latestSeq(f.db)).toBe(seq);
       expect(((await counter.call('GET', '/api/appointments?date=2026-03-06')).body.appointments as Appointment[]).find((a) => a.id === appt.id)?.state).toBe('booked');
@@ -187,7 +201,7 @@ describe.each(backends)('appointments on $name', (backend) => {
       const snap = SyncSnapshot.parse((await counter.call('GET', '/api/sync/changes?after=0')).body.snapshot);
       const states = new Set(snap.appointments?.filter((a) => a.date === '2026-03-06').map((a) => a.state));
       expect(states).toEqual(new Set(['booked', 'cancelled']));
-      expect(snap.appointments?.find((a) => a.state === 'cancelled')?.cancelled?.by).toBe('li.na');
+      expect(snap.appointments?.find((a) => a.state === 'cancelled')?.cancelled?.by).toBe('wang.fang');
     });
   });
 });

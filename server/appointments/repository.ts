@@ -44,7 +44,7 @@ const invalid = (path: string, message: string) => new ServerError('VALIDATION_F
  * Books an appointment in a hall: a unique six-digit code (among booked appointments), the full
  * phone kept on the server only, and an 'appointment' change for the hall's terminals.
  */
-export async function createAppointment(db: ServerDb, hall: string, input: NewAppointment, now: number, timeZone: string): Promise<Appointment> {
+export async function createAppointment(db: ServerDb, hall: string, input: NewAppointment & { createdBy: string }, now: number, timeZone: string): Promise<Appointment> {
   const config = await hallConfig(db, hall);
   if (!config?.config.services.some((s) => s.code === input.service)) throw new ServerError('UNKNOWN_SERVICE');
   if (input.date < hallDay(now, timeZone)) throw invalid('date', 'the date has passed');
@@ -135,7 +135,7 @@ export async function checkInAppointment(trx: Transaction<ServerSchema>, appoint
  * checked in or already cancelled is refused, except a retry of the very request that cancelled it,
  * which answers the same appointment and appends nothing.
  */
-export async function cancelAppointment(db: ServerDb, hall: string, id: string, req: CancelAppointmentRequest, now: number): Promise<Appointment> {
+export async function cancelAppointment(db: ServerDb, hall: string, id: string, req: CancelAppointmentRequest & { cancelledBy: string }, now: number): Promise<Appointment> {
   const staff = await db.selectFrom('staff').select('disabled_at').where('login', '=', req.cancelledBy).executeTakeFirst();
   if (!staff || staff.disabled_at) throw invalid('cancelledBy', 'no such active staff account');
   return db.transaction().execute(async (trx) => {

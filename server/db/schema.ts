@@ -44,6 +44,20 @@ export interface StaffTable {
   disabled_at: Timestamp | null;
   /** The department a `department` account answers for (migration 0006). */
   unit: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The hall a clerk serves (migration 0013). */
+  hall: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A clerk's sign-in at a counter, issued by the server (migration 0013); bound to the terminal and counter. */
+export interface CounterSessionsTable {
+  token_hash: string;
+  staff_id: string;
+  hall: string;
+  terminal_id: string;
+  counter_no: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
 }
 
 export interface NoncesTable {
@@ -114,6 +128,7 @@ export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema
   announcements: AnnouncementsTable;
   terminals: TerminalsTable;
   staff: StaffTable;
+  counter_sessions: CounterSessionsTable;
   nonces: NoncesTable;
   events: EventsTable;
   event_skips: EventSkipsTable;

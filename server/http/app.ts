@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVER_BODY_LIMIT_BYTES, SERVER_TIME_HEADER, ServerError } from '../../core/contract/index.js';
+import { CLERK_SESSION_HEADER, SERVER_BODY_LIMIT_BYTES, SERVER_TIME_HEADER, ServerError } from '../../core/contract/index.js';
 import { AttemptLimits } from '../auth/attempt-limits.js';
 import { verifySignedRequest } from '../auth/verify-request.js';
 import { SERVER_ROOT, type ServerConfig } from '../config.js';
@@ -17,6 +17,7 @@ import { LiveHub, registerLive } from '../sync/live.js';
 import { queueHandlers } from '../queue/handlers.js';
 import { ratingHolderHandlers } from '../ratings/holder.js';
 import { hallPublisher, type HallPublish } from '../queue/publish.js';
+import { clerkFromSession } from '../staff/counter-sessions.js';
 import { staffFromHeader } from '../staff/sessions.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
 import { startEscalation } from '../supervision/escalation.js';
@@ -57,7 +58,7 @@ function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, cale
       for (const fn of committed) fn();
       return answer;
     },
-    changes: ({ after, limit }) => changesAfter(db, after, limit, { now: config.now(), timeZone: config.hallTimeZone }),
+    changes: ({ after, limit }, { terminal }) => changesAfter(db, after, limit, { now: config.now(), timeZone: config.hallTimeZone }, terminal),
   };
 }
 
@@ -103,7 +104,18 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
     verifySignedRequest(db, { method: req.method, url: req.url, headers: req.headers, body }, { now: config.now(), windowMs: config.signatureWindowMs });
   const live = opts.live ?? new LiveHub();
   const publish = hallPublisher(live, app.log);
-  registerServerApi(app, handlers(db, config, publish, calendar), serverErrors, authenticate, (req) => staffFromHeader(db, req.headers.authorization, config.now()));
+  const clerkSession = (req: FastifyRequest) => {
+    const h = req.headers[CLERK_SESSION_HEADER];
+    return typeof h === 'string' ? h : undefined;
+  };
+  registerServerApi(
+    app,
+    handlers(db, config, publish, calendar),
+    serverErrors,
+    authenticate,
+    (req) => staffFromHeader(db, req.headers.authorization, config.now()),
+    (req, terminal) => clerkFromSession(db, clerkSession(req), terminal, config.now()),
+  );
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   const stopEscalation = startEscalation(db, config, opts.escalateEveryMs ?? 5 * 60_000, (msg) => app.log.warn(msg));

@@ -14,11 +14,11 @@ describe.each(backends)('the server log of a failed query on $name', (backend) =
   let f: QueueFixture;
   let logged: FastifyInstance;
   let log: () => string;
-  let counter: TestTerminal;
+  let counter: TestTerminal & { clerkToken: string };
 
   beforeAll(async () => {
     f = await queueFixture(backend);
-    counter = await f.terminal('main', ['counter']);
+    counter = await (await f.terminal('main', ['counter'])).asClerk('wang.fang');
     ({ app: logged, log } = await loggingApp(f));
   });
   afterAll(async () => {
@@ -47,7 +47,7 @@ describe.each(backends)('the server log of a failed query on $name', (backend) =
         to: '09:30',
         createdBy: 'wang.fang',
       });
-      const res = await logged.inject({ method: 'POST', url: '/api/appointments', headers: { ...counter.headers('POST', '/api/appointments', body), 'content-type': 'application/json' }, payload: body });
+      const res = await logged.inject({ method: 'POST', url: '/api/appointments', headers: { ...counter.headers('POST', '/api/appointments', body), 'content-type': 'application/json', 'x-clerk-session': counter.clerkToken }, payload: body });
       expect([res.statusCode, res.json().error.code]).toEqual([500, 'INTERNAL']);
     } finally {
       spies.forEach((s) => s.mockRestore());

@@ -14,7 +14,7 @@ stream.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
 const app = Fastify({ logger: serverLogger(stream) });
 const handlers = { enroll: () => ({ terminalId: 'T1', name: 'Kiosk', hall: 'main', roles: ['kiosk'], serverTime: '13812345678' }) } as unknown as ServerHandlers;
 const refuse = () => Promise.reject(new Error('not used'));
-registerServerApi(app, handlers, serverErrors, refuse, refuse);
+registerServerApi(app, handlers, serverErrors, refuse, refuse, refuse);
 afterAll(() => app.close());
 
 describe('an answer that does not match its schema', () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ServerError, serverApi, type ServerApi, type ServerRouteName } from '../../core/contract/index.js';
 import type { ServiceErrors } from '../../core/common/http-errors.js';
 import { registerRoutes } from '../../core/common/http-routes.js';
+import type { ClerkPrincipal } from '../staff/counter-sessions.js';
 import type { StaffPrincipal } from '../staff/sessions.js';
 import type { TerminalRow } from '../terminals/repository.js';
 
@@ -10,7 +11,8 @@ type Parsed<N extends ServerRouteName> = (ServerApi[N] extends { query: infer Q 
   (ServerApi[N] extends { params: infer P extends z.ZodType } ? { params: z.infer<P> } : unknown) &
   (ServerApi[N] extends { body: infer B extends z.ZodType } ? { body: z.infer<B> } : unknown);
 type Context<N extends ServerRouteName> = { clientAddress: string } & (ServerApi[N]['signed'] extends true ? { terminal: TerminalRow } : object) &
-  (ServerApi[N] extends { roles: readonly unknown[] } ? { staff: StaffPrincipal } : object);
+  (ServerApi[N] extends { roles: readonly unknown[] } ? { staff: StaffPrincipal } : object) &
+  (ServerApi[N] extends { clerk: 'required' } ? { clerk: ClerkPrincipal } : ServerApi[N] extends { clerk: 'optional' } ? { clerk: ClerkPrincipal | null } : object);
 type Output<N extends ServerRouteName> = z.infer<ServerApi[N]['response']>;
 
 export type ServerHandlers = {
@@ -20,6 +22,8 @@ export type ServerHandlers = {
 export type Authenticate = (req: FastifyRequest, body: Buffer) => Promise<TerminalRow>;
 /** The staff member behind the request's bearer token; throws STAFF_UNAUTHORIZED. */
 export type AuthenticateStaff = (req: FastifyRequest) => Promise<StaffPrincipal>;
+/** The clerk behind the request's counter session header, null without one; throws CLERK_SESSION_REQUIRED. */
+export type AuthenticateClerk = (req: FastifyRequest, terminal: TerminalRow) => Promise<ClerkPrincipal | null>;
 
 /** Registers every route of the server contract; a signed route's caller is authenticated, and its roles checked, before its input is read. */
 export function registerServerApi(
@@ -28,6 +32,7 @@ export function registerServerApi(
   errors: ServiceErrors<ServerError, FastifyRequest>,
   authenticate: Authenticate,
   authenticateStaff: AuthenticateStaff,
+  authenticateClerk: AuthenticateClerk,
 ): void {
   // Signatures cover the exact bytes sent, so keep them beside the parsed body.
   const rawBodies = new WeakMap<FastifyRequest, Buffer>();
@@ -46,12 +51,17 @@ export function registerServerApi(
     routes: serverApi as Record<string, ServerApi[ServerRouteName]>,
     errors,
     caller: async (route, req) => {
-      const ctx: { clientAddress: string; terminal?: TerminalRow; staff?: StaffPrincipal } = { clientAddress: req.ip };
+      const ctx: { clientAddress: string; terminal?: TerminalRow; staff?: StaffPrincipal; clerk?: ClerkPrincipal | null } = { clientAddress: req.ip };
       if (route.signed) {
         ctx.terminal = await authenticate(req, rawBodies.get(req) ?? Buffer.alloc(0));
         // A hall TV's key never reaches a counter's route, whatever its body claims.
         const roles: readonly string[] = route.terminalRoles;
         if (!ctx.terminal.roles.some((r) => roles.includes(r))) throw new ServerError('TERMINAL_ROLE_FORBIDDEN');
+      }
+      if ('clerk' in route && ctx.terminal) {
+        // Handlers take the clerk from here, never from the body.
+        ctx.clerk = await authenticateClerk(req, ctx.terminal);
+        if (!ctx.clerk && route.clerk === 'required') throw new ServerError('CLERK_SESSION_REQUIRED');
       }
       if ('roles' in route) {
         // A kiosk, a clerk or anyone without a session never reaches a staff route of another role.

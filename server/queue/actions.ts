@@ -77,11 +77,11 @@ type Stored = Exclude<ActionOutcome['outcome'], 'busy'>;
  * offline action is a fact, "counter 2 called ticket X at t": it joins its ticket's actions and the
  * ticket is folded again (./fold.ts), which settles conflicts with what other counters did meanwhile.
  */
-export async function applyAction(trx: Trx, hall: string, a: QueueAction, source: 'api' | 'event', at: Date, receivedAt: Date, timeZone: string): Promise<AppliedAction> {
+export async function applyAction(trx: Trx, hall: string, a: QueueAction, source: 'api' | 'event', at: Date, receivedAt: Date, timeZone: string, confirmed = false): Promise<AppliedAction> {
   const day = hallDay(at, timeZone);
   const fresh = await trx
     .insertInto('queue_actions')
-    .values({ action_id: a.actionId, hall, action: a.action, ticket_id: a.ticketId, outcome: 'none', source, payload: JSON.stringify(a), received_at: receivedAt, counter_no: a.counterNo, at, number: a.number, day, named_id: a.ticketId })
+    .values({ action_id: a.actionId, hall, action: a.action, ticket_id: a.ticketId, outcome: 'none', source, payload: JSON.stringify(a), received_at: receivedAt, counter_no: a.counterNo, at, number: a.number, day, named_id: a.ticketId, confirmed })
     .onConflict((oc) => oc.column('action_id').doNothing())
     .returning('action_id')
     .executeTakeFirst();

@@ -1,5 +1,5 @@
 import { addDays, hallInstant } from '../../core/common/hall-time.js';
-import type { PresenceOverride, QueueDay } from '../../core/contract/index.js';
+import type { PresenceOverride, QueueAction, QueueDay, UnconfirmedAction } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import { conflictsOn } from './conflicts.js';
 
@@ -23,7 +23,25 @@ async function overridesOn(db: ServerDb, hall: string, day: string, timeZone: st
   return rows.map((r) => ({ counterNo: r.counter_no, staff: r.staff!, staffName: r.staff_name ?? null, by: r.overridden_by!, byName: r.by_name ?? null, at: r.since.toISOString() }));
 }
 
-/** A day of every hall's queue, for the supervision pages: conflicts, tickets not served, overridden sign-ins. */
+/** The day's actions no counter session vouched for (issue 11): their clerk is the terminal's word, shown as offline. */
+async function unconfirmedOn(db: ServerDb, hall: string, day: string): Promise<UnconfirmedAction[]> {
+  const rows = await db
+    .selectFrom('queue_actions')
+    .select(['action_id', 'action', 'number', 'counter_no', 'payload', 'at', 'received_at'])
+    .where('hall', '=', hall)
+    .where('day', '=', day)
+    .where('confirmed', '=', false)
+    .where('outcome', '!=', 'none')
+    .orderBy('at')
+    .orderBy('action_id')
+    .execute();
+  return rows.map((r) => {
+    const a = r.payload as QueueAction;
+    return { actionId: r.action_id, action: r.action, number: r.number, counterNo: r.counter_no ?? a.counterNo, staff: a.staff, staffNumber: a.staffNumber, at: (r.at ?? r.received_at).toISOString(), receivedAt: r.received_at.toISOString() };
+  });
+}
+
+/** A day of every hall's queue, for the supervision pages: conflicts, tickets not served, overridden sign-ins, offline actions. */
 export async function queueDay(db: ServerDb, day: string, timeZone: string): Promise<QueueDay> {
   const halls = await db.selectFrom('hall_configs').select('hall').orderBy('hall').execute();
   const notServed = await db
@@ -42,6 +60,7 @@ export async function queueDay(db: ServerDb, day: string, timeZone: string): Pro
         notServed: counts.get(hall) ?? 0,
         conflicts: await conflictsOn(db, hall, day),
         overrides: await overridesOn(db, hall, day, timeZone),
+        unconfirmed: await unconfirmedOn(db, hall, day),
       })),
     ),
   };

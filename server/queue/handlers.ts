@@ -5,7 +5,7 @@ import type { ServerDb } from '../db/connection.js';
 import { hallConfig } from '../halls/repository.js';
 import type { ServerHandlers } from '../http/register.js';
 import { applyAction } from './actions.js';
-import { applyPresence, presenceChange } from './presence.js';
+import { counterSignIn } from './sign-in.js';
 import type { HallPublish } from './publish.js';
 import { issueTicket, queueState, type QueueClock } from './tickets.js';
 
@@ -37,11 +37,13 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, push: HallPubl
       // The code goes back to the issuing kiosk only, never out with the ticket.
       return { ticket, ahead, ...(ratingCode ? { ratingCode } : {}) };
     },
-    queueAction: async ({ body }, { terminal }) => {
-      await checkAction(db, terminal.hall, body);
+    queueAction: async ({ body }, { terminal, clerk }) => {
+      // A counter session names the clerk and counter; without one the action is kept as unconfirmed (like an offline one).
+      const action = clerk ? { ...body, staff: clerk.login, staffNumber: clerk.number, counterNo: clerk.counterNo } : body;
+      await checkAction(db, terminal.hall, action);
       const now = new Date(config.now());
       const { result, push: news } = await db.transaction().execute(async (trx) => {
-        const applied = await applyAction(trx, terminal.hall, body, 'api', now, now, config.hallTimeZone);
+        const applied = await applyAction(trx, terminal.hall, action, 'api', now, now, config.hallTimeZone, clerk !== null);
         // Unknown today, or the counter still serves someone: leave no trace, so the same actionId may be tried again.
         if (applied.result.outcome === 'not-found') throw new ServerError('NOT_FOUND');
         if (applied.result.outcome === 'busy') throw new ServerError('COUNTER_BUSY');
@@ -53,14 +55,14 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, push: HallPubl
       return { ticket: result.ticket };
     },
     queueState: ({ open }, { terminal }) => queueState(db, terminal.hall, clock, open?.split(',') ?? []),
-    presence: async ({ body }, { terminal }) => {
+    presence: async ({ body }, { terminal, clerk }) => {
       const now = new Date(config.now());
-      const changed = await db.transaction().execute((trx) => applyPresence(trx, terminal.hall, presenceChange(body, now), 'api', now));
+      const { changed, session } = await counterSignIn(db, terminal, clerk, body, now, config.hallTimeZone);
       for (const presence of changed) push(terminal.hall, { kind: 'presence', presence });
-      return queueState(db, terminal.hall, clock);
+      return { ...(await queueState(db, terminal.hall, clock)), session };
     },
-    createAppointment: ({ body }, { terminal }) => createAppointment(db, terminal.hall, body, config.now(), config.hallTimeZone),
-    cancelAppointment: ({ params, body }, { terminal }) => cancelAppointment(db, terminal.hall, params.id, body, config.now()),
+    createAppointment: ({ body }, { terminal, clerk }) => createAppointment(db, terminal.hall, { ...body, createdBy: clerk.login }, config.now(), config.hallTimeZone),
+    cancelAppointment: ({ params, body }, { terminal, clerk }) => cancelAppointment(db, terminal.hall, params.id, { ...body, cancelledBy: clerk.login }, config.now()),
     listAppointments: async ({ date }, { terminal }) => ({ appointments: await listAppointments(db, terminal.hall, date) }),
   };
 }

@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { QueueHallEvent, type CounterPresence, type PresenceChange } from '../../core/contract/index.js';
+import { QueueHallEvent, type CounterPresence, type PresenceChange, type PresenceRequest } from '../../core/contract/index.js';
 import { backends } from '../test-db.js';
-import { queueFixture, START, type QueueFixture, type TestTerminal } from './test-support.js';
+import { CLERK_PASSWORD, queueFixture, START, type QueueFixture, type TestTerminal } from './test-support.js';
 
 // Who is at which counter, as the hall's screens and the AB lines see it: changes come posted and
 // uploaded from outboxes, late and twice, and the server keeps per counter the newest.
@@ -31,7 +31,7 @@ describe.each(backends)('counter presence on $name', (backend) => {
 
   const at = (minutes: number) => new Date(f.clock.now + minutes * 60_000).toISOString();
   const change = (c: Partial<PresenceChange> & Pick<PresenceChange, 'counterNo' | 'staff' | 'state'>): PresenceChange => ({ id: ulid(), at: at(0), overriddenBy: null, ...c });
-  const post = (c: PresenceChange) => counter.call('POST', '/api/queue/presence', c);
+  const post = (c: PresenceChange | PresenceRequest) => counter.call('POST', '/api/queue/presence', c);
   const upload = (...changes: PresenceChange[]) =>
     counter.call('POST', '/api/sync/events', {
       events: changes.map((payload) => ({ deviceSeq: ++seq, eventId: ulid(), type: 'queue.presence', payload, createdAt: payload.at })),
@@ -81,9 +81,15 @@ describe.each(backends)('counter presence on $name', (backend) => {
     const taken = await post(change({ counterNo: 1, staff: 'li.na', state: 'in' }));
     expect([taken.status, taken.body.error.code]).toEqual([409, 'COUNTER_IN_USE']);
     expect(await at3(1)).toMatchObject({ staff: 'wang.fang', state: 'in' });
-    // A clerk cannot vouch for themselves: only a supervisor or an admin overrides.
-    expect((await post(change({ counterNo: 1, staff: 'li.na', state: 'in', overriddenBy: 'zhang.wei' }))).status).toBe(403);
-    const over = await post(change({ counterNo: 1, staff: 'li.na', state: 'in', overriddenBy: 'zhao.min' }));
+    // A clerk cannot vouch for themselves, and a supervisor's name alone is not believed: their password is checked here.
+    const withSupervisor = (login: string, password: string) => ({ ...change({ counterNo: 1, staff: 'li.na', state: 'in' }), supervisor: { login, password } });
+    const byClerk = await post(withSupervisor('zhang.wei', CLERK_PASSWORD));
+    expect([byClerk.status, byClerk.body.error.code]).toEqual([403, 'SUPERVISOR_REQUIRED']);
+    const wrong = await post(withSupervisor('zhao.min', 'not the password'));
+    expect([wrong.status, wrong.body.error.code]).toEqual([403, 'SUPERVISOR_REQUIRED']);
+    const named = await post(change({ counterNo: 1, staff: 'li.na', state: 'in', overriddenBy: 'zhao.min' }));
+    expect([named.status, named.body.error.code]).toEqual([409, 'COUNTER_IN_USE']);
+    const over = await post(withSupervisor('zhao.min', CLERK_PASSWORD));
     expect(over.status).toBe(200);
     expect(await at3(1)).toMatchObject({ staff: 'li.na', state: 'in' });
     const row = await f.db.selectFrom('counter_presence').select(['overridden_by']).where('counter_no', '=', 1).executeTakeFirstOrThrow();

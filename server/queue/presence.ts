@@ -44,8 +44,10 @@ export const presenceChange = (req: PresenceRequest, now: Date): PresenceChange 
 async function checkChange(trx: Trx, hall: string, c: PresenceChange): Promise<void> {
   const config = await hallConfig(trx, hall);
   if (!config?.config.counters.includes(c.counterNo)) throw new ServerError('VALIDATION_FAILED', [{ path: 'counterNo', message: 'not a counter of this hall' }]);
-  const staff = await trx.selectFrom('staff').select('disabled_at').where('login', '=', c.staff).executeTakeFirst();
+  const staff = await trx.selectFrom('staff').select(['disabled_at', 'role', 'hall']).where('login', '=', c.staff).executeTakeFirst();
   if (!staff || staff.disabled_at) throw new ServerError('VALIDATION_FAILED', [{ path: 'staff', message: 'no such active staff account' }]);
+  // Leaving a counter is always recorded; taking one is for this hall's clerks only.
+  if (c.state === 'in' && (staff.role !== 'clerk' || staff.hall !== hall)) throw new ServerError('NOT_A_COUNTER_CLERK');
   if (c.overriddenBy) {
     const by = await trx.selectFrom('staff').select(['role', 'disabled_at']).where('login', '=', c.overriddenBy).executeTakeFirst();
     if (!by || by.disabled_at || !['supervisor', 'admin'].includes(by.role)) throw new ServerError('ROLE_FORBIDDEN', [{ path: 'overriddenBy', message: 'not an active supervisor' }]);

@@ -88,6 +88,8 @@ export interface QueueActionsTable {
   day: string | null;
   named_id: string | null;
   counts: Generated<boolean>;
+  /** Migration 0013: a server-issued counter session vouched for the clerk (false: taken offline, clerk unconfirmed). */
+  confirmed: Generated<boolean>;
 }
 
 export interface QueueDaysTable {

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { monotonicFactory, ulid } from 'ulid';
 import WebSocket from 'ws';
-import { canonicalRequest, LIVE_PATH, type HallConfig, type LiveMessage, type QueueAction, type TerminalRole, type Ticket } from '../../core/contract/index.js';
+import { canonicalRequest, CLERK_SESSION_HEADER, LIVE_PATH, type HallConfig, type LiveMessage, type QueueAction, type TerminalRole, type Ticket } from '../../core/contract/index.js';
 import { loadServerConfig, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { DEFAULT_HALL_FILE } from '../halls/default.js';
@@ -38,7 +38,12 @@ export interface TestTerminal {
   call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** A signed live socket on the listening server, collecting every message. */
   live(url: string): Promise<{ messages: LiveMessage[]; close(): void }>;
+  /** Signs a clerk in at a counter with their password; the terminal's calls then carry the counter session the server issued. */
+  asClerk(login: string, counterNo?: number): Promise<TestTerminal & { clerkToken: string }>;
 }
+
+/** The password of the fixture's clerks. */
+export const CLERK_PASSWORD = 'counter-password-1';
 
 export const START = Date.parse('2026-03-02T01:30:00Z'); // 09:30 in Shanghai
 
@@ -49,10 +54,11 @@ export const OTHER_HALL: HallConfig = {
 };
 
 export const CLERKS = [
-  { login: 'wang.fang', name: '王芳', number: 'S-101', role: 'clerk' as const },
-  { login: 'li.na', name: '李娜', number: 'S-102', role: 'clerk' as const },
-  { login: 'zhang.wei', name: '张伟', number: 'S-103', role: 'clerk' as const },
-  { login: 'liu.yang', name: '刘洋', number: 'S-104', role: 'clerk' as const },
+  { login: 'wang.fang', name: '王芳', number: 'S-101', role: 'clerk' as const, hall: 'main' },
+  { login: 'li.na', name: '李娜', number: 'S-102', role: 'clerk' as const, hall: 'main' },
+  { login: 'zhang.wei', name: '张伟', number: 'S-103', role: 'clerk' as const, hall: 'main' },
+  { login: 'liu.yang', name: '刘洋', number: 'S-104', role: 'clerk' as const, hall: 'main' },
+  { login: 'chen.dong', name: '陈东', number: 'S-201', role: 'clerk' as const, hall: 'east' },
 ];
 
 let passwordHash: Promise<string> | undefined;
@@ -66,7 +72,7 @@ export async function queueFixture(backend: Backend): Promise<QueueFixture> {
   const imported = await importHallConfig(t.db, JSON.stringify([JSON.parse(readFileSync(DEFAULT_HALL_FILE, 'utf8')), OTHER_HALL]), new Date(clock.now));
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
   // One scrypt hash for every fixture: staff creation itself is tested in server/staff.
-  passwordHash ??= hashPassword('counter-password-1');
+  passwordHash ??= hashPassword(CLERK_PASSWORD);
   const hash = await passwordHash;
   await t.db
     .insertInto('staff')
@@ -93,7 +99,7 @@ export async function queueFixture(backend: Backend): Promise<QueueFixture> {
   };
 }
 
-function signer(id: string, hall: string, key: KeyObject, app: FastifyInstance, clock: { now: number }): TestTerminal {
+function signer(id: string, hall: string, key: KeyObject, app: FastifyInstance, clock: { now: number }, clerkToken?: string): TestTerminal {
   const headers = (method: string, path: string, body = '') => {
     const timestamp = String(clock.now);
     const nonce = randomBytes(16).toString('hex');
@@ -109,7 +115,11 @@ function signer(id: string, hall: string, key: KeyObject, app: FastifyInstance, 
       const res = await app.inject({
         method,
         url: path,
-        headers: { ...headers(method, path, payload), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...headers(method, path, payload),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(clerkToken ? { [CLERK_SESSION_HEADER]: clerkToken } : {}),
+        },
         ...(body === undefined ? {} : { payload }),
       });
       return { status: res.statusCode, body: res.body ? res.json() : null };
@@ -122,6 +132,12 @@ function signer(id: string, hall: string, key: KeyObject, app: FastifyInstance, 
         ws.once('open', () => resolve({ messages, close: () => ws.close() }));
         ws.once('error', reject);
       });
+    },
+    async asClerk(login, counterNo = 1) {
+      const res = await this.call('POST', '/api/queue/presence', { counterNo, staff: login, state: 'in', password: CLERK_PASSWORD });
+      if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+      const token = res.body.session.token as string;
+      return { ...signer(id, hall, key, app, clock, token), clerkToken: token };
     },
   };
 }

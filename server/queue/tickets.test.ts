@@ -69,7 +69,7 @@ describe.each(backends)('ticket numbering on $name', (backend) => {
     );
     const res = await issue('C', appt.id);
     expect(res.body).toMatchObject({ ahead: 0, ticket: { number: 'C003', appointmentId: appt.id, enterprise: '龙江对外贸易有限公司' } });
-    const list = await kiosk.call('GET', '/api/appointments?date=2026-03-04');
+    const list = await (await kiosk.asClerk('li.na', 2)).call('GET', '/api/appointments?date=2026-03-04');
     expect(list.body.appointments).toMatchObject([{ id: appt.id, state: 'checked-in', ticketId: res.body.ticket.id }]);
 
     const counter = await f.terminal();

@@ -3,7 +3,8 @@ import { StaffCredential } from '../../core/contract/index.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { changesAfter, latestSeq } from '../sync/changes.js';
 import { backends, type TestDb } from '../test-db.js';
-import { checkStaffLogin, createStaff, disableStaff, listStaff, StaffExistsError } from './repository.js';
+import type { ChangeReader } from './credentials.js';
+import { checkStaffLogin, createStaff, disableStaff, listStaff, setStaffHall, StaffExistsError } from './repository.js';
 
 describe('password hashing', () => {
   it('stores a salted scrypt hash with its parameters, never the password', async () => {
@@ -55,20 +56,42 @@ describe.each(backends)('staff changes reach terminals on $name', (backend) => {
     await t?.close();
   });
 
-  it('creating and disabling an account each append a staff change with the hash, never the password', async () => {
-    await createStaff(t.db, { login: 'chen.jing', name: '陈静', number: 'S-201', role: 'clerk' }, 'counter-pass-9', now);
+  const counterOf = (hall: string): ChangeReader => ({ hall, roles: ['counter', 'rating'] });
+  const staffChanges = async (reader: ChangeReader, after = 0) => {
+    const page = await changesAfter(t.db, after, 100, undefined, reader);
+    return 'changes' in page ? { cursor: page.cursor, changes: page.changes.map((c) => [c.key, c.op, (c.data as StaffCredential | null)?.disabled ?? null]) } : null;
+  };
+
+  it('creating and disabling a clerk reach the counters of their hall with the hash, never the password', async () => {
+    await createStaff(t.db, { login: 'chen.jing', name: '陈静', number: 'S-201', role: 'clerk', hall: 'main' }, 'counter-pass-9', now);
     await disableStaff(t.db, 'chen.jing', now + 1000);
     expect(await disableStaff(t.db, 'nobody', now)).toBe(false);
-    const page = await changesAfter(t.db, 0, 100);
+    const page = await changesAfter(t.db, 0, 100, undefined, counterOf('main'));
     const changes = 'changes' in page ? page.changes : [];
-    expect(changes.map((c) => [c.entity, c.key, (c.data as StaffCredential).disabled])).toEqual([
-      ['staff', 'chen.jing', false],
-      ['staff', 'chen.jing', true],
+    // Disabled: the counter drops the hash.
+    expect(changes.map((c) => [c.entity, c.key, c.op])).toEqual([
+      ['staff', 'chen.jing', 'upsert'],
+      ['staff', 'chen.jing', 'delete'],
     ]);
     const cred = StaffCredential.parse(changes[0]!.data);
-    expect(cred).toMatchObject({ login: 'chen.jing', name: '陈静', number: 'S-201', role: 'clerk' });
+    expect(cred).toMatchObject({ login: 'chen.jing', name: '陈静', number: 'S-201', role: 'clerk', disabled: false });
     expect(await verifyPassword('counter-pass-9', cred.passwordHash)).toBe(true);
     expect(JSON.stringify(changes)).not.toContain('counter-pass-9');
+  });
+
+  it('sends no credential to a kiosk or a hall screen, none of a supervisor to anyone, and a clerk only to their hall', async () => {
+    const from = await latestSeq(t.db);
+    await createStaff(t.db, { login: 'qian.sup', name: '钱静', number: 'S-900', role: 'supervisor' }, 'supervise-me-9', now);
+    await createStaff(t.db, { login: 'sun.li', name: '孙丽', number: 'S-202', role: 'clerk', hall: 'main' }, 'counter-pass-8', now);
+    const latest = await latestSeq(t.db);
+    for (const roles of [['kiosk'], ['hall'], ['rating']] as const) expect(await staffChanges({ hall: 'main', roles }, from)).toEqual({ cursor: latest, changes: [] });
+    expect(await staffChanges(counterOf('main'), from)).toEqual({ cursor: latest, changes: [['sun.li', 'upsert', false]] });
+    expect(await staffChanges(counterOf('east'), from)).toEqual({ cursor: latest, changes: [['sun.li', 'delete', null]] });
+    // Moved to another hall: the old hall's counters drop the clerk, the new one's receive them.
+    expect(await setStaffHall(t.db, 'sun.li', 'east', now)).toBe(true);
+    expect(await setStaffHall(t.db, 'qian.sup', 'east', now)).toBe(false);
+    expect((await staffChanges(counterOf('main'), latest))?.changes).toEqual([['sun.li', 'delete', null]]);
+    expect((await staffChanges(counterOf('east'), latest))?.changes).toEqual([['sun.li', 'upsert', false]]);
   });
 
   it('a refused duplicate appends nothing', async () => {

@@ -6,9 +6,11 @@ import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema, StaffTable } from '../db/schema.js';
 import { appendChange } from '../sync/append.js';
 
-/** What terminals hold of an account, for offline sign-in: the hash travels, never the password. */
-function toCredential(r: Selectable<StaffTable>): StaffCredential {
-  return { login: r.login, name: r.name, number: r.number, role: r.role, passwordHash: r.password_hash, disabled: r.disabled_at !== null };
+/** An account as the change feed keeps it; which counters may hold it is decided per terminal (staff/credentials.ts). */
+export type StoredCredential = StaffCredential & { hall: string | null };
+
+function toCredential(r: Selectable<StaffTable>): StoredCredential {
+  return { login: r.login, name: r.name, number: r.number, role: r.role, passwordHash: r.password_hash, disabled: r.disabled_at !== null, hall: r.hall };
 }
 
 /** Every account as a 'staff' change, in the caller's transaction. */
@@ -16,8 +18,10 @@ async function appendStaffChange(trx: Transaction<ServerSchema>, row: Selectable
   await appendChange(trx, { entity: 'staff', key: row.login, op: 'upsert', data: toCredential(row) }, new Date(now));
 }
 
-export async function staffCredentials(db: ServerDb): Promise<StaffCredential[]> {
-  return (await db.selectFrom('staff').selectAll().orderBy('login').execute()).map(toCredential);
+/** The active clerks of one hall: all a counter terminal of that hall holds (for offline sign-in). */
+export async function hallClerkCredentials(db: ServerDb, hall: string): Promise<StaffCredential[]> {
+  const rows = await db.selectFrom('staff').selectAll().where('role', '=', 'clerk').where('hall', '=', hall).where('disabled_at', 'is', null).orderBy('login').execute();
+  return rows.map(toCredential).map(({ hall: _hall, ...c }) => c);
 }
 
 export interface StaffRecord {
@@ -26,8 +30,11 @@ export interface StaffRecord {
   name: string;
   number: string;
   role: StaffRole;
+  hall: string | null;
   disabledAt: string | null;
 }
+
+const toRecord = (r: Selectable<StaffTable>): StaffRecord => ({ id: r.id, login: r.login, name: r.name, number: r.number, role: r.role, hall: r.hall, disabledAt: r.disabled_at?.toISOString() ?? null });
 
 export class StaffExistsError extends Error {
   constructor(readonly field: 'login' | 'number') {
@@ -41,13 +48,13 @@ export async function createStaff(db: ServerDb, input: NewStaff, password: strin
     const row = await db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto('staff')
-        .values({ id: ulid(now), ...input, password_hash: passwordHash, created_at: new Date(now) })
+        .values({ id: ulid(now), ...input, hall: input.hall ?? null, password_hash: passwordHash, created_at: new Date(now) })
         .returningAll()
         .executeTakeFirstOrThrow();
       await appendStaffChange(trx, created, now);
       return created;
     });
-    return { id: row.id, login: row.login, name: row.name, number: row.number, role: row.role, disabledAt: null };
+    return toRecord(row);
   } catch (err) {
     const e = err as { code?: string; constraint?: string; message?: string };
     if (e.code === '23505') throw new StaffExistsError(/number/.test(e.constraint ?? e.message ?? '') ? 'number' : 'login');
@@ -56,8 +63,16 @@ export async function createStaff(db: ServerDb, input: NewStaff, password: strin
 }
 
 export async function listStaff(db: ServerDb): Promise<StaffRecord[]> {
-  const rows = await db.selectFrom('staff').selectAll().orderBy('login').execute();
-  return rows.map((r) => ({ id: r.id, login: r.login, name: r.name, number: r.number, role: r.role, disabledAt: r.disabled_at?.toISOString() ?? null }));
+  return (await db.selectFrom('staff').selectAll().orderBy('login').execute()).map(toRecord);
+}
+
+/** Moves a clerk to another hall; the old hall's counters drop them, the new one's receive them. False when no such clerk exists. */
+export async function setStaffHall(db: ServerDb, login: string, hall: string, now: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.updateTable('staff').set({ hall }).where('login', '=', login).where('role', '=', 'clerk').returningAll().execute();
+    for (const row of rows) await appendStaffChange(trx, row, now);
+    return rows.length > 0;
+  });
 }
 
 /** By login or id; terminals learn of it through the change feed. Returns false when no such account exists. */
@@ -84,7 +99,7 @@ export async function checkStaffLogin(db: ServerDb, login: string, password: str
   }
   const ok = await verifyPassword(password, row.password_hash);
   if (!ok || row.disabled_at) return null;
-  return { id: row.id, login: row.login, name: row.name, number: row.number, role: row.role, disabledAt: null };
+  return toRecord(row);
 }
 
 // Made by hashPassword itself, so it always costs a full scrypt (a hand-written one once did not parse).

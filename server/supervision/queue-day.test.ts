@@ -5,12 +5,12 @@ import type { QueueDay, Ticket } from '../../core/contract/index.js';
 import { closeOutDays } from '../queue/close-out.js';
 import { action, loggingApp, outbox, ticketRequest, type TestTerminal } from '../queue/test-support.js';
 import { backends } from '../test-db.js';
-import { feedbackFixture, PEOPLE, type FeedbackFixture } from './test-support.js';
+import { feedbackFixture, PASSWORD, PEOPLE, type FeedbackFixture } from './test-support.js';
 
 /**
  * Issue 10: what went wrong in a queue day is on the supervision pages and in the server's log. Two
  * counters offline both called A001 (a conflict); a supervisor let a clerk take a counter in use; the
- * day's close-out left two tickets not served.
+ * day's close-out left two tickets not served. Issue 11: the offline calls are marked so.
  */
 const DAY = '2026-04-07';
 const at = (hm: string, day = DAY) => Date.parse(`${day}T${hm}:00+08:00`);
@@ -21,6 +21,7 @@ describe.each(backends)('the queue day on the supervision pages and in the log, 
   let log: () => string;
   let kiosk: TestTerminal;
   let tickets: Ticket[];
+  let confirmed: Ticket;
   const closed: [string, string, number][] = [];
 
   /** An upload through the app that logs like the real server. */
@@ -58,13 +59,19 @@ describe.each(backends)('the queue day on the supervision pages and in the log, 
     await uploadLogged(c2, box2);
 
     // Zhang Wei holds counter 3; Wang Fang takes it over with the supervisor's sign-in.
-    const presence = (staff: string, overriddenBy: string | null, hm: string) =>
-      c1.call('POST', '/api/queue/presence', { id: ulid(), counterNo: 3, staff, state: 'in', at: new Date(at(hm)).toISOString(), overriddenBy });
+    const presence = (staff: string, supervisor: string | null, hm: string) =>
+      c1.call('POST', '/api/queue/presence', { id: ulid(), counterNo: 3, staff, state: 'in', at: new Date(at(hm)).toISOString(), supervisor: supervisor ? { login: supervisor, password: PASSWORD } : null });
     f.clock.now = at('10:00');
     expect((await presence('zhang.wei', null, '10:00')).status).toBe(200);
     f.clock.now = at('10:30');
     expect((await presence('wang.fang', null, '10:30')).body.error.code).toBe('COUNTER_IN_USE');
     expect((await presence('wang.fang', PEOPLE.supervisor.login, '10:30')).status).toBe(200);
+
+    // Issue 11: Liu Yang, signed in online, calls a fourth ticket; the body's clerk is not believed, and the call is confirmed.
+    const clerk = await (await f.terminal()).asClerk('liu.yang', 4);
+    confirmed = (await kiosk.call('POST', '/api/queue/tickets', ticketRequest('A', null, f.clock.now))).body.ticket;
+    const called = await clerk.call('POST', '/api/queue/actions', action({ action: 'call', ticketId: confirmed.id, number: confirmed.number, counterNo: 1, staff: 'li.na', staffNumber: 'S-102' }, f.clock.now));
+    expect(called.body.ticket).toMatchObject({ state: 'called', counterNo: 4, calledBy: 'S-104' });
 
     // Past the hall's midnight the close-out leaves A002 and A003, still waiting, not served.
     f.clock.now = at('00:01', '2026-04-08');
@@ -88,13 +95,19 @@ describe.each(backends)('the queue day on the supervision pages and in the log, 
       expect.objectContaining({ number: tickets[0]!.number, kind: 'called-twice', keptCounter: 2, lostCounter: 1, lostAt: new Date(at('09:06')).toISOString() }),
     ]);
     expect(main.overrides).toEqual([{ counterNo: 3, staff: 'wang.fang', staffName: '王芳', by: PEOPLE.supervisor.login, byName: PEOPLE.supervisor.name, at: new Date(at('10:30')).toISOString() }]);
+    // Both calls made offline are marked so, with the clerk their counters reported; the call made with a counter session is not.
+    expect(main.unconfirmed.map((a) => [a.counterNo, a.staff, a.staffNumber, a.number, a.at])).toEqual([
+      [2, 'li.na', 'S-102', tickets[0]!.number, new Date(at('09:05')).toISOString()],
+      [1, 'wang.fang', 'S-101', tickets[0]!.number, new Date(at('09:06')).toISOString()],
+    ]);
+    expect(main.unconfirmed.some((a) => a.number === confirmed.number)).toBe(false);
     // The other hall had a quiet day, and says so.
-    expect(body.halls.find((h) => h.hall === 'east')).toEqual({ hall: 'east', notServed: 0, conflicts: [], overrides: [] });
+    expect(body.halls.find((h) => h.hall === 'east')).toEqual({ hall: 'east', notServed: 0, conflicts: [], overrides: [], unconfirmed: [] });
   });
 
   it('keeps to the day asked for, in the hall’s calendar', async () => {
     const next = (await day('office', '2026-04-08')).body as QueueDay;
-    expect(next.halls.find((h) => h.hall === 'main')).toEqual({ hall: 'main', notServed: 0, conflicts: [], overrides: [] });
+    expect(next.halls.find((h) => h.hall === 'main')).toEqual({ hall: 'main', notServed: 0, conflicts: [], overrides: [], unconfirmed: [] });
   });
 
   it('is for the supervision readers only', async () => {

@@ -1,18 +1,20 @@
 import { sql } from 'kysely';
 import type { ChangesResponse } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
+import { NO_CREDENTIALS, staffChangeFor, type ChangeReader } from '../staff/credentials.js';
 import { latestSeq, maxSeq, prunedThrough } from './seq.js';
 import { snapshot, type SnapshotClock } from './snapshot.js';
 
 export { latestSeq } from './seq.js';
 
 /**
- * The changes after `after`, oldest first. A cursor whose next changes were pruned, or one ahead of
- * the server (its database restored from a backup), gets the snapshot instead.
+ * The changes after `after`, oldest first, as `reader` may hold them (staff credentials: staff/credentials.ts).
+ * A cursor whose next changes were pruned, or one ahead of the server (its database restored from a
+ * backup), gets the snapshot instead.
  */
-export async function changesAfter(db: ServerDb, after: number, limit: number, clock?: SnapshotClock): Promise<ChangesResponse> {
+export async function changesAfter(db: ServerDb, after: number, limit: number, clock?: SnapshotClock, reader: ChangeReader = NO_CREDENTIALS): Promise<ChangesResponse> {
   const [pruned, latest] = [await prunedThrough(db), await latestSeq(db)];
-  if (after < pruned || after > latest) return { snapshot: await snapshot(db, clock) };
+  if (after < pruned || after > latest) return { snapshot: await snapshot(db, clock, reader) };
   const rows = await db
     .selectFrom('changes')
     .select(['seq', 'entity', 'key', 'op', 'data'])
@@ -21,7 +23,9 @@ export async function changesAfter(db: ServerDb, after: number, limit: number, c
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit).map((r) => ({ seq: Number(r.seq), entity: r.entity, key: r.key, op: r.op, data: r.data }));
-  return { changes: page, cursor: page.at(-1)?.seq ?? after, hasMore: rows.length > limit };
+  const sent = page.flatMap((c) => (c.entity === 'staff' ? (staffChangeFor(reader, c) ?? []) : [c]));
+  // The cursor moves past what this reader was not sent.
+  return { changes: sent, cursor: page.at(-1)?.seq ?? after, hasMore: rows.length > limit };
 }
 
 /** Forgets the changes up to `through` (kept: the newest); terminals behind it get a snapshot. */

@@ -5,7 +5,8 @@ import { upcomingAppointments } from '../appointments/repository.js';
 import type { ServerDb } from '../db/connection.js';
 import { listHallConfigs } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
-import { staffCredentials } from '../staff/repository.js';
+import { holdsCredentials, NO_CREDENTIALS, type ChangeReader } from '../staff/credentials.js';
+import { hallClerkCredentials } from '../staff/repository.js';
 import { latestSeq } from './seq.js';
 
 /** Which appointments a snapshot still holds: those from the hall's today on. */
@@ -18,9 +19,10 @@ const DEFAULT_CLOCK = (): SnapshotClock => ({ now: Date.now(), timeZone: 'Asia/S
 
 /**
  * The current state of everything terminals download, and the seq it is current as of: catalog,
- * staff credentials, booked and checked-in appointments from today on, and hall configs.
+ * the credentials `reader` may hold (a counter: its hall's clerks; others none), booked and checked-in
+ * appointments from today on, and hall configs.
  */
-export async function snapshot(db: ServerDb, clock: SnapshotClock = DEFAULT_CLOCK()): Promise<SyncSnapshot> {
+export async function snapshot(db: ServerDb, clock: SnapshotClock = DEFAULT_CLOCK(), reader: ChangeReader = NO_CREDENTIALS): Promise<SyncSnapshot> {
   return db.transaction().execute(async (trx) => {
     // Waits for appends in flight, so the data and the cursor belong together.
     await sql`LOCK TABLE changes IN SHARE MODE`.execute(trx);
@@ -29,7 +31,7 @@ export async function snapshot(db: ServerDb, clock: SnapshotClock = DEFAULT_CLOC
     return SyncSnapshot.parse({
       cursor,
       catalog: cat?.doc ?? null,
-      staff: await staffCredentials(trx),
+      staff: holdsCredentials(reader) ? await hallClerkCredentials(trx, reader.hall) : [],
       appointments: await upcomingAppointments(trx, hallDay(clock.now, clock.timeZone)),
       halls: await listHallConfigs(trx),
       announcements: await currentAnnouncements(trx, hallDay(clock.now, clock.timeZone)),

@@ -7,14 +7,9 @@ import type { Db } from '../../core/db/connection.js';
 import type { TerminalConfig } from '../config.js';
 import type { TerminalRuntime } from '../runtime.js';
 import { syncStatus } from '../sync/status.js';
-import type { CallContext, Handlers } from './register.js';
+import type { Handlers } from './register.js';
 
 type HallHandlers = Pick<Handlers, keyof typeof hallApi>;
-
-const tokenOf = (ctx: CallContext) => {
-  if (!ctx.token) throw new AppError('UNAUTHORIZED');
-  return ctx.token;
-};
 
 export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime): HallHandlers {
   const { queue, desk, printer } = rt;
@@ -52,24 +47,19 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
     },
     board: () => queue.board(),
     counterLogin: ({ body }) => desk.login(body.login, body.password, body.counterNo, body.supervisor),
-    counterLogout: async (_i, ctx) => {
-      await desk.logout(tokenOf(ctx));
+    // Staff routes: the clerk's session was resolved in route registration (register.ts).
+    counterLogout: async (_i, { clerk }) => {
+      await desk.logout(clerk);
       return { ok: true as const };
     },
-    counterPresence: ({ body }, ctx) => desk.setPresence(tokenOf(ctx), body.state),
-    counterQueue: (_i, ctx) => desk.view(tokenOf(ctx)),
-    counterAction: ({ body }, ctx) => desk.act(tokenOf(ctx), body),
-    counterConflictRead: ({ id }, ctx) => desk.readConflict(tokenOf(ctx), id),
-    createAppointment: ({ body }, ctx) => desk.createAppointment(tokenOf(ctx), body),
-    cancelAppointment: ({ id, body }, ctx) => desk.cancelAppointment(tokenOf(ctx), id, body),
-    listAppointments: ({ date }, ctx) => desk.appointments(tokenOf(ctx), date),
-    printJobs: (_i, ctx) => {
-      desk.session(tokenOf(ctx));
-      return { jobs: listRecent(db, 30).map(toPrintJob) };
-    },
-    reprint: ({ id }, ctx) => {
-      desk.session(tokenOf(ctx));
-      return toPrintJob(printer.reprint(id));
-    },
+    counterPresence: ({ body }, { clerk }) => desk.setPresence(clerk, body.state),
+    counterQueue: (_i, { clerk }) => desk.view(clerk),
+    counterAction: ({ body }, { clerk }) => desk.act(clerk, body),
+    counterConflictRead: ({ id }, { clerk }) => desk.readConflict(clerk, id),
+    createAppointment: ({ body }, { clerk }) => desk.createAppointment(clerk, body),
+    cancelAppointment: ({ id, body }, { clerk }) => desk.cancelAppointment(clerk, id, body),
+    listAppointments: ({ date }, { clerk }) => desk.appointments(clerk, date),
+    printJobs: () => ({ jobs: listRecent(db, 30).map(toPrintJob) }),
+    reprint: ({ id }) => toPrintJob(printer.reprint(id)),
   };
 }

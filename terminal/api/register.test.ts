@@ -12,7 +12,9 @@ const handlers = {
   health: () => ({ status: 'ok', version: '0.1.0', role: 'kiosk', deviceId: 13812345678, database: { ok: true, schemaVersion: 1, outboxPending: 0 }, catalog: { procedures: 1, importedAt: null }, time: '2026-03-02T09:00:00Z' }),
   getProcedure: ({ id }: { id: string }) => ({ id }),
 } as unknown as Handlers;
-registerApi(app, handlers, terminalErrors((l) => lines.push(l)));
+registerApi(app, handlers, terminalErrors((l) => lines.push(l)), () => {
+  throw new Error('no staff route here');
+});
 afterAll(() => app.close());
 
 describe('an answer that does not match its schema', () => {

@@ -20,9 +20,12 @@ const refusal = (status: number, code: string): Answer => ({ status, body: { err
 
 beforeAll(async () => {
   server = Fastify();
-  server.post('/api/queue/presence', async () => ({ hall: 'main', tickets: [], presence: [], serverTime: Date.now() }));
+  // A sign-in with the password answers the counter session the booking then carries.
+  const session = { token: 'S'.repeat(43), expiresAt: '2099-01-01T00:00:00.000Z', clerk: { login: 'wang.fang', name: '王芳', number: '0101' } };
+  server.post('/api/queue/presence', async () => ({ hall: 'main', tickets: [], presence: [], serverTime: Date.now(), session }));
   for (const url of ['/api/appointments', '/api/appointments/:id/cancel']) {
     server.post(url, async (req, reply) => {
+      if (req.headers['x-clerk-session'] !== 'S'.repeat(43)) return reply.status(401).send(refusal(401, 'CLERK_SESSION_REQUIRED').body);
       received.push(req.url);
       // What the server did before it refused a NUL itself: its database failed.
       const answer = next ?? (JSON.stringify(req.body).includes('\\u0000') ? refusal(500, 'INTERNAL') : refusal(400, 'VALIDATION_FAILED'));

@@ -18,7 +18,7 @@ import {
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { linesOf } from '../../core/queue/lines.js';
 import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
-import { findSession, verifyStaffPassword, type CounterSessionRow } from '../../core/queue/sessions.js';
+import { findSession, type CounterSessionRow, type SessionExpiry } from '../../core/queue/sessions.js';
 import { getTicket, offlineTicket, openServices, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
 import { markConflictRead, unreadConflicts } from '../../core/queue/conflicts.js';
 import type { HallQueue } from './hall-queue.js';
@@ -33,48 +33,50 @@ export interface ActionRequest {
   toService?: string;
 }
 
-/** A clerk at a counter: sign-in with the last known credentials (who may sign in where: sign-in.ts), the lines they serve, and calling. */
+/** A clerk's session at this counter, as staff routes receive it (resolved once, in route registration). */
+export type ClerkSession = CounterSessionRow & { staff: StaffCredential };
+
+/** A clerk at a counter: sign-in (who may sign in where: sign-in.ts), the lines they serve, and calling. */
 export class CounterDesk {
   private readonly signIn: CounterSignIn;
 
-  /** `onFinished`: a service ended here (the rating screen asks about it). */
+  /** `onFinished`: a service ended here (the rating screen asks about it). `idleMs`: a sign-in unused this long ends. */
   constructor(
     private readonly q: HallQueue,
     private readonly onFinished?: (ticket: Ticket, clerk: { name: string; number: string }, counterNo: number) => void,
+    private readonly idleMs = 30 * 60_000,
   ) {
-    this.signIn = new CounterSignIn(q);
+    this.signIn = new CounterSignIn(q, () => this.expiry());
+  }
+
+  private expiry(): SessionExpiry {
+    return { today: this.q.today(), now: this.q.now(), idleMs: this.idleMs };
   }
 
   async login(login: string, password: string, counterNo: number, supervisor: SupervisorOverride | null = null): Promise<CounterSession> {
-    const staff = getStaff(this.q.db, login.trim().toLowerCase());
-    // One answer for an unknown login, a disabled one and a wrong password: nothing to probe.
-    const ok = staff && !staff.disabled && (await verifyStaffPassword(password, staff.passwordHash));
-    if (!staff || !ok) throw new AppError('WRONG_CREDENTIALS');
     if (!this.q.config().counters.includes(counterNo)) throw new AppError('NO_COUNTER');
-    const token = await this.signIn.signIn(staff, counterNo, supervisor);
-    return { token, staff: { login: staff.login, name: staff.name, number: staff.number }, counterNo, timeZone: this.q.timeZone };
+    const { token, staff } = await this.signIn.signIn(login.trim().toLowerCase(), password, counterNo, supervisor);
+    return { token, staff, counterNo, timeZone: this.q.timeZone };
   }
 
-  session(token: string | null): CounterSessionRow & { staff: StaffCredential } {
-    const s = token ? findSession(this.q.db, token) : null;
+  /** The clerk behind a token; UNAUTHORIZED when unknown, past the hall's day, idle too long, or the clerk left this terminal. */
+  session(token: string): ClerkSession {
+    const s = findSession(this.q.db, token, this.expiry());
     const staff = s ? getStaff(this.q.db, s.login) : null;
     if (!s || !staff || staff.disabled) throw new AppError('UNAUTHORIZED');
     return { ...s, staff };
   }
 
-  async logout(token: string): Promise<void> {
-    const s = this.session(token);
-    await this.signIn.set(token, s.staff, s.counterNo, 'out');
+  async logout(s: ClerkSession): Promise<void> {
+    await this.signIn.set(s, s.staff, 'out');
   }
 
-  async setPresence(token: string, state: 'in' | 'away'): Promise<CounterQueue> {
-    const s = this.session(token);
-    await this.signIn.set(token, s.staff, s.counterNo, state);
-    return this.view(token);
+  async setPresence(s: ClerkSession, state: 'in' | 'away'): Promise<CounterQueue> {
+    await this.signIn.set(s, s.staff, state);
+    return this.view({ ...s, presence: state });
   }
 
-  view(token: string): CounterQueue {
-    const s = this.session(token);
+  view(s: ClerkSession): CounterQueue {
     const config = this.q.config();
     const presence = this.q.presence();
     const tickets = ticketsOfDay(this.q.db, this.q.hall(), this.q.today());
@@ -97,9 +99,8 @@ export class CounterDesk {
   }
 
   /** Asks the server first (it owns the order and refuses a ticket called twice); offline, decides here. */
-  async act(token: string, req: ActionRequest): Promise<{ ticket: Ticket | null; offline: boolean }> {
-    const s = this.session(token);
-    const view = this.view(token);
+  async act(s: ClerkSession, req: ActionRequest): Promise<{ ticket: Ticket | null; offline: boolean }> {
+    const view = this.view(s);
     const day = this.q.today();
     const known = req.ticketId ? getTicket(this.q.db, req.ticketId) : req.number ? ticketByNumber(this.q.db, this.q.hall(), req.number, day) : null;
     const target = known ?? (['call-next', 'call'].includes(req.action) ? null : view.current);
@@ -119,7 +120,8 @@ export class CounterDesk {
       at: this.q.now().toISOString(),
     };
     if (req.action !== 'call-next' && !action.ticketId && !action.number) throw new AppError('NOT_FOUND');
-    const answer = await this.q.link.call('POST', '/api/queue/actions', action, (j) => QueueActionResponse.parse(j));
+    // Signed in offline, no server session vouches for the clerk: the action goes up through the outbox, marked offline there.
+    const answer = s.serverToken ? await this.q.link.call('POST', '/api/queue/actions', action, (j) => QueueActionResponse.parse(j), s.serverToken) : { ok: false as const };
     const offline = answer.ok ? null : this.decideOffline(action, target);
     const ticket = answer.ok ? answer.value.ticket : offline!.ticket;
     this.q.db.transaction(() => {
@@ -161,25 +163,28 @@ export class CounterDesk {
   }
 
   /** The clerk has read that a call of theirs was set aside. */
-  readConflict(token: string, id: string): CounterQueue {
-    const s = this.session(token);
+  readConflict(s: ClerkSession, id: string): CounterQueue {
     markConflictRead(this.q.db, this.q.hall(), s.counterNo, id, this.q.now());
-    return this.view(token);
+    return this.view(s);
   }
 
-  async createAppointment(token: string, body: Omit<NewAppointment, 'createdBy'>): Promise<Appointment> {
-    const s = this.session(token);
+  /** The server's counter session for what only the server does; signed in offline, the clerk signs in again first. */
+  private serverSession(s: ClerkSession): string {
+    if (s.serverToken) return s.serverToken;
+    throw new AppError(this.q.link.online ? 'UNAUTHORIZED' : 'SERVER_UNREACHABLE');
+  }
+
+  async createAppointment(s: ClerkSession, body: Omit<NewAppointment, 'createdBy'>): Promise<Appointment> {
     this.q.service(body.service);
-    const appointment = await this.q.link.require('POST', '/api/appointments', { ...body, createdBy: s.staff.login }, (j) => Appointment.parse(j));
+    const appointment = await this.q.link.require('POST', '/api/appointments', body, (j) => Appointment.parse(j), this.serverSession(s));
     putAppointment(this.q.db, appointment);
     return appointment;
   }
 
   /** Only the central server may cancel: unreachable, nothing changes here either. */
-  async cancelAppointment(token: string, id: string, body: { requestId: string; reason: string | null }): Promise<Appointment> {
-    const s = this.session(token);
-    const request = { ...body, cancelledBy: s.staff.login };
-    const appointment = await this.q.link.require('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, request, (j) => Appointment.parse(j)).catch((err: unknown) => {
+  async cancelAppointment(s: ClerkSession, id: string, body: { requestId: string; reason: string | null }): Promise<Appointment> {
+    const path = `/api/appointments/${encodeURIComponent(id)}/cancel`;
+    const appointment = await this.q.link.require('POST', path, body, (j) => Appointment.parse(j), this.serverSession(s)).catch((err: unknown) => {
       // The kiosk's words for a cancelled appointment address a visitor; the clerk hears it plainly.
       throw err instanceof AppError && err.code === 'APPOINTMENT_CANCELLED' ? new AppError('ALREADY_CANCELLED') : err;
     });
@@ -187,9 +192,9 @@ export class CounterDesk {
     return appointment;
   }
 
-  async appointments(token: string, date: string): Promise<{ appointments: Appointment[] }> {
-    this.session(token);
-    const answer = await this.q.link.call('GET', `/api/appointments?date=${encodeURIComponent(date)}`, undefined, (j) => AppointmentList.parse(j));
+  async appointments(s: ClerkSession, date: string): Promise<{ appointments: Appointment[] }> {
+    const path = `/api/appointments?date=${encodeURIComponent(date)}`;
+    const answer = s.serverToken ? await this.q.link.call('GET', path, undefined, (j) => AppointmentList.parse(j), s.serverToken) : { ok: false as const };
     if (answer.ok) answer.value.appointments.forEach((a) => putAppointment(this.q.db, a));
     return { appointments: appointmentsOn(this.q.db, this.q.hall(), date) };
   }

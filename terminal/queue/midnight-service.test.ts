@@ -30,6 +30,9 @@ describe('a service under way at the hall’s midnight', () => {
     expect((await act('call-next')).json.ticket.number).toBe('K-A002');
 
     clock.now = Date.parse('2026-12-01T16:05:00Z');
+    // The sign-in ended with the hall's day; the clerk signs in again and finds the visitor still at the counter.
+    expect((await queue()).error.code).toBe('UNAUTHORIZED');
+    token = (await call('POST', '/api/counter/login', { login: 'wang.fang', password: TEST_PASSWORD, counterNo: 1 })).json.token;
     const after = await queue();
     expect(after.current).toMatchObject({ number: 'K-A002', state: 'called', counterNo: 1 });
     expect(after.parked.map((t: { number: string }) => t.number)).toEqual(['K-A001']);

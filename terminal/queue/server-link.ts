@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, type ServerErrorCode } from '../../core/contract/index.js';
+import { AppError, CLERK_SESSION_HEADER, type ErrorCode, type ServerErrorCode } from '../../core/contract/index.js';
 import { SyncRequestError, type SyncClient } from '../../core/sync/client.js';
 import { tooManyAttempts } from '../security/attempts.js';
 
@@ -22,6 +22,11 @@ const PASS_ON: Partial<Record<string, ErrorCode>> = {
   URL_TOO_LONG: 'URL_TOO_LONG',
   TICKET_PROOF_FAILED: 'TICKET_PROOF_FAILED',
   HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  LOGIN_FAILED: 'WRONG_CREDENTIALS',
+  NOT_A_COUNTER_CLERK: 'NOT_A_COUNTER_CLERK',
+  SUPERVISOR_REQUIRED: 'SUPERVISOR_REQUIRED',
+  // The server no longer takes the clerk's counter session (expired, disabled, moved): back to sign-in.
+  CLERK_SESSION_REQUIRED: 'UNAUTHORIZED',
 };
 
 /**
@@ -49,10 +54,12 @@ export class ServerLink {
     this.onChange(online);
   }
 
-  async call<T>(method: 'GET' | 'POST', path: string, payload: unknown, parse: (json: unknown) => T): Promise<ServerAnswer<T>> {
+  /** `clerk`: the clerk's counter session from the server, sent with counter requests. */
+  async call<T>(method: 'GET' | 'POST', path: string, payload: unknown, parse: (json: unknown) => T, clerk: string | null = null): Promise<ServerAnswer<T>> {
     if (!this.client?.identity()) return { ok: false };
     try {
-      const value = parse(await this.client.request(method, path, payload, { timeoutMs: QUEUE_SERVER_TIMEOUT_MS }));
+      const headers: Record<string, string> = clerk ? { [CLERK_SESSION_HEADER]: clerk } : {};
+      const value = parse(await this.client.request(method, path, payload, { timeoutMs: QUEUE_SERVER_TIMEOUT_MS, headers }));
       return { ok: true, value };
     } catch (err) {
       if (!(err instanceof SyncRequestError)) throw err;
@@ -73,8 +80,8 @@ export class ServerLink {
   }
 
   /** For what only the central server can do: its answer, or why there is none. */
-  async require<T>(method: 'GET' | 'POST', path: string, payload: unknown, parse: (json: unknown) => T): Promise<T> {
-    const answer = await this.call(method, path, payload, parse);
+  async require<T>(method: 'GET' | 'POST', path: string, payload: unknown, parse: (json: unknown) => T, clerk: string | null = null): Promise<T> {
+    const answer = await this.call(method, path, payload, parse, clerk);
     if (answer.ok) return answer.value;
     throw answer.refused ? new AppError('SERVER_REFUSED', { reason: answer.refused }) : new AppError('SERVER_UNREACHABLE');
   }

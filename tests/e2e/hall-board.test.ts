@@ -173,8 +173,9 @@ describe('call board in Chromium', () => {
     expect(await text(page, 'hall-counter-1-number')).toBe(shown);
 
     // Finished and the next called while the board could not hear it: it must show once the channel is back.
-    await svc.runtime.desk.act(token, { action: 'finish' });
-    await svc.runtime.desk.act(token, { action: 'call', number });
+    const clerk = svc.runtime.desk.session(token);
+    await svc.runtime.desk.act(clerk, { action: 'finish' });
+    await svc.runtime.desk.act(clerk, { action: 'call', number });
     revived = await buildTerminalApp(svc.db, svc.config, svc.runtime);
     await revived.listen({ host: '127.0.0.1', port });
     svc.app = revived;

@@ -81,7 +81,7 @@ export async function startHallOffice(
   const server: TestDb = await (opts.backend ?? backends[0]!).open();
   await ensureHallConfig(server.db, new Date());
   for (const [login, name, number] of [['wang.fang', '王芳', '0101'], ['li.na', '李娜', '0102']] as const) {
-    await createStaff(server.db, { login, name, number, role: 'clerk' }, CLERK_PASSWORD, Date.now());
+    await createStaff(server.db, { login, name, number, role: 'clerk', hall: 'main' }, CLERK_PASSWORD, Date.now());
   }
   let app: FastifyInstance | null = null;
   const url = `http://127.0.0.1:${config.port}`;

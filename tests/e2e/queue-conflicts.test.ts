@@ -42,7 +42,7 @@ beforeAll(async () => {
   office = await startHallOffice();
   counter2 = await office.addTerminal('counter-2', ['counter']);
   await createStaff(office.server.db, { login: 'zhao.lei', name: '赵磊', number: 'S01', role: 'supervisor' }, CLERK_PASSWORD, Date.now());
-  await createStaff(office.server.db, { login: 'zhang.wei', name: '张伟', number: '0103', role: 'clerk' }, CLERK_PASSWORD, Date.now());
+  await createStaff(office.server.db, { login: 'zhang.wei', name: '张伟', number: '0103', role: 'clerk', hall: 'main' }, CLERK_PASSWORD, Date.now());
   const t1 = await signIn(office.counter, 'wang.fang', 1);
   const t2 = await signIn(counter2, 'li.na', 2);
   number = (await api(office.kiosk.url, 'POST', '/api/queue/tickets', { service: 'A', print: false })).json.ticket.number;

@@ -58,7 +58,7 @@ describe.each(backends)('the hall through a killed and restarted central server,
     try {
       await ensureHallConfig(db, new Date());
       for (const [login, name, number] of [['wang.fang', '王芳', '0101'], ['li.na', '李娜', '0102'], ['zhang.wei', '张伟', '0103']] as const) {
-        await createStaff(db, { login, name, number, role: 'clerk' }, CLERK_PASSWORD, Date.now());
+        await createStaff(db, { login, name, number, role: 'clerk', hall: 'main' }, CLERK_PASSWORD, Date.now());
       }
       const roles = { 'kiosk-1': ['kiosk'], 'kiosk-2': ['kiosk'], 'counter-1': ['counter', 'hall'], 'counter-2': ['counter', 'hall'] } as const;
       for (const [name, r] of Object.entries(roles)) codes[name] = (await createTerminal(db, { name, hall: 'main', roles: [...r] }, Date.now(), loadServerConfig({}).enrollCodeTtlMs)).code;

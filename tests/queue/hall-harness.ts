@@ -3,7 +3,7 @@ import type { Ticket } from '../../core/contract/index.js';
 import { Downloader } from '../../core/sync/downloader.js';
 import { Uploader } from '../../core/sync/upload.js';
 import { putStaff } from '../../core/queue/reference.js';
-import { CLERKS, queueFixture, type QueueFixture } from '../../server/queue/test-support.js';
+import { CLERK_PASSWORD, CLERKS, queueFixture, type QueueFixture } from '../../server/queue/test-support.js';
 import type { Backend } from '../../server/test-db.js';
 import { createTerminal } from '../../server/terminals/repository.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
@@ -23,7 +23,8 @@ export interface HallTerminal extends RunningService {
   signIn(login: string, counterNo: number): Promise<string>;
 }
 
-export const PASSWORD = 'correct horse battery';
+/** The clerks' password on the server and in the terminals' replicas alike. */
+export const PASSWORD = CLERK_PASSWORD;
 
 export async function startHall(backend: Backend, start: number) {
   const f: QueueFixture = await queueFixture(backend);
@@ -42,7 +43,8 @@ export async function startHall(backend: Backend, start: number) {
     const net: typeof fetch = (input, init) => (cut ? Promise.reject(new TypeError('fetch failed: link cut')) : fetch(input, init));
     const skew = opts.skewMs;
     const clock = skew === undefined ? { now: () => f.clock.now } : { now: () => f.clock.now + skew, sinceBoot: () => f.clock.now - start };
-    const svc = await startTestService({ ROLE: roles[0] }, skew === undefined ? { now: () => new Date(f.clock.now) } : {}, { fetch: net, ...clock });
+    // Simulated days jump the clock by hours: no sign-in here ends for idling (terminal/queue/sign-in.test.ts proves that it does).
+    const svc = await startTestService({ ROLE: roles[0], COUNTER_IDLE_MINUTES: '1440' }, skew === undefined ? { now: () => new Date(f.clock.now) } : {}, { fetch: net, ...clock });
     terminals.push(svc);
     const { code } = await createTerminal(f.db, { name: `T-${terminals.length}`, hall: 'main', roles }, f.clock.now, f.config.enrollCodeTtlMs);
     await svc.runtime.client.enroll(url, code);

@@ -71,7 +71,15 @@ async function simulate(backend: Backend, seed: number): Promise<void> {
   const answers: number[] = [];
 
   const act = async (c: Counter, body: Record<string, unknown>) => answers.push((await c.t.call('POST', '/api/counter/actions', body, c.token)).status);
-  const view = async (c: Counter): Promise<CounterQueue> => (await c.t.call('GET', '/api/counter/queue', undefined, c.token)).json;
+  const view = async (c: Counter): Promise<CounterQueue> => {
+    let res = await c.t.call('GET', '/api/counter/queue', undefined, c.token);
+    // A sign-in ends with the hall's day (issue 11): the clerk signs in again.
+    if (res.status === 401) {
+      c.token = await c.t.signIn(LOGINS[c.no - 1]!, c.no);
+      res = await c.t.call('GET', '/api/counter/queue', undefined, c.token);
+    }
+    return res.json;
+  };
   const restore = async (t: HallTerminal) => {
     cut.delete(t);
     t.restore();
