@@ -14,5 +14,10 @@ export const TRACK_MISSES = kioskBackoff(5);
 /** Refused look-ups of one tracking code (wrong phone digits), from any kiosk: then the code is locked for a day. */
 export const TRACK_CODE_MISSES: AttemptRule = { max: 5, windowMs: 24 * 60 * MIN, lockMs: 24 * 60 * MIN };
 
+/** Wrong passwords at one counter for one login (a stranger elsewhere cannot lock the clerk out), as the server counts them. */
+export const COUNTER_LOGIN_MISSES: AttemptRule = { max: 5, windowMs: 15 * MIN };
+/** Wrong passwords at one counter, whatever the login: the looser bound on trying many logins. */
+export const COUNTER_TERMINAL_MISSES: AttemptRule = { max: 20, windowMs: 15 * MIN };
+
 /** The key a rule counts against when it is "per terminal" on the terminal itself: the service is one terminal. */
 export const THIS_TERMINAL = 'this-terminal';

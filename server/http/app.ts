@@ -37,7 +37,7 @@ function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, cale
   const limits = new AttemptLimits(db, config.attemptLimits, config.now);
   const appliers = eventAppliers(config, calendar, publish);
   return {
-    ...queueHandlers(db, config, publish),
+    ...queueHandlers(db, config, publish, limits),
     ...ratingHolderHandlers(db, config, limits),
     ...supervisionHandlers(db, config, limits),
     enroll: ({ body }, { clientAddress }) => limits.enroll(clientAddress, () => enrollTerminal(db, body, config.now())),

@@ -1,5 +1,6 @@
 import { ServerError, type QueueAction } from '../../core/contract/index.js';
 import { cancelAppointment, createAppointment, listAppointments } from '../appointments/repository.js';
+import type { AttemptLimits } from '../auth/attempt-limits.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { hallConfig } from '../halls/repository.js';
@@ -28,7 +29,7 @@ async function checkAction(db: ServerDb, hall: string, a: QueueAction): Promise<
 }
 
 /** The hall queue's routes. Every change to a ticket or a counter is pushed to the hall's terminals at once. */
-export function queueHandlers(db: ServerDb, config: ServerConfig, push: HallPublish): QueueHandlers {
+export function queueHandlers(db: ServerDb, config: ServerConfig, push: HallPublish, limits: Pick<AttemptLimits, 'staffLogin'>): QueueHandlers {
   const clock: QueueClock = { now: config.now, timeZone: config.hallTimeZone };
   return {
     issueTicket: async ({ body }, { terminal }) => {
@@ -57,7 +58,9 @@ export function queueHandlers(db: ServerDb, config: ServerConfig, push: HallPubl
     queueState: ({ open }, { terminal }) => queueState(db, terminal.hall, clock, open?.split(',') ?? []),
     presence: async ({ body }, { terminal, clerk }) => {
       const now = new Date(config.now());
-      const { changed, session } = await counterSignIn(db, terminal, clerk, body, now, config.hallTimeZone);
+      const signIn = () => counterSignIn(db, terminal, clerk, body, now, config.hallTimeZone);
+      // A password tried at a counter is limited like one at the supervision sign-in: per login at this counter.
+      const { changed, session } = body.password ? await limits.staffLogin(body.staff, `counter:${terminal.id}`, signIn) : await signIn();
       for (const presence of changed) push(terminal.hall, { kind: 'presence', presence });
       return { ...(await queueState(db, terminal.hall, clock)), session };
     },

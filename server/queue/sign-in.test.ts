@@ -44,6 +44,16 @@ describe.each(backends)('counter sign-in on the server, on $name', (backend) => 
     expect(await holder(5)).toBeNull();
   });
 
+  it('limits wrong passwords per login at one counter: the guesser’s counter is refused, the clerk’s own counter is not', async () => {
+    const guesser = await f.terminal('main', ['counter']);
+    for (let i = 0; i < 5; i++) expect((await signIn(guesser, 'li.na', 4, `wrong password ${i}`)).body.error.code).toBe('LOGIN_FAILED');
+    const locked = await signIn(guesser, 'li.na', 4);
+    expect([locked.status, locked.body.error.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+    expect(await holder(4)).toBeNull();
+    const own = await f.terminal('main', ['counter']);
+    expect((await signIn(own, 'li.na', 4)).status).toBe(200);
+  });
+
   it('issues a counter session to a clerk of the hall; queue actions then record its clerk and counter, whatever the body names', async () => {
     const res = await signIn(counter, 'zhang.wei', 6);
     expect(res.status).toBe(200);

@@ -16,6 +16,7 @@ import {
   type Ticket,
 } from '../../core/contract/index.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
+import { COUNTER_LOGIN_MISSES, COUNTER_TERMINAL_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
 import { linesOf } from '../../core/queue/lines.js';
 import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
 import { findSession, type CounterSessionRow, type SessionExpiry } from '../../core/queue/sessions.js';
@@ -55,7 +56,13 @@ export class CounterDesk {
 
   async login(login: string, password: string, counterNo: number, supervisor: SupervisorOverride | null = null): Promise<CounterSession> {
     if (!this.q.config().counters.includes(counterNo)) throw new AppError('NO_COUNTER');
-    const { token, staff } = await this.signIn.signIn(login.trim().toLowerCase(), password, counterNo, supervisor);
+    const name = login.trim().toLowerCase();
+    const keys = [
+      { kind: 'counter-login', key: name, rule: COUNTER_LOGIN_MISSES },
+      { kind: 'counter-login-terminal', key: THIS_TERMINAL, rule: COUNTER_TERMINAL_MISSES },
+    ];
+    const wrong = (err: unknown) => err instanceof AppError && err.code === 'WRONG_CREDENTIALS';
+    const { token, staff } = await this.q.attempts.guard(keys, () => this.signIn.signIn(name, password, counterNo, supervisor), wrong);
     return { token, staff, counterNo, timeZone: this.q.timeZone };
   }
 

@@ -54,7 +54,8 @@ const listedNothing = (err: unknown) => err instanceof NoBooking;
 /** The hall queue as this terminal sees it: issuing and check-in (kiosk), the board, and the replica. */
 export class HallQueue {
   readonly now: () => Date;
-  private readonly attempts: TerminalAttempts;
+  /** Failed tries at this terminal (check-in codes, phone look-ups, counter sign-ins). */
+  readonly attempts: TerminalAttempts;
 
   constructor(
     readonly db: Db,
