@@ -1,41 +1,17 @@
-import type { FastifyInstance } from 'fastify';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointmentQr } from '../../core/common/appointment-code.js';
 import type { Appointment } from '../../core/contract/index.js';
-import { openDatabase, type Db } from '../../core/db/connection.js';
-import { tempDir } from '../../core/db/test-db.js';
 import { QUEUE_APPLY } from '../../core/queue/reference.js';
-import { buildTerminalApp } from '../app.js';
-import { loadConfig } from '../config.js';
-import { createRuntime, type TerminalRuntime } from '../runtime.js';
+import { restartableTerminal } from '../test-restartable.js';
 
 /** Issue 11 §3: a kiosk visitor with time on their hands guesses appointment codes and phone digits. */
-const tmp = tempDir('hall-guess-');
-const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0' });
 let clock = Date.parse('2026-03-10T01:30:00Z'); // 09:30 in the hall
-let db: Db;
-let runtime: TerminalRuntime;
-let app: FastifyInstance;
-
-/** The terminal service on its SQLite file; `restart` stops it and opens the same file again. */
-async function start() {
-  db = openDatabase(tmp.file('terminal.sqlite'));
-  runtime = createRuntime(db, config, { now: () => new Date(clock), startPrinter: false });
-  app = await buildTerminalApp(db, config, runtime, {});
-}
-async function stop() {
-  await runtime.stop();
-  await app.close();
-  db.close();
-}
-const restart = async () => {
-  await stop();
-  await start();
-};
+const t = restartableTerminal('hall-guess-', () => clock);
+const restart = () => t.restart();
 
 const call = async (method: 'GET' | 'POST', url: string, body?: unknown, lang = 'en') => {
-  const res = await app.inject({ method, url, headers: { host: '127.0.0.1', 'accept-language': lang, ...(body ? { 'content-type': 'application/json' } : {}) }, payload: body ? JSON.stringify(body) : undefined });
+  const res = await t.app.inject({ method, url, headers: { host: '127.0.0.1', 'accept-language': lang, ...(body ? { 'content-type': 'application/json' } : {}) }, payload: body ? JSON.stringify(body) : undefined });
   return { status: res.statusCode, json: res.json(), retryAfter: res.headers['retry-after'] };
 };
 const checkIn = (code: string, last4: string | null, lang = 'en') => call('POST', '/api/checkin', { by: 'code', code, last4, lang, print: false }, lang);
@@ -46,14 +22,14 @@ function book(over: Partial<Appointment>): Appointment {
   const a: Appointment = {
     id: ulid(),
     code: '482913',
-    hall: runtime.queue.hall(),
+    hall: t.runtime.queue.hall(),
     enterprise: '华夏进出口有限公司',
     phoneMasked: '138****5678',
     phoneLast4: '5678',
     matter: '自动进口许可证申领',
     procedureCode: null,
     service: 'A',
-    date: runtime.queue.today(),
+    date: t.runtime.queue.today(),
     from: '09:00',
     to: '09:30',
     state: 'booked',
@@ -61,15 +37,12 @@ function book(over: Partial<Appointment>): Appointment {
     createdAt: new Date(clock).toISOString(),
     ...over,
   };
-  QUEUE_APPLY.appointment!(db, { seq: ++seq, entity: 'appointment', key: a.id, op: 'upsert', data: a });
+  QUEUE_APPLY.appointment!(t.db, { seq: ++seq, entity: 'appointment', key: a.id, op: 'upsert', data: a });
   return a;
 }
 
-beforeAll(start);
-afterAll(async () => {
-  await stop();
-  tmp.cleanup();
-});
+beforeAll(t.start);
+afterAll(t.cleanup);
 
 describe('guessing appointment codes at the kiosk', () => {
   it('needs the phone’s last four digits with the code; wrong digits and an unknown code answer alike', async () => {

@@ -1,34 +1,14 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../core/contract/index.js';
-import { openDatabase, type Db } from '../../core/db/connection.js';
-import { tempDir } from '../../core/db/test-db.js';
-import { buildTerminalApp } from '../app.js';
-import { loadConfig } from '../config.js';
-import { createRuntime, type TerminalRuntime } from '../runtime.js';
+import { restartableTerminal } from '../test-restartable.js';
 import { putTestStaff, TEST_PASSWORD } from '../test-staff.js';
 
 /** Issue 11 §2: someone at a counter PC guesses a clerk's password; the count is the terminal's own, kept across a restart. */
-const tmp = tempDir('hall-signin-limit-');
-const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0' });
 let clock = Date.parse('2026-03-10T01:30:00Z');
-let db: Db;
-let runtime: TerminalRuntime;
-let app: FastifyInstance;
-
-async function start() {
-  db = openDatabase(tmp.file('terminal.sqlite'));
-  runtime = createRuntime(db, config, { now: () => new Date(clock), startPrinter: false });
-  app = await buildTerminalApp(db, config, runtime, {});
-}
-async function stop() {
-  await runtime.stop();
-  await app.close();
-  db.close();
-}
+const t = restartableTerminal('hall-signin-limit-', () => clock);
 
 const login = async (who: string, password: string, counterNo = 1) => {
-  const res = await app.inject({
+  const res = await t.app.inject({
     method: 'POST',
     url: '/api/counter/login',
     headers: { host: '127.0.0.1', 'accept-language': 'en', 'content-type': 'application/json' },
@@ -38,16 +18,13 @@ const login = async (who: string, password: string, counterNo = 1) => {
 };
 
 beforeAll(async () => {
-  await start();
-  putTestStaff(db, [
+  await t.start();
+  putTestStaff(t.db, [
     ['wang.fang', '王芳', '0101'],
     ['li.na', '李娜', '0102'],
   ]);
 });
-afterAll(async () => {
-  await stop();
-  tmp.cleanup();
-});
+afterAll(t.cleanup);
 
 describe('guessing a clerk’s password at an offline counter', () => {
   it('refuses the login after five wrong passwords, even with the right one, and says for how long; a restart forgets nothing', async () => {
@@ -57,8 +34,7 @@ describe('guessing a clerk’s password at an offline counter', () => {
     expect(locked.json.error).toEqual({ code: 'TOO_MANY_ATTEMPTS', message: ERROR_MESSAGES.en.TOO_MANY_ATTEMPTS.replace('{{minutes}}', '15') });
     expect(Number(locked.retryAfter)).toBe(15 * 60);
 
-    await stop();
-    await start();
+    await t.restart();
     expect((await login('wang.fang', TEST_PASSWORD)).status).toBe(429);
   });
 
