@@ -25,8 +25,8 @@ let token = '';
 
 /** The terminal service on `file`, as `npm start` starts it; again after a stop, it is a restart. */
 async function start(): Promise<void> {
-  // The counter's rating screen keeps its prompt open all along: no "not rated" row forestalls the kiosk.
-  const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0', RATING_SECONDS: '3600' });
+  // The counter's rating screen keeps its prompt open all along (no "not rated" row forestalls the kiosk), and the clerk stays signed in across the tests' jumps of the clock.
+  const config = loadConfig({ DATA_DIR: tmp.dir, PORT: '0', RATING_SECONDS: '3600', COUNTER_IDLE_MINUTES: '600' });
   db = openDatabase(file);
   runtime = createRuntime(db, config, { now: () => new Date(clock), startPrinter: false });
   app = await buildTerminalApp(db, config, runtime, {});

@@ -65,7 +65,8 @@ describe('kiosk, counter and board in Chromium', () => {
   it('checks in by appointment code, prints the slip, and the ticket appears on the counter and the board', { timeout: 90_000 }, async () => {
     await signIn();
     await kiosk.getByTestId('home-checkin').click();
-    for (const d of code) await kiosk.locator(`[data-testid="numpad"] [data-key="${d}"]`).click();
+    // The code, then the booking phone's last four digits (13800001234).
+    for (const d of `${code}1234`) await kiosk.locator(`[data-testid="numpad"] [data-key="${d}"]`).click();
     await kiosk.getByTestId('checkin-submit').click();
     await expect.poll(() => text(kiosk, 'ticket-number'), { timeout: 10_000 }).toContain('A001');
     expect(await text(kiosk, 'ticket-enterprise')).toContain('哈尔滨示例进出口有限公司');
@@ -123,7 +124,7 @@ describe('kiosk, counter and board in Chromium', () => {
     await until(() => (office.kiosk.db.prepare("SELECT count(*) AS n FROM appointment WHERE code = ? AND state = 'cancelled'").get(booked) as { n: number }).n === 1, 20_000);
     await kiosk.goto(`${office.kiosk.url}/kiosk`);
     await kiosk.getByTestId('home-checkin').click();
-    for (const d of booked) await kiosk.locator(`[data-testid="numpad"] [data-key="${d}"]`).click();
+    for (const d of `${booked}5678`) await kiosk.locator(`[data-testid="numpad"] [data-key="${d}"]`).click();
     await kiosk.getByTestId('checkin-submit').click();
     await expect.poll(() => kiosk.getByTestId('queue-error').getAttribute('data-kind'), { timeout: 10_000 }).toBe('cancelled');
     expect(await text(kiosk, 'queue-error')).toContain('这个预约已被取消');
