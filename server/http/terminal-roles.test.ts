@@ -14,7 +14,8 @@ describe.each(backends)('terminal roles checked by the server on $name', (backen
   beforeAll(async () => {
     f = await queueFixture(backend);
     tv = await f.terminal('main', ['hall']);
-    counter = await f.terminal('main', ['counter']);
+    // The counter's staff routes also need a clerk's counter session (the session's clerk is recorded).
+    counter = await (await f.terminal('main', ['counter'])).asClerk('wang.fang', 1);
     kiosk = await f.terminal('main', ['kiosk']);
   });
   afterAll(async () => {
@@ -72,10 +73,11 @@ describe.each(backends)('terminal roles checked by the server on $name', (backen
     expect(issued.status).toBe(200);
     refusedAsTerminalRole(await tv.call('POST', '/api/queue/tickets', ticketRequest('A', null, f.clock.now)));
     refusedAsTerminalRole(await tv.call('POST', '/api/queue/actions', action({ action: 'call-next', services: ['A'] }, f.clock.now)));
-    refusedAsTerminalRole(await tv.call('POST', '/api/queue/presence', { counterNo: 1, staff: 'wang.fang', state: 'in' }));
+    const presenceBefore = await f.db.selectFrom('counter_presence').selectAll().execute();
+    refusedAsTerminalRole(await tv.call('POST', '/api/queue/presence', { counterNo: 2, staff: 'li.na', state: 'in' }));
     const row = () => f.db.selectFrom('tickets').select(['state', 'counter_no']).where('id', '=', issued.body.ticket.id).executeTakeFirstOrThrow();
     expect(await row()).toEqual({ state: 'waiting', counter_no: null });
-    expect(await f.db.selectFrom('counter_presence').selectAll().execute()).toEqual([]);
+    expect(await f.db.selectFrom('counter_presence').selectAll().execute()).toEqual(presenceBefore);
     // It still reads the board, uploads and heartbeats like every terminal.
     expect((await tv.call('GET', '/api/queue/state')).status).toBe(200);
     expect((await tv.call('GET', '/api/terminal/me')).status).toBe(200);
