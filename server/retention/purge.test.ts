@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPINION_EVENT } from '../../core/contract/index.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { createAppointment } from '../appointments/repository.js';
 import { loadServerConfig } from '../config.js';
 import { feedbackFixture, opinion, type FeedbackFixture } from '../supervision/test-support.js';
 import { backends } from '../test-db.js';
@@ -39,14 +40,15 @@ describe.each(backends)('the server’s retention purge on $name', (backend) => 
 
   it('masks phones and ID numbers in a complaint for every role but the office, then purges them after the retention period', async () => {
     const kiosk = await f.terminal('main', ['kiosk']);
-    const counter = await f.terminal('main', ['counter']);
     const filed = opinion({ phone: PHONE, text: `窗口索要好处费，我的身份证${ID_NUMBER}，电话${PHONE}。` });
     await f.upload(kiosk, [{ type: OPINION_EVENT, payload: filed }]);
-    const booked = await counter.call('POST', '/api/appointments', {
-      enterprise: '华夏进出口有限公司', contactPhone: PHONE, matter: '对外贸易', procedureCode: null, service: 'A',
-      date: hallDay(f.clock.now, f.config.hallTimeZone), from: '10:00', to: '10:30', createdBy: 'wang.fang',
-    });
-    expect(booked.status).toBe(200);
+    await createAppointment(
+      f.db,
+      'main',
+      { enterprise: '华夏进出口有限公司', contactPhone: PHONE, matter: '对外贸易', procedureCode: null, service: 'A', date: hallDay(f.clock.now, f.config.hallTimeZone), from: '10:00', to: '10:30', createdBy: 'wang.fang' },
+      f.clock.now,
+      f.config.hallTimeZone,
+    );
 
     const asOffice = (await f.staff('office', 'GET', `/api/supervision/complaints/${filed.id}`)).body;
     expect(asOffice).toMatchObject({ phone: PHONE, text: filed.text });
