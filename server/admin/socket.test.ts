@@ -58,7 +58,7 @@ describe('admin commands while the server runs on the embedded database', () => 
   });
 
   it('creates a staff account with the password typed on stdin, which then signs in; the password is not echoed back', { timeout: 120_000 }, async () => {
-    const created = await cli(ADMIN_CLI, ['staff', 'create', '--login', 'zhao.min', '--name', '赵敏', '--number', '0107', '--role', 'clerk'], 'a long enough secret\n');
+    const created = await cli(ADMIN_CLI, ['staff', 'create', '--login', 'zhao.min', '--name', '赵敏', '--number', '0107', '--role', 'clerk', '--hall', 'main'], 'a long enough secret\n');
     expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining('Staff account zhao.min') });
     expect(created.stdout + created.stderr).not.toContain('a long enough secret');
     expect(await checkStaffLogin(db, 'zhao.min', 'a long enough secret')).toMatchObject({ login: 'zhao.min', name: '赵敏' });
