@@ -40,10 +40,11 @@ export async function ratedTicket(tx: Tx, hall: string, serviceId: string): Prom
   return alias?.ticket_id ? q.where('id', '=', alias.ticket_id).executeTakeFirst() : undefined;
 }
 
-const OPEN_STATES = new Set(['waiting', 'called', 'parked']);
+/** Ticket states of a service not over yet. */
+export const OPEN_STATES = ['waiting', 'called', 'parked'] as const;
 
 /** A service the server does not hold as over yet: its rating waits. */
-export const stillOpen = (t: TicketRow | undefined) => !t || OPEN_STATES.has(t.state);
+export const stillOpen = (t: TicketRow | undefined) => !t || (OPEN_STATES as readonly string[]).includes(t.state);
 
 /** A finished service the rating may count for; refused for a service not served or a rating made before it finished. */
 export function checkFinished(t: TicketRow, recordedAt: Date): void {

@@ -6,7 +6,7 @@ import { recordFailure } from '../events/failures.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import type { FeedbackClock } from '../supervision/feedback-clock.js';
 import { touchFeed } from '../supervision/feed.js';
-import { checkedRecordedAt, checkFinished, ratedTicket, RatingRefused, servedFacts, stillOpen, uploader } from './provenance.js';
+import { checkedRecordedAt, checkFinished, OPEN_STATES, ratedTicket, RatingRefused, servedFacts, stillOpen, uploader } from './provenance.js';
 
 type Tx = Transaction<ServerSchema>;
 
@@ -100,7 +100,6 @@ export function ratingEventApplier(clockAt: (now: Date) => FeedbackClock, openCa
  * (or refused into failed_events) in the order they were recorded, so the first rating counts.
  */
 async function settlePending(tx: Tx, applier: EventApplier, ctx: ApplyContext): Promise<void> {
-  const OPEN = ['waiting', 'called', 'parked'] as const;
   const due = await tx
     .selectFrom('pending_ratings as p')
     .innerJoin('events as e', 'e.event_id', 'p.event_id')
@@ -108,14 +107,14 @@ async function settlePending(tx: Tx, applier: EventApplier, ctx: ApplyContext): 
     .select(['p.event_id', 'p.terminal_id', 't.hall', 'e.device_seq', 'e.type', 'e.payload'])
     .where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('tickets as st').select('st.id').whereRef('st.id', '=', 'p.service_id').where('st.state', 'not in', OPEN)),
+        eb.exists(eb.selectFrom('tickets as st').select('st.id').whereRef('st.id', '=', 'p.service_id').where('st.state', 'not in', OPEN_STATES)),
         eb.exists(
           eb
             .selectFrom('queue_actions as qa')
             .innerJoin('tickets as qt', 'qt.id', 'qa.ticket_id')
             .select('qa.action_id')
             .whereRef('qa.named_id', '=', 'p.service_id')
-            .where('qt.state', 'not in', OPEN),
+            .where('qt.state', 'not in', OPEN_STATES),
         ),
       ]),
     )
