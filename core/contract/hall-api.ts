@@ -10,6 +10,8 @@ export const QueueLine = z.object({
   code: ServiceCode,
   name: z.string(),
   counterArea: z.string(),
+  /** The counters serving the line (empty for a line configured with free text only). */
+  counters: z.array(CounterNo).default([]),
   waiting: z.int().min(0),
 });
 
@@ -25,6 +27,7 @@ export const IssuedTicket = z.object({
   ahead: z.int().min(0),
   serviceName: z.string(),
   counterArea: z.string(),
+  counters: z.array(CounterNo).default([]),
   /** Encoded in the QR code on the slip and on screen. */
   qr: z.string(),
   /** The rating code printed on the slip and shown with the ticket: with the number, it lets the holder rate the service at a kiosk. */
