@@ -21,6 +21,22 @@ export const QueueLines = z.object({
   online: z.boolean(),
 });
 
+/** Where a procedure is served now: its line in this hall and that line's counters, open while a clerk is signed in there. */
+export const ProcedureLine = z.object({
+  line: z
+    .object({
+      code: ServiceCode,
+      name: z.string(),
+      counterArea: z.string(),
+      counters: z.array(z.object({ counterNo: CounterNo, state: z.enum(['open', 'away', 'closed']) })),
+      waiting: z.int().min(0),
+    })
+    .nullable(),
+  /** False while the central server is unreachable: who is signed in may be out of date. */
+  online: z.boolean(),
+});
+export type ProcedureLine = z.infer<typeof ProcedureLine>;
+
 /** What the kiosk shows and prints once a ticket is issued. */
 export const IssuedTicket = z.object({
   ticket: Ticket,
@@ -185,6 +201,14 @@ export const hallApi = {
     summary: 'The queue lines a visitor can take a ticket for, with people waiting',
     query: LangQuery,
     response: QueueLines,
+  },
+  procedureLine: {
+    method: 'GET',
+    path: '/api/procedures/:id/line',
+    summary: "The line that serves a procedure in this hall, its counters open or closed now, and people waiting",
+    params: IdParams,
+    query: LangQuery,
+    response: ProcedureLine,
   },
   takeTicket: {
     method: 'POST',

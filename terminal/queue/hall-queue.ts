@@ -13,6 +13,7 @@ import {
   type BoardView,
   type IssuedTicket,
   type Lang,
+  type ProcedureLine,
   type QueueService,
   type ServiceCode,
   type Ticket,
@@ -109,6 +110,21 @@ export class HallQueue {
         counters: s.counters,
         waiting: waitingIn(this.db, this.hall(), day, s.code).length,
       })),
+    };
+  }
+
+  /** The line serving `procedure` and its counters as they are now (presence from the hall queue); null when no line serves it. */
+  lineOf(procedure: string, lang: Lang): ProcedureLine {
+    const s = this.config().services.find((x) => x.procedures.includes(procedure));
+    if (!s) return { line: null, online: this.link.online };
+    const presence = this.presence();
+    const counters = s.counters.map((counterNo) => {
+      const p = presence.find((x) => x.counterNo === counterNo);
+      return { counterNo, state: p?.state === 'in' ? ('open' as const) : p?.state === 'away' ? ('away' as const) : ('closed' as const) };
+    });
+    return {
+      online: this.link.online,
+      line: { code: s.code, name: pickLang(s.name, lang), counterArea: counterAreaText(s, lang), counters, waiting: waitingIn(this.db, this.hall(), this.today(), s.code).length },
     };
   }
 

@@ -10,6 +10,7 @@ import { Link } from '../../shared/Link.js';
 import { QrCode } from '../../shared/QrCode.js';
 import { FlowChart } from '../components/FlowChart.js';
 import { ChecklistButton } from '../queue/ChecklistButton.js';
+import { ProcedureService } from './ProcedureService.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { ErrorMessage, Loading } from '../components/Status.js';
 import { kioskPath } from '../routes.js';
@@ -33,7 +34,9 @@ export function ProcedureScreen({ id }: { id: string }) {
       </section>
     );
   }
-  return <ProcedureView p={res.data} materialsAction={res.data.abolished ? undefined : <ChecklistButton key={id} procedureId={id} />} />;
+  return (
+    <ProcedureView p={res.data} service={<ProcedureService key={id} p={res.data} />} materialsAction={res.data.abolished ? undefined : <ChecklistButton key={id} procedureId={id} />} />
+  );
 }
 
 function Section({ id, title, testid, children }: { id: string; title: string; testid?: string; children: ReactNode }) {
@@ -54,8 +57,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** `materialsAction` sits under the materials table (the screen passes "print checklist"; tests render without it). */
-export function ProcedureView({ p, materialsAction }: { p: ProcedureDetail; materialsAction?: ReactNode }) {
+/**
+ * `service` (where it is served, take a ticket) sits under the summary, within the first screen;
+ * `materialsAction` under the materials table. The screen passes both; tests render without them.
+ */
+export function ProcedureView({ p, service, materialsAction }: { p: ProcedureDetail; service?: ReactNode; materialsAction?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const typeName: Record<ProcedureType, string> = {
     administrative_licence: t('procedure.type.administrativeLicence'),
@@ -95,6 +101,7 @@ export function ProcedureView({ p, materialsAction }: { p: ProcedureDetail; mate
       )}
 
       <p className="summary">{p.summary}</p>
+      {service}
 
       <dl className="facts">
         <Fact label={t('detail.statutoryDays')}>
