@@ -61,6 +61,7 @@ describe('a procedure page', SLOW, () => {
     await expect.poll(() => page.getByTestId('ticket-number').textContent(), POLL).toBe('K-D001');
     expect(await page.getByTestId('ticket-line').textContent()).toBe('技术贸易与服务贸易');
     expect(await page.getByTestId('ticket-area').textContent()).toBe('5号窗口');
+    await shot(page, 'procedure-ticket-issued');
     expect(waiting('D')).toBe(1);
   });
 
@@ -77,6 +78,7 @@ describe('a procedure page', SLOW, () => {
   it('an abolished procedure offers no ticket and points to its replacement', async () => {
     await open(`/kiosk/procedures/${idOf('FI-05')}`);
     await expect.poll(() => page.getByTestId('procedure-replacement').isVisible(), POLL).toBe(true);
+    await shot(page, 'procedure-abolished');
     expect(await page.getByTestId('procedure-take-ticket').count()).toBe(0);
     expect(await page.getByTestId('procedure-checkin').count()).toBe(0);
     await page.getByTestId('procedure-replacement').click();

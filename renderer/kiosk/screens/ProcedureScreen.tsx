@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { IssuedTicket } from '../../../core/contract/hall-api.js';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureType } from '../../../core/contract/catalog.js';
 import type { ProcedureDetail } from '../../../core/contract/procedures.js';
@@ -11,13 +12,18 @@ import { QrCode } from '../../shared/QrCode.js';
 import { FlowChart } from '../components/FlowChart.js';
 import { ChecklistButton } from '../queue/ChecklistButton.js';
 import { ProcedureService } from './ProcedureService.js';
+import { TicketView } from '../queue/TicketView.js';
+import { useSession } from '../state.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { ErrorMessage, Loading } from '../components/Status.js';
 import { kioskPath } from '../routes.js';
 
 export function ProcedureScreen({ id }: { id: string }) {
   const { i18n } = useTranslation();
+  const session = useSession();
   const res = useApi('getProcedure', { id, lang: currentLang(i18n) });
+  const [issued, setIssued] = useState<IssuedTicket | null>(null);
+  if (issued) return <TicketView issued={issued} kind="ticket" onDone={session.reset} />;
   if (res.error) {
     return (
       <section className="screen procedure">
@@ -35,7 +41,7 @@ export function ProcedureScreen({ id }: { id: string }) {
     );
   }
   return (
-    <ProcedureView p={res.data} service={<ProcedureService key={id} p={res.data} />} materialsAction={res.data.abolished ? undefined : <ChecklistButton key={id} procedureId={id} />} />
+    <ProcedureView p={res.data} service={<ProcedureService key={id} p={res.data} onIssued={setIssued} />} materialsAction={res.data.abolished ? undefined : <ChecklistButton key={id} procedureId={id} />} />
   );
 }
 

@@ -7,24 +7,25 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureDetail } from '../../../core/contract/procedures.js';
 import { useEffect, useState } from 'react';
 import type { Lang } from '../../../core/contract/common.js';
-import type { ProcedureLine } from '../../../core/contract/hall-api.js';
+import type { IssuedTicket, ProcedureLine } from '../../../core/contract/hall-api.js';
 import { useClient } from '../../api/context.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { Link } from '../../shared/Link.js';
 import { useLive } from '../../shared/useLive.js';
 import { PrinterDownNotice } from '../queue/LinesView.js';
 import { ProblemMessage } from '../queue/ProblemMessage.js';
-import { TicketView } from '../queue/TicketView.js';
 import { useTakeTicket } from '../queue/useTakeTicket.js';
 import { kioskPath } from '../routes.js';
-import { useSession } from '../state.js';
 
-export function ProcedureService({ p }: { p: ProcedureDetail }) {
+/** `onIssued`: the page then shows the ticket alone, as the take-ticket screen does. */
+export function ProcedureService({ p, onIssued }: { p: ProcedureDetail; onIssued: (issued: IssuedTicket) => void }) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n);
-  const session = useSession();
   const where = useProcedureLine(p.id, lang);
   const { action, chosen, askPrinter, issued, issue, cancel } = useTakeTicket(lang);
+  useEffect(() => {
+    if (issued) onIssued(issued);
+  }, [issued, onIssued]);
 
   if (p.abolished) {
     const to = p.abolished.replacedBy;
@@ -35,13 +36,6 @@ export function ProcedureService({ p }: { p: ProcedureDetail }) {
         </Link>
       </div>
     ) : null;
-  }
-  if (issued) {
-    return (
-      <div className="procedure-service-ticket">
-        <TicketView issued={issued} kind="ticket" onDone={session.reset} />
-      </div>
-    );
   }
   const line = where.data?.line;
   return (
