@@ -9,6 +9,11 @@ export interface ServerConfig {
   port: number;
   dataDir: string;
   db: DbTarget;
+  /**
+   * CATALOG_FILE: a catalog this server imports at start when it holds none or the file changed (the
+   * embedded office passes its seed). Unset: the catalog comes only from `server:admin catalog import`.
+   */
+  catalogFile?: string;
   /** How long a one-time enrollment code stays valid. */
   enrollCodeTtlMs: number;
   /** A signed request's timestamp may differ from the server's clock by at most this much. */
@@ -107,6 +112,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     host: env.HOST ?? '0.0.0.0',
     port: int(env.PORT, 4800, 'PORT'),
     dataDir,
+    ...(env.CATALOG_FILE?.trim() ? { catalogFile: resolve(env.CATALOG_FILE.trim()) } : {}),
     db: url ? { kind: 'postgres', url } : { kind: 'pglite', dir: resolve(dataDir, 'pgdata') },
     enrollCodeTtlMs: int(env.ENROLL_CODE_TTL_HOURS, 24, 'ENROLL_CODE_TTL_HOURS') * 3_600_000,
     signatureWindowMs: int(env.SIGNATURE_WINDOW_SECONDS, 300, 'SIGNATURE_WINDOW_SECONDS') * 1000,

@@ -20,7 +20,7 @@ export interface Office {
 }
 
 function serverEnv(config: TerminalConfig, port: number, tls = false): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(config.dataDir, 'server'), HOST: '127.0.0.1', PORT: String(port), TLS_SELF_SIGNED: String(tls) };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(config.dataDir, 'server'), CATALOG_FILE: config.catalogFile, HOST: '127.0.0.1', PORT: String(port), TLS_SELF_SIGNED: String(tls) };
   delete env.DATABASE_URL;
   delete env.TLS_CERT_FILE;
   delete env.TLS_KEY_FILE;

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { importCatalogText } from '../core/catalog/import.js';
+import { HallConfig } from '../core/contract/index.js';
 import { catalogStats } from '../core/catalog/repository.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
 import { SyncClient } from '../core/sync/client.js';
@@ -35,7 +36,9 @@ export async function startTerminalService(config: TerminalConfig, log: (line: s
   const db = openDatabase(join(config.dataDir, 'terminal.sqlite'));
   try {
     if (catalogStats(db).procedures === 0) {
-      const summary = importCatalogText(db, readFileSync(config.catalogFile, 'utf8'));
+      // Checked against this terminal's hall as it knows it before its first sync (HALL_CONFIG_FILE).
+      const hall = existsSync(config.hallConfigFile) ? [HallConfig.parse(JSON.parse(readFileSync(config.hallConfigFile, 'utf8')))] : [];
+      const summary = importCatalogText(db, readFileSync(config.catalogFile, 'utf8'), new Date(), hall);
       log(`Imported the seed catalog: ${summary.procedures} procedures in ${summary.categories} categories.`);
     }
     const sync = new SyncClient(db);

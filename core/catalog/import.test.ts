@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { CatalogFile } from '../contract/catalog.js';
+import { HallConfig } from '../contract/queue.js';
 import type { Db } from '../db/connection.js';
 import { pendingEvents } from '../outbox/outbox.js';
 import { CatalogValidationError, importCatalogText } from './import.js';
@@ -90,5 +92,34 @@ describe('importCatalogText', () => {
     expect(rejected(text()).issues.map((i) => i.path)).toContain(path);
     expect(snapshot(db)).toEqual(before);
     expect(before).toMatchObject({ procedures: 0, outbox: 0, hash: null });
+  });
+});
+
+describe('importCatalogText against the hall', () => {
+  const hall = () => HallConfig.parse(JSON.parse(readFileSync(new URL('../../assets/hall/default.json', import.meta.url), 'utf8')));
+
+  it('imports the seed catalog checked against the shipped hall', () => {
+    expect(importCatalogText(db, seedText(), new Date('2026-03-01T08:00:00Z'), [hall()]).procedures).toBe(seedCatalog().procedures.length);
+  });
+
+  it('refuses a catalog that the hall contradicts, listing every error, and imports nothing', () => {
+    const before = snapshot(db);
+    const h = hall();
+    h.services[3]!.procedures = h.services[3]!.procedures.filter((p) => p !== 'TT-05');
+    const text = mutated((c) => {
+      c.departments.find((d) => d.code === 'STD')!.place['zh-CN'] = '省商务厅咨询服务处（一楼大厅）7号窗口';
+    });
+    let err: unknown;
+    try {
+      importCatalogText(db, text, new Date(), [h]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CatalogValidationError);
+    const listed = (err as CatalogValidationError).issues.map((i) => `${i.path}: ${i.message}`);
+    expect(listed).toContain('departments[6].place.zh-CN: the place names window 7, which hall main does not have (its counters: 1–6)');
+    expect(listed.find((l) => l.includes('TT-05'))).toMatch(/^procedures\[\d+\]: procedure TT-05 is served at no line of hall main$/);
+    expect(snapshot(db)).toEqual(before);
+    expect(pendingEvents(db)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { rebuildSearchIndex } from '../search/indexer.js';
 import type { CatalogFile } from '../contract/catalog.js';
 import { validateCatalogText, type CatalogIssue } from '../common/catalog-validate.js';
 
+import { hallCatalogIssues, type HallShape } from '../common/hall-catalog.js';
 export type { CatalogIssue } from '../common/catalog-validate.js';
 
 export class CatalogValidationError extends Error {
@@ -25,13 +26,20 @@ export interface ImportSummary {
 }
 
 /**
- * Validates the whole text first; on any issue throws CatalogValidationError and changes nothing.
- * Otherwise replaces the catalog in one transaction together with its outbox event. A procedure keeps
- * its id across imports as long as its code stays the same.
+ * Validates the whole text first, and against `halls` where given (core/common/hall-catalog.ts); on
+ * any issue throws CatalogValidationError and changes nothing. Otherwise replaces the catalog in one
+ * transaction together with its outbox event. A procedure keeps its id across imports as long as its
+ * code stays the same.
  */
-export function importCatalogText(db: Db, text: string, now: Date = new Date()): ImportSummary {
+export function importCatalogText(db: Db, text: string, now: Date = new Date(), halls: readonly HallShape[] = []): ImportSummary {
   const result = validateCatalogText(text);
   if (!result.ok) throw new CatalogValidationError(result.issues);
+  const disagree = hallCatalogIssues(halls, result.catalog);
+  if (disagree.length > 0) {
+    throw new CatalogValidationError(
+      disagree.map((i) => ({ path: i.in === 'catalog' ? i.path : `hall ${i.hall} ${i.path}`, message: i.message, ...(i.procedure ? { procedure: i.procedure } : {}) })),
+    );
+  }
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
   return importCatalog(db, result.catalog, hash, now);
 }

@@ -10,6 +10,8 @@ export const QueueLine = z.object({
   code: ServiceCode,
   name: z.string(),
   counterArea: z.string(),
+  /** The counters serving the line (empty for a line configured with free text only). */
+  counters: z.array(CounterNo).default([]),
   waiting: z.int().min(0),
 });
 
@@ -19,12 +21,29 @@ export const QueueLines = z.object({
   online: z.boolean(),
 });
 
+/** Where a procedure is served now: its line in this hall and that line's counters, open while a clerk is signed in there. */
+export const ProcedureLine = z.object({
+  line: z
+    .object({
+      code: ServiceCode,
+      name: z.string(),
+      counterArea: z.string(),
+      counters: z.array(z.object({ counterNo: CounterNo, state: z.enum(['open', 'away', 'closed']) })),
+      waiting: z.int().min(0),
+    })
+    .nullable(),
+  /** False while the central server is unreachable: who is signed in may be out of date. */
+  online: z.boolean(),
+});
+export type ProcedureLine = z.infer<typeof ProcedureLine>;
+
 /** What the kiosk shows and prints once a ticket is issued. */
 export const IssuedTicket = z.object({
   ticket: Ticket,
   ahead: z.int().min(0),
   serviceName: z.string(),
   counterArea: z.string(),
+  counters: z.array(CounterNo).default([]),
   /** Encoded in the QR code on the slip and on screen. */
   qr: z.string(),
   /** The rating code printed on the slip and shown with the ticket: with the number, it lets the holder rate the service at a kiosk. */
@@ -182,6 +201,14 @@ export const hallApi = {
     summary: 'The queue lines a visitor can take a ticket for, with people waiting',
     query: LangQuery,
     response: QueueLines,
+  },
+  procedureLine: {
+    method: 'GET',
+    path: '/api/procedures/:id/line',
+    summary: "The line that serves a procedure in this hall, its counters open or closed now, and people waiting",
+    params: IdParams,
+    query: LangQuery,
+    response: ProcedureLine,
   },
   takeTicket: {
     method: 'POST',

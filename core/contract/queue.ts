@@ -22,8 +22,13 @@ export const StaffLogin = z.string().regex(/^[a-z0-9][a-z0-9_.-]{1,31}$/);
 export const QueueService = z.object({
   code: ServiceCode,
   name: Localized,
-  /** Where the visitor goes, e.g. "1–3号窗口". */
-  counterArea: FreeText.min(1).max(40),
+  /**
+   * The counters (window numbers) that serve this line: where the visitor goes. The text shown and
+   * printed ("1–2号窗口", "Counters 1–2") is derived from them in the visitor's language.
+   */
+  counters: z.array(CounterNo).default([]),
+  /** Legacy free text ("1–3号窗口"), shown only for a line that names no counters. */
+  counterArea: FreeText.min(1).max(40).optional(),
   /** Catalog procedure codes served on this line (the kiosk suggests the line from a procedure). */
   procedures: z.array(FreeText).default([]),
   aClerk: StaffLogin.nullable(),

@@ -26,6 +26,7 @@ export const ROUTE_SCREENS: Record<RouteName, readonly ScreenRole[]> = {
   announcements: ['kiosk'],
   syncStatus: ['status'],
   queueLines: ['kiosk'],
+  procedureLine: ['kiosk'],
   takeTicket: ['kiosk'],
   checkin: ['kiosk'],
   checkinByPhone: ['kiosk'],

@@ -59,7 +59,7 @@ describe.each(backends)('admin CLI hall config on $name', (backend) => {
     const shown = await admin(['hall', 'show', 'main']);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Hall main: counters 1, 2, 3, 4, 5, 6');
-    expect(shown.stdout).toMatch(/A\s+对外贸易\s+1–2号窗口\s+wang\.fang\s+li\.na\s+FT-01,FT-02/);
+    expect(shown.stdout).toMatch(/A\s+对外贸易\s+1–2\s+wang\.fang\s+li\.na\s+FT-01,FT-02/);
   });
 
   it('a server starting with no hall configured imports the default one', async () => {

@@ -31,7 +31,7 @@ describe.each(backends)('appointments on $name', (backend) => {
   let f: QueueFixture;
   let counter: TestTerminal;
   beforeAll(async () => {
-    f = await queueFixture(backend);
+    f = await queueFixture(backend, { catalog: true });
     counter = await (await f.terminal('main', ['counter'])).asClerk('wang.fang');
   });
   afterAll(async () => {

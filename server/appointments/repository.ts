@@ -4,7 +4,7 @@ import { ulid } from 'ulid';
 import { ServerError, type Appointment, type CancelAppointmentRequest, type NewAppointment, type Ticket } from '../../core/contract/index.js';
 import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
-import { hallConfig } from '../halls/repository.js';
+import { hallConfig, serverCatalog } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import type { AppointmentsTable } from '../queue/schema.js';
 import { appendChange } from '../sync/append.js';
@@ -52,9 +52,10 @@ export async function createAppointment(db: ServerDb, hall: string, input: NewAp
   const staff = await db.selectFrom('staff').select('disabled_at').where('login', '=', input.createdBy).executeTakeFirst();
   if (!staff || staff.disabled_at) throw invalid('createdBy', 'no such active staff account');
   if (input.procedureCode) {
-    const cat = await db.selectFrom('catalog').select('doc').where('id', '=', 1).executeTakeFirst();
-    const known = cat && (cat.doc as { procedures: { code: string }[] }).procedures.some((p) => p.code === input.procedureCode);
-    if (cat && !known) throw invalid('procedureCode', 'not a procedure of the catalog');
+    const catalog = await serverCatalog(db);
+    // A server that holds no catalog cannot tell a real procedure from a typo: it books none.
+    if (!catalog) throw invalid('procedureCode', 'no catalog imported: this server knows no procedure yet (server:admin catalog import FILE)');
+    if (!catalog.procedures.some((p) => p.code === input.procedureCode)) throw invalid('procedureCode', 'not a procedure of the catalog');
   }
 
   const id = ulid(now);

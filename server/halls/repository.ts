@@ -1,5 +1,8 @@
-import { HallConfig } from '../../core/contract/index.js';
+import { HallConfig, type CatalogFile } from '../../core/contract/index.js';
+import { hallCatalogIssues, hallOwnIssues, type HallCatalogIssue } from '../../core/common/hall-catalog.js';
+import type { Transaction } from 'kysely';
 import type { ServerDb } from '../db/connection.js';
+import type { ServerSchema } from '../db/schema.js';
 import { appendChange } from '../sync/append.js';
 
 export interface HallIssue {
@@ -9,29 +12,37 @@ export interface HallIssue {
 
 export type HallImport = { ok: true; halls: { hall: string; seq: number }[] } | { ok: false; issues: HallIssue[] };
 
-/** Checks the schema cannot express: one code per line, one entry per counter, procedures the catalog knows. */
-function crossCheck(config: HallConfig, at: string, knownProcedures: Set<string> | null): HallIssue[] {
+/**
+ * Checks the schema cannot express: one code per line, one entry per counter, and, against the
+ * server's catalog when it has one, the rule of core/common/hall-catalog.ts (without one, the catalog
+ * import checks the halls when it comes).
+ */
+function crossCheck(config: HallConfig, at: string, catalog: CatalogFile | null): HallIssue[] {
   const issues: HallIssue[] = [];
   const seen = new Set<string>();
   config.services.forEach((s, i) => {
     if (seen.has(s.code)) issues.push({ path: `${at}services[${i}].code`, message: `line ${s.code} appears twice` });
     seen.add(s.code);
-    s.procedures.forEach((p, j) => {
-      if (knownProcedures && !knownProcedures.has(p)) issues.push({ path: `${at}services[${i}].procedures[${j}]`, message: `procedure ${p} is not in the catalog` });
-    });
   });
   const counters = new Set<number>();
   config.counters.forEach((c, i) => {
     if (counters.has(c)) issues.push({ path: `${at}counters[${i}]`, message: `counter ${c} appears twice` });
     counters.add(c);
   });
+  const found = catalog ? hallCatalogIssues([config], catalog) : hallOwnIssues(config);
+  issues.push(...found.map((i) => hallIssue(i, at)));
   return issues;
 }
 
-async function catalogCodes(db: ServerDb): Promise<Set<string> | null> {
+/** A hall-catalog issue as the hall import lists it: a path in the hall file, or one in the catalog it contradicts. */
+function hallIssue(i: HallCatalogIssue, at: string): HallIssue {
+  if (i.in === 'hall') return { path: `${at}${i.path}`, message: i.message };
+  return { path: `${at}services`, message: `${i.message}${i.path.startsWith('procedures') ? '' : ` (catalog ${i.path})`}` };
+}
+
+export async function serverCatalog(db: ServerDb | Transaction<ServerSchema>): Promise<CatalogFile | null> {
   const row = await db.selectFrom('catalog').select('doc').where('id', '=', 1).executeTakeFirst();
-  if (!row) return null;
-  return new Set((row.doc as { procedures: { code: string }[] }).procedures.map((p) => p.code));
+  return row ? (row.doc as CatalogFile) : null;
 }
 
 /** services[2].counterArea, as the catalog import names places. */
@@ -50,7 +61,7 @@ export async function validateHallText(db: ServerDb, text: string): Promise<{ ok
   const many = Array.isArray(json);
   const items = many ? (json as unknown[]) : [json];
   if (!items.length) return { ok: false, issues: [{ path: '', message: 'no hall in the file' }] };
-  const known = await catalogCodes(db);
+  const catalog = await serverCatalog(db);
   const issues: HallIssue[] = [];
   const configs: HallConfig[] = [];
   const halls = new Set<string>();
@@ -63,7 +74,7 @@ export async function validateHallText(db: ServerDb, text: string): Promise<{ ok
     }
     if (halls.has(parsed.data.hall)) issues.push({ path: `${at}hall`, message: `hall ${parsed.data.hall} appears twice` });
     halls.add(parsed.data.hall);
-    issues.push(...crossCheck(parsed.data, at, known));
+    issues.push(...crossCheck(parsed.data, at, catalog));
     configs.push(parsed.data);
   });
   return issues.length ? { ok: false, issues } : { ok: true, configs };

@@ -10,7 +10,7 @@ describe.each(backends)('queue events uploaded by terminals on $name', (backend)
   let kiosk: TestTerminal;
   let counter: TestTerminal;
   beforeAll(async () => {
-    f = await queueFixture(backend);
+    f = await queueFixture(backend, { catalog: true });
     kiosk = await f.terminal();
     counter = await f.terminal();
   });

@@ -11,6 +11,7 @@ import { DEFAULT_HALL_FILE } from '../halls/default.js';
 import { importHallConfig } from '../halls/repository.js';
 import { buildServerApp } from '../http/app.js';
 import { hashPassword } from '../auth/passwords.js';
+import { importServerCatalog } from '../sync/catalog.js';
 import { LiveHub } from '../sync/live.js';
 import { createTerminal } from '../terminals/repository.js';
 import type { Backend, TestDb } from '../test-db.js';
@@ -47,9 +48,13 @@ export const CLERK_PASSWORD = 'counter-password-1';
 
 export const START = Date.parse('2026-03-02T01:30:00Z'); // 09:30 in Shanghai
 
+export const SEED_CATALOG_FILE = new URL('../../assets/catalog/commerce.json', import.meta.url);
+const liveProcedures = (JSON.parse(readFileSync(SEED_CATALOG_FILE, 'utf8')) as { procedures: { code: string; abolished?: unknown }[] }).procedures.filter((p) => !p.abolished).map((p) => p.code);
+
+/** A second, small hall: one line serves every live procedure of the seed catalog, so that catalog imports. */
 export const OTHER_HALL: HallConfig = {
   hall: 'east',
-  services: [{ code: 'A', name: { 'zh-CN': '综合受理' }, counterArea: '1号窗口', procedures: [], aClerk: null, bClerk: null }],
+  services: [{ code: 'A', name: { 'zh-CN': '综合受理' }, counters: [1], procedures: liveProcedures, aClerk: null, bClerk: null }],
   counters: [1],
 };
 
@@ -63,7 +68,8 @@ export const CLERKS = [
 
 let passwordHash: Promise<string> | undefined;
 
-export async function queueFixture(backend: Backend): Promise<QueueFixture> {
+/** `catalog`: the server also holds the seed catalog (as the embedded office's does), imported after the halls. */
+export async function queueFixture(backend: Backend, opts: { catalog?: boolean } = {}): Promise<QueueFixture> {
   const t: TestDb = await backend.open();
   const clock = { now: START };
   const config: ServerConfig = { ...loadServerConfig({}), now: () => clock.now };
@@ -71,6 +77,10 @@ export async function queueFixture(backend: Backend): Promise<QueueFixture> {
   const app = await buildServerApp(t.db, config, { live: hub, livePollMs: 50 });
   const imported = await importHallConfig(t.db, JSON.stringify([JSON.parse(readFileSync(DEFAULT_HALL_FILE, 'utf8')), OTHER_HALL]), new Date(clock.now));
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+  if (opts.catalog) {
+    const cat = await importServerCatalog(t.db, readFileSync(SEED_CATALOG_FILE, 'utf8'), new Date(clock.now));
+    if (!cat.ok) throw new Error(JSON.stringify(cat.issues));
+  }
   // One scrypt hash for every fixture: staff creation itself is tested in server/staff.
   passwordHash ??= hashPassword(CLERK_PASSWORD);
   const hash = await passwordHash;

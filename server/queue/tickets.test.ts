@@ -7,7 +7,7 @@ describe.each(backends)('ticket numbering on $name', (backend) => {
   let f: QueueFixture;
   let kiosk: TestTerminal;
   beforeAll(async () => {
-    f = await queueFixture(backend);
+    f = await queueFixture(backend, { catalog: true });
     kiosk = await f.terminal();
   });
   afterAll(async () => {

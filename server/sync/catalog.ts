@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { validateCatalogText, type CatalogIssue } from '../../core/common/catalog-validate.js';
+import { hallCatalogIssues } from '../../core/common/hall-catalog.js';
 import type { ServerDb } from '../db/connection.js';
+import { listHallConfigs } from '../halls/repository.js';
 import { appendChange } from './append.js';
 
 export type ServerCatalogImport =
@@ -8,13 +10,26 @@ export type ServerCatalogImport =
   | { ok: false; issues: CatalogIssue[] };
 
 /**
- * Validates exactly as a terminal does; an invalid file changes nothing. A valid one replaces the
- * server's catalog and appends one 'catalog' change carrying the whole file, in one transaction.
+ * Validates exactly as a terminal does, then against every configured hall (a live procedure no line
+ * serves, a line's procedure the file drops, a place naming a window the hall contradicts); an
+ * invalid file changes nothing. A valid one replaces the server's catalog and appends one 'catalog'
+ * change carrying the whole file, in one transaction.
  */
 export async function importServerCatalog(db: ServerDb, text: string, now: Date): Promise<ServerCatalogImport> {
   const result = validateCatalogText(text);
   if (!result.ok) return { ok: false, issues: result.issues };
   const catalog = result.catalog;
+  const disagree = hallCatalogIssues(await listHallConfigs(db), catalog);
+  if (disagree.length > 0) {
+    return {
+      ok: false,
+      issues: disagree.map((i) => ({
+        path: i.in === 'catalog' ? i.path : `hall ${i.hall} ${i.path}`,
+        message: i.in === 'catalog' || i.path.includes('procedures') ? i.message : `${i.message} (fix the hall first)`,
+        ...(i.procedure ? { procedure: i.procedure } : {}),
+      })),
+    };
+  }
   const doc = JSON.stringify(catalog);
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
   const seq = await db.transaction().execute(async (trx) => {

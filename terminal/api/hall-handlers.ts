@@ -23,6 +23,11 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
       timeZone: config.timeZone,
     }),
     queueLines: ({ lang }) => queue.lines(lang),
+    procedureLine: ({ id, lang }) => {
+      const p = getProcedureDetail(db, id, lang);
+      if (!p) throw new AppError('NOT_FOUND');
+      return queue.lineOf(p.code, lang);
+    },
     takeTicket: ({ body }) => queue.issue(body.service, body.lang, body.print),
     checkin: ({ body }) => queue.checkin(body),
     checkinByPhone: ({ last4 }) => queue.byPhone(last4),

@@ -13,6 +13,7 @@ import {
   type BoardView,
   type IssuedTicket,
   type Lang,
+  type ProcedureLine,
   type QueueService,
   type ServiceCode,
   type Ticket,
@@ -22,6 +23,7 @@ import { getMeta } from '../../core/db/meta.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { appointmentByCode, appointmentsByPhone, getAppointment, getHallConfig, putAppointment } from '../../core/queue/reference.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { counterAreaText } from '../../native/printer/counter-area.js';
 import { parseAppointmentCode } from '../../core/common/appointment-code.js';
 import { maskEnterprise } from '../../core/common/mask-name.js';
 import { markAnnounced } from '../../core/queue/announced.js';
@@ -104,9 +106,25 @@ export class HallQueue {
       lines: this.config().services.map((s) => ({
         code: s.code,
         name: pickLang(s.name, lang),
-        counterArea: s.counterArea,
+        counterArea: counterAreaText(s, lang),
+        counters: s.counters,
         waiting: waitingIn(this.db, this.hall(), day, s.code).length,
       })),
+    };
+  }
+
+  /** The line serving `procedure` and its counters as they are now (presence from the hall queue); null when no line serves it. */
+  lineOf(procedure: string, lang: Lang): ProcedureLine {
+    const s = this.config().services.find((x) => x.procedures.includes(procedure));
+    if (!s) return { line: null, online: this.link.online };
+    const presence = this.presence();
+    const counters = s.counters.map((counterNo) => {
+      const p = presence.find((x) => x.counterNo === counterNo);
+      return { counterNo, state: p?.state === 'in' ? ('open' as const) : p?.state === 'away' ? ('away' as const) : ('closed' as const) };
+    });
+    return {
+      online: this.link.online,
+      line: { code: s.code, name: pickLang(s.name, lang), counterArea: counterAreaText(s, lang), counters, waiting: waitingIn(this.db, this.hall(), this.today(), s.code).length },
     };
   }
 
@@ -146,12 +164,13 @@ export class HallQueue {
     const ahead = answer.ok ? answer.value.ahead : Math.max(0, waitingIn(this.db, hall, day, service).findIndex((x) => x.id === ticket.id));
     this.screens.send({ type: 'queue' });
     const qr = ticketQrText(ticket, ratingCode);
-    const common = { lang, number: ticket.number, counterArea: svc.counterArea, ahead, issuedAt: ticket.issuedAt, qr, ratingCode };
+    const counterArea = counterAreaText(svc, lang);
+    const common = { lang, number: ticket.number, counterArea, ahead, issuedAt: ticket.issuedAt, qr, ratingCode };
     const slip = appointment
       ? { kind: 'checkin' as const, ...common, enterprise: appointment.enterprise, matter: appointment.matter, appointmentCode: appointment.code, slot: `${appointment.date} ${appointment.from}–${appointment.to}` }
       : { kind: 'ticket' as const, ...common, service: pickLang(svc.name, lang), offline: ticket.offline };
     const printed = print ? this.printer.submit(slip) : { job: null, print: 'skipped' as const };
-    return { ticket, ahead, serviceName: pickLang(svc.name, lang), counterArea: svc.counterArea, qr, ratingCode, print: printed.print, jobId: printed.job?.id ?? null };
+    return { ticket, ahead, serviceName: pickLang(svc.name, lang), counterArea, counters: svc.counters, qr, ratingCode, print: printed.print, jobId: printed.job?.id ?? null };
   }
 
   /**

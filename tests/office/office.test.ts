@@ -67,6 +67,9 @@ describe('npm start: a whole office on one computer', () => {
     const ticket = await (await fetch(`${base}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'A' }) })).json();
     expect(ticket.ticket).toMatchObject({ number: 'A001', offline: false });
     expect(await stop(first.child)).toBe(0);
+    // Its server was given the catalog the terminal shows (so it refuses bookings for unknown procedures).
+    const imports = () => readFileSync(join(tmp.dir, 'server.log'), 'utf8').split('Catalog imported from').length - 1;
+    expect(imports()).toBe(1);
     // The server child went with it: its port is free again (any certificate would do for this probe).
     await expect(pinnedFetch(null)(`https://127.0.0.1:${serverPort}/api/openapi.json`)).rejects.toThrow();
 
@@ -76,5 +79,7 @@ describe('npm start: a whole office on one computer', () => {
     const next = await (await fetch(`${base}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'A' }) })).json();
     expect(next.ticket.number).toBe('A002');
     expect(await stop(again.child)).toBe(0);
+    // The catalog file did not change: the restart did not import it again.
+    expect(imports()).toBe(1);
   }, 480_000);
 });

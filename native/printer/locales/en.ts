@@ -6,6 +6,9 @@ export default {
     colon: ': ',
     issuedAt: 'Issued',
     counterArea: 'Counter',
+    /** Where to go, made from the line's counter numbers (1–2, 5). */
+    counterOne: 'Counter {{span}}',
+    counterMany: 'Counters {{span}}',
     ahead: 'People ahead of you: {{count}}',
     aheadNone: 'Nobody is ahead of you; listen for your number',
     keep: 'Please keep this slip',

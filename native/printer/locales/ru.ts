@@ -6,6 +6,9 @@ export default {
     colon: ': ',
     issuedAt: 'Выдан',
     counterArea: 'Окно',
+    /** Where to go, made from the line's counter numbers (1–2, 5). */
+    counterOne: 'Окно {{span}}',
+    counterMany: 'Окна {{span}}',
     ahead: 'Перед вами в очереди: {{count}}',
     aheadNone: 'Перед вами никого нет, ожидайте вызова',
     keep: 'Сохраните этот талон',

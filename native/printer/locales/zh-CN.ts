@@ -5,6 +5,9 @@ export default {
     colon: '：',
     issuedAt: '取号时间',
     counterArea: '办理窗口',
+    /** Where to go, made from the line's counter numbers (1–2, 5). */
+    counterOne: '{{span}}号窗口',
+    counterMany: '{{span}}号窗口',
     ahead: '您前面还有 {{count}} 人',
     aheadNone: '您前面没有人，请留意叫号',
     keep: '请妥善保管此凭条',

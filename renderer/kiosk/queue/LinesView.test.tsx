@@ -6,8 +6,8 @@ import { createI18n } from '../../i18n/i18n.js';
 import { LinesView, PrinterDownNotice, type Line } from './LinesView.js';
 
 const lines: Line[] = [
-  { code: 'A', name: '对外贸易与经济合作', counterArea: '1–3号窗口', waiting: 4 },
-  { code: 'B', name: '市场秩序与流通', counterArea: '4号窗口', waiting: 0 },
+  { code: 'A', name: '对外贸易与经济合作', counterArea: '1–3号窗口', counters: [1, 2, 3], waiting: 4 },
+  { code: 'B', name: '市场秩序与流通', counterArea: '4号窗口', counters: [4], waiting: 0 },
 ];
 
 type Props = Parameters<typeof LinesView>[0];

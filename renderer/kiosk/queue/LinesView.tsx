@@ -72,7 +72,7 @@ export function LinesView({
 }
 
 /** Asked before issuing when no slip can come out: the ticket can still be shown on screen. */
-export function PrinterDownNotice({ line, busy, onScreen, onCancel }: { line: Line; busy: boolean; onScreen: () => void; onCancel: () => void }) {
+export function PrinterDownNotice({ line, busy, onScreen, onCancel }: { line: Pick<Line, 'name'>; busy: boolean; onScreen: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="printer-down" role="alertdialog" aria-labelledby="printer-down-title" data-testid="printer-down-notice">

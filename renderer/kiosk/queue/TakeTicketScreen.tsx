@@ -6,49 +6,28 @@
  *   ticket-time, ticket-enterprise, ticket-qr, ticket-offline, ticket-print (data-print), ticket-done.
  * Home: home-take-ticket, home-checkin. Check-in and the checklist button list theirs in their own files.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IssuedTicket } from '../../../core/contract/hall-api.js';
-import { useClient } from '../../api/context.js';
 import { useApi } from '../../api/useApi.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { Loading } from '../components/Status.js';
 import { useSession } from '../state.js';
-import { LinesView, PrinterDownNotice, type Line } from './LinesView.js';
+import { LinesView, PrinterDownNotice } from './LinesView.js';
 import { printerReady } from './printer.js';
 import { ProblemMessage } from './ProblemMessage.js';
 import { TicketView } from './TicketView.js';
-import { useAction } from './useAction.js';
+import { useTakeTicket } from './useTakeTicket.js';
 import { useQueueLines } from './useQueueLines.js';
 
 export function TakeTicketScreen() {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n);
-  const client = useClient();
   const session = useSession();
   const lines = useQueueLines(lang);
   const printer = useApi('printerStatus', {});
-  const action = useAction();
-  const [chosen, setChosen] = useState<Line | null>(null);
-  const [askPrinter, setAskPrinter] = useState(false);
-  const [issued, setIssued] = useState<IssuedTicket | null>(null);
+  const { action, chosen, askPrinter, issued, issue, cancel } = useTakeTicket(lang);
 
   if (issued) return <TicketView issued={issued} kind="ticket" onDone={session.reset} />;
-
-  const issue = (line: Line, print: boolean) =>
-    action.run(async (signal) => {
-      setChosen(line);
-      if (print) {
-        // Asked afresh on every tap: the banner's answer may be minutes old. No answer: try printing.
-        const status = await client.call('printerStatus', {}, { signal }).catch(() => null);
-        if (status && !printerReady(status)) {
-          setAskPrinter(true);
-          return;
-        }
-      }
-      setIssued(await client.call('takeTicket', { body: { service: line.code, lang, print } }, { signal }));
-    });
 
   return (
     <section className="screen take-ticket" data-testid="take-ticket">
@@ -61,11 +40,7 @@ export function TakeTicketScreen() {
           line={chosen}
           busy={action.busy}
           onScreen={() => void issue(chosen, false)}
-          onCancel={() => {
-            setAskPrinter(false);
-            setChosen(null);
-            action.clearError();
-          }}
+          onCancel={cancel}
         />
       ) : lines.data ? (
         <LinesView

@@ -28,6 +28,7 @@ const issued: IssuedTicket = {
   ahead: 3,
   serviceName: '对外贸易与经济合作',
   counterArea: '1–3号窗口',
+  counters: [1, 2, 3],
   qr: 'HALL-TICKET:A012:01JD8ZQ3W4X5Y6Z7A8B9C0D1E2:K7M3P',
   ratingCode: 'K7M3P',
   print: 'queued',

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { IssuedTicket } from '../../../core/contract/hall-api.js';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureType } from '../../../core/contract/catalog.js';
 import type { ProcedureDetail } from '../../../core/contract/procedures.js';
@@ -10,13 +11,19 @@ import { Link } from '../../shared/Link.js';
 import { QrCode } from '../../shared/QrCode.js';
 import { FlowChart } from '../components/FlowChart.js';
 import { ChecklistButton } from '../queue/ChecklistButton.js';
+import { ProcedureService } from './ProcedureService.js';
+import { TicketView } from '../queue/TicketView.js';
+import { useSession } from '../state.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { ErrorMessage, Loading } from '../components/Status.js';
 import { kioskPath } from '../routes.js';
 
 export function ProcedureScreen({ id }: { id: string }) {
   const { i18n } = useTranslation();
+  const session = useSession();
   const res = useApi('getProcedure', { id, lang: currentLang(i18n) });
+  const [issued, setIssued] = useState<IssuedTicket | null>(null);
+  if (issued) return <TicketView issued={issued} kind="ticket" onDone={session.reset} />;
   if (res.error) {
     return (
       <section className="screen procedure">
@@ -33,7 +40,9 @@ export function ProcedureScreen({ id }: { id: string }) {
       </section>
     );
   }
-  return <ProcedureView p={res.data} materialsAction={res.data.abolished ? undefined : <ChecklistButton key={id} procedureId={id} />} />;
+  return (
+    <ProcedureView p={res.data} service={<ProcedureService key={id} p={res.data} onIssued={setIssued} />} materialsAction={res.data.abolished ? undefined : <ChecklistButton key={id} procedureId={id} />} />
+  );
 }
 
 function Section({ id, title, testid, children }: { id: string; title: string; testid?: string; children: ReactNode }) {
@@ -54,8 +63,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** `materialsAction` sits under the materials table (the screen passes "print checklist"; tests render without it). */
-export function ProcedureView({ p, materialsAction }: { p: ProcedureDetail; materialsAction?: ReactNode }) {
+/**
+ * `service` (where it is served, take a ticket) sits under the summary, within the first screen;
+ * `materialsAction` under the materials table. The screen passes both; tests render without them.
+ */
+export function ProcedureView({ p, service, materialsAction }: { p: ProcedureDetail; service?: ReactNode; materialsAction?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const typeName: Record<ProcedureType, string> = {
     administrative_licence: t('procedure.type.administrativeLicence'),
@@ -95,6 +107,7 @@ export function ProcedureView({ p, materialsAction }: { p: ProcedureDetail; mate
       )}
 
       <p className="summary">{p.summary}</p>
+      {service}
 
       <dl className="facts">
         <Fact label={t('detail.statutoryDays')}>
