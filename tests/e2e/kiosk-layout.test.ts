@@ -187,6 +187,38 @@ async function outOfReach(page: Page, screen: Screen): Promise<string[]> {
   return out;
 }
 
+/**
+ * FACTS.md's elderly mode: text at least 24 px (18 pt), touch targets at least 60×60; on the home
+ * screen, one entry per row.
+ */
+function elderlyFindings(page: Page, screen: Screen): Promise<string[]> {
+  return page.evaluate((homeIds) => {
+    const out: string[] = [];
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && !el.closest('.visually-hidden, .skip-link, [aria-hidden="true"]');
+    };
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${(el as HTMLElement).dataset.testid ? `[data-testid=${(el as HTMLElement).dataset.testid}]` : `.${String(el.className).split(' ')[0]}`}`;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const small = new Set<string>();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || !shown(el)) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 24) small.add(`${name(el)} ${px}px "${n.textContent.trim().slice(0, 20)}"`);
+    }
+    out.push(...[...small].slice(0, 6).map((s) => `text under 24px: ${s}`));
+    for (const el of Array.from(document.querySelectorAll('button, a[href], input, textarea, select, [role="button"]'))) {
+      if (!shown(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < 60 || r.height < 60) out.push(`target under 60×60: ${name(el)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    const tops = homeIds.map((id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().top);
+    if (tops.length > 0 && new Set(tops.map((t) => Math.round(t ?? -1))).size !== tops.length) out.push('home entries share a row');
+    return out;
+  }, screen.name === 'home' && page.viewportSize()!.width < page.viewportSize()!.height ? screen.primary : []);
+}
+
 async function axeFindings(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
@@ -200,13 +232,14 @@ async function axeFindings(page: Page): Promise<string[]> {
 
 const LANG_NAMES: Record<Lang, string> = { 'zh-CN': 'zh', en: 'en', ru: 'ru' };
 
-async function walk(viewport: { width: number; height: number }, lang: Lang, elderly: boolean, withAxe: boolean): Promise<string[]> {
+async function walk(viewport: { width: number; height: number }, lang: Lang, elderly: boolean, withAxe: boolean, contrast = false): Promise<string[]> {
   const page = await browser.newPage({ viewport, bypassCSP: true });
   try {
     await page.goto(`${svc.url}/kiosk`);
     await byId(page, 'home').waitFor();
     await page.getByTestId('lang-switch').locator(`[data-lang="${lang}"]`).click();
     if (elderly) await byId(page, 'elderly-toggle').click();
+    if (contrast) await byId(page, 'contrast-toggle').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe(lang);
     const problems: string[] = [];
     for (const screen of SCREENS) {
@@ -217,9 +250,14 @@ async function walk(viewport: { width: number; height: number }, lang: Lang, eld
         await document.fonts.ready;
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       });
-      const found = [...(await sideways(page)), ...(await outOfReach(page, screen)), ...(withAxe ? await axeFindings(page) : [])];
+      const found = [
+        ...(await sideways(page)),
+        ...(await outOfReach(page, screen)),
+        ...(elderly ? await elderlyFindings(page, screen) : []),
+        ...(withAxe ? await axeFindings(page) : []),
+      ];
       problems.push(...found.map((f) => `${screen.name}: ${f}`));
-      await shot(page, `${viewport.width}x${viewport.height}-${LANG_NAMES[lang]}-${elderly ? 'elderly' : 'normal'}-${screen.name}`);
+      await shot(page, `${viewport.width}x${viewport.height}-${LANG_NAMES[lang]}-${elderly ? 'elderly' : 'normal'}${contrast ? '-contrast' : ''}-${screen.name}`);
     }
     return problems;
   } finally {
@@ -238,4 +276,10 @@ describe.each([
       });
     }
   }
+});
+
+describe('every kiosk screen in high contrast on a portrait 1080×1920', () => {
+  it('zh-CN: nothing sideways, main actions within reach, no serious axe finding (contrast included)', RUN, async () => {
+    expect((await walk(PORTRAIT, 'zh-CN', false, true, true)).join('\n')).toBe('');
+  });
 });
