@@ -283,3 +283,25 @@ describe('every kiosk screen in high contrast on a portrait 1080×1920', () => {
     expect((await walk(PORTRAIT, 'zh-CN', false, true, true)).join('\n')).toBe('');
   });
 });
+
+describe('the home screen in every language', () => {
+  it('draws the ticket and appointment marks without words, and names the progress lookup for opinions and complaints', RUN, async () => {
+    const page = await browser.newPage({ viewport: PORTRAIT });
+    try {
+      await page.goto(`${svc.url}/kiosk`);
+      const words: Record<Lang, RegExp> = { 'zh-CN': /意见投诉/, en: /opinion or complaint/i, ru: /мнения или жалобы/i };
+      for (const lang of LANGS) {
+        await page.getByTestId('lang-switch').locator(`[data-lang="${lang}"]`).click();
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe(lang);
+        for (const id of ['home-take-ticket', 'home-checkin']) {
+          const mark = page.getByTestId(id).locator('.queue-entry-mark');
+          expect(await mark.textContent(), `${lang} ${id}`).toBe('');
+          expect(await mark.locator('svg').count(), `${lang} ${id}`).toBe(1);
+        }
+        expect(await page.getByTestId('home-track').textContent()).toMatch(words[lang]);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
