@@ -305,3 +305,26 @@ describe('the home screen in every language', () => {
     }
   });
 });
+
+describe('the "more below" cue', () => {
+  it('shows while a screen has more below, goes once the visitor has scrolled to its end, and is absent where all fits', RUN, async () => {
+    const page = await browser.newPage({ viewport: PORTRAIT });
+    try {
+      await page.goto(`${svc.url}/kiosk`);
+      await byId(page, 'home').waitFor();
+      expect(await page.getByTestId('scroll-cue').count()).toBe(0);
+      // In English the eleven prohibitions run past the first screen.
+      await page.getByTestId('lang-switch').locator('[data-lang="en"]').click();
+      await byId(page, 'nav-prohibitions').click();
+      await expect.poll(() => page.getByTestId('prohibition-item').count(), POLL).toBe(11);
+      await expect.poll(() => page.getByTestId('scroll-cue').isVisible(), POLL).toBe(true);
+      expect(await page.getByTestId('scroll-cue').textContent()).toContain('More below');
+      await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 1e6));
+      await expect.poll(() => page.getByTestId('scroll-cue').count(), POLL).toBe(0);
+      await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 0));
+      await expect.poll(() => page.getByTestId('scroll-cue').isVisible(), POLL).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
