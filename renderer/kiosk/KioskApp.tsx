@@ -10,6 +10,7 @@ import { OpinionScreen } from './feedback/OpinionScreen.js';
 import { RateTicketScreen } from './feedback/RateTicketScreen.js';
 import { TrackScreen } from './feedback/TrackScreen.js';
 import { IdleGuard } from './IdleGuard.js';
+import { ScrollCue } from './components/ScrollCue.js';
 import { CheckinScreen } from './queue/CheckinScreen.js';
 import { TakeTicketScreen } from './queue/TakeTicketScreen.js';
 import { matchKioskRoute, type KioskRoute } from './routes.js';
@@ -96,9 +97,11 @@ function KioskShell() {
           {t('nav.skip')}
         </a>
         <Header />
-        <main id="main" ref={mainRef} tabIndex={-1} className="kiosk-main">
+        {/* In the tab order: a keyboard scrolls a long screen even where it has nothing else to focus. */}
+        <main id="main" ref={mainRef} tabIndex={0} className="kiosk-main">
           <Screen route={route} />
         </main>
+        <ScrollCue target={mainRef} />
         <BottomNav route={route} />
         <IdleGuard idleSeconds={idle.idleSeconds} countdownSeconds={idle.countdownSeconds} armed={!pristine} onIdle={session.reset} />
       </div>

@@ -13,6 +13,10 @@ const PATHS = {
   warning: 'M12 3 2 20h20zM12 10v4M12 17v.5',
   phone: 'M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a1 1 0 0 1-1 1A16 16 0 0 1 4 5a1 1 0 0 1 1-1z',
   chevron: 'M9 5l7 7-7 7',
+  // A queue ticket with a torn-off stub: no letter or word, so it reads the same in every language.
+  ticket: 'M4 6h16v4a2 2 0 0 0 0 4v4H4v-4a2 2 0 0 0 0-4zM14 6v2.5M14 11v2M14 15.5V18',
+  // A calendar with a tick: an appointment, confirmed.
+  appointment: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M8.5 15l2.5 2.5 4.5-5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

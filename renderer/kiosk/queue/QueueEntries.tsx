@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../shared/Icon.js';
 import { Link } from '../../shared/Link.js';
 import { kioskPath } from '../routes.js';
 
@@ -9,7 +10,7 @@ export function QueueEntries() {
     <div className="queue-entries">
       <Link to={kioskPath.ticket()} className="queue-entry queue-entry-ticket" data-testid="home-take-ticket">
         <span className="queue-entry-mark" aria-hidden="true">
-          {t('kiosk.queue.homeMark')}
+          <Icon name="ticket" size={56} />
         </span>
         <span className="queue-entry-body">
           <span className="queue-entry-title">{t('kiosk.queue.homeTitle')}</span>
@@ -18,7 +19,7 @@ export function QueueEntries() {
       </Link>
       <Link to={kioskPath.checkin()} className="queue-entry queue-entry-checkin" data-testid="home-checkin">
         <span className="queue-entry-mark" aria-hidden="true">
-          {t('kiosk.checkin.homeMark')}
+          <Icon name="appointment" size={56} />
         </span>
         <span className="queue-entry-body">
           <span className="queue-entry-title">{t('kiosk.checkin.homeTitle')}</span>

@@ -5,6 +5,7 @@ import { Announcements } from '../components/Announcements.js';
 import { FeedbackEntries } from '../feedback/FeedbackEntries.js';
 import { QueueEntries } from '../queue/QueueEntries.js';
 import { kioskPath } from '../routes.js';
+import './home.css';
 
 export function HomeScreen() {
   const { t } = useTranslation();
