@@ -16,7 +16,7 @@ import { ScreenHeader } from '../components/ScreenHeader.js';
 import { Loading } from '../components/Status.js';
 import { useSession } from '../state.js';
 import { LinesView, PrinterDownNotice, type Line } from './LinesView.js';
-import { printerReady } from './printer.js';
+import { printerDown } from './printer.js';
 import { ProblemMessage } from './ProblemMessage.js';
 import { TicketView } from './TicketView.js';
 import { useAction } from './useAction.js';
@@ -41,8 +41,9 @@ export function TakeTicketScreen() {
       setChosen(line);
       if (print) {
         // Asked afresh on every tap: the banner's answer may be minutes old. No answer: try printing.
+        // A kiosk with no printer configured goes straight on: its tickets are shown on screen.
         const status = await client.call('printerStatus', {}, { signal }).catch(() => null);
-        if (status && !printerReady(status)) {
+        if (status && printerDown(status)) {
           setAskPrinter(true);
           return;
         }
@@ -71,7 +72,7 @@ export function TakeTicketScreen() {
         <LinesView
           lines={lines.data.lines}
           online={lines.data.online}
-          printerDown={printer.data !== undefined && !printerReady(printer.data)}
+          printerDown={printer.data !== undefined && printerDown(printer.data)}
           busyCode={action.busy && chosen ? chosen.code : null}
           onChoose={(line) => void issue(line, true)}
         />

@@ -77,7 +77,7 @@ export function TicketView({ issued, kind, onDone }: { issued: IssuedTicket; kin
       )}
 
       <div className={`ticket-note slip ${advice}`} role="status" data-testid="ticket-print" data-print={issued.print}>
-        <Icon name={advice === 'take-slip' ? 'chevron' : 'eye'} size={36} />
+        <Icon name={advice === 'take-slip' ? 'chevron' : advice === 'on-screen' ? 'eye' : 'warning'} size={36} />
         <p>{slipText[issued.print]}</p>
       </div>
       <p className="ticket-listen">{t('kiosk.queue.listen')}</p>
