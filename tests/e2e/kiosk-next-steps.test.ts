@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -26,6 +26,7 @@ const POLL = { timeout: 15_000, interval: 100 };
 /** Several page loads per test: room for a loaded CI machine (this bounds a hang; it asserts no speed). */
 const SLOW = { timeout: 120_000 };
 const LANGS = ['zh-CN', 'en', 'ru'] as const;
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
 
@@ -74,6 +75,18 @@ async function onFirstScreen(id: string, what: string, scrolled = false) {
   expect(box.y + box.height, `${what}: ${id} bottom`).toBeLessThanOrEqual(bar.y);
 }
 
+/** axe-core's serious and critical findings on the page as it is now: none expected. */
+async function axeFindings(what: string) {
+  // Evaluated through the debugging protocol: the screens' CSP (rightly) refuses an injected script tag.
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+    const res = await axe.run(document);
+    return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(found, what).toEqual([]);
+}
+
 async function noHorizontalOverflow(what: string) {
   const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   expect(scroll, `${what}: page wider than the screen`).toBeLessThanOrEqual(inner);
@@ -94,6 +107,7 @@ describe('the opinion box', SLOW, () => {
           await onFirstScreen('opinion-submit', what);
           expect(await page.getByTestId('opinion-submit').isEnabled(), what).toBe(true);
           await noHorizontalOverflow(what);
+          if (!elderly && viewport === PORTRAIT) await axeFindings(what);
           const placeholder = page.getByTestId('opinion-phone').locator('.feedback-placeholder');
           expect(await placeholder.evaluate((e) => getComputedStyle(e).fontStyle), what).toBe('italic');
           expect(await page.getByTestId('opinion-phone').getAttribute('data-value'), what).toBe('');
@@ -122,8 +136,8 @@ describe('the opinion box', SLOW, () => {
 
 describe('a kiosk with no printer', SLOW, () => {
   it('issues a ticket at one tap and shows it on screen calmly, with no warning', async () => {
-    for (const lang of LANGS) {
-      await open(screenOnly, '/kiosk/ticket', { lang });
+    for (const [lang, viewport, elderly] of LANGS.flatMap((l) => [[l, PORTRAIT, false], [l, LANDSCAPE, l === 'ru'], [l, PORTRAIT, true]] as const)) {
+      await open(screenOnly, '/kiosk/ticket', { lang, viewport, elderly });
       await expect.poll(() => page.getByTestId('queue-line').count(), POLL).toBe(5);
       expect(await page.getByTestId('printer-warning').count(), lang).toBe(0);
       await page.locator('[data-testid=queue-line][data-code=A]').click();
@@ -133,9 +147,18 @@ describe('a kiosk with no printer', SLOW, () => {
       expect(await note.getAttribute('data-print')).toBe('no-printer');
       expect(await note.getAttribute('class')).toContain('on-screen');
       // Calm: the note is drawn in the primary colour, not the warning colour of a failed printer.
-      const [border, accent] = await note.evaluate((e) => [getComputedStyle(e).borderTopColor, getComputedStyle(document.documentElement).getPropertyValue('--accent')]);
+      const [border, accent, primary] = await note.evaluate((e) => {
+        const probe = document.createElement('span');
+        document.body.append(probe);
+        const colour = (v: string) => ((probe.style.color = `var(${v})`), getComputedStyle(probe).color);
+        const out = [getComputedStyle(e).borderTopColor, colour('--accent'), colour('--primary')];
+        probe.remove();
+        return out;
+      });
       expect(border).not.toBe(accent);
-      await shot(page, `ticket-no-printer-${lang}`);
+      expect(border).toBe(primary);
+      if (viewport === PORTRAIT && !elderly) await axeFindings(`ticket ${lang}`);
+      await shot(page, `ticket-no-printer-${viewport.width}x${viewport.height}-${lang}${elderly ? '-elderly' : ''}`);
     }
     expect(await text('ticket-print')).toBe('Талон показан на экране. Запишите номер или сфотографируйте его.');
   });
@@ -171,6 +194,15 @@ describe('a kiosk with no printer', SLOW, () => {
     await page.getByTestId('ticket-on-screen').click();
     await page.getByTestId('ticket-view').waitFor();
     expect(await page.getByTestId('ticket-print').getAttribute('class')).toContain('note-number');
+    const [border, accent] = await page.getByTestId('ticket-print').evaluate((e) => {
+      const probe = document.createElement('span');
+      document.body.append(probe);
+      probe.style.color = 'var(--accent)';
+      const out = [getComputedStyle(e).borderTopColor, getComputedStyle(probe).color];
+      probe.remove();
+      return out;
+    });
+    expect(border).toBe(accent);
     await shot(page, 'ticket-printer-down-zh-CN');
   });
 
@@ -196,6 +228,7 @@ describe('the negative list', SLOW, () => {
           const heights = await page.getByTestId('prohibition-report').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
           expect(Math.min(...heights), what).toBeGreaterThanOrEqual(elderly ? 60 : 44);
           await noHorizontalOverflow(what);
+          if (!elderly && viewport === PORTRAIT) await axeFindings(what);
           await shot(page, `prohibitions-${viewport.width}x${viewport.height}-${lang}${elderly ? '-elderly' : ''}`);
         }
       }
@@ -254,6 +287,7 @@ describe('a failed check-in', SLOW, () => {
         // Where the visitor is (they may have scrolled to reach "check in"), the error and its way on are in sight.
         await shot(page, `checkin-not-found-${viewport.width}x${viewport.height}-${lang}${lang === 'ru' ? '-elderly' : ''}`);
         await onFirstScreen('queue-error', `${lang} ${viewport.width}`, true);
+        if (viewport === PORTRAIT) await axeFindings(`check-in ${lang}`);
       }
     }
     await open(screenOnly, '/kiosk/checkin');

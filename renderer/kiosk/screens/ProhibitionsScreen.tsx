@@ -49,14 +49,9 @@ export function ProhibitionsScreen() {
                     <span lang="zh-CN">{p.original}</span>
                   </span>
                 )}
-                <Link
-                  to={kioskPath.report(p.no)}
-                  className="button prohibition-report"
-                  data-testid="prohibition-report"
-                  data-no={p.no}
-                  aria-label={t('prohibitions.reportItem', { no: p.no })}
-                >
+                <Link to={kioskPath.report(p.no)} className="button prohibition-report" data-testid="prohibition-report" data-no={p.no}>
                   {t('prohibitions.report')}
+                  <span className="visually-hidden">{t('prohibitions.itemNo', { no: p.no })}</span>
                   <Icon name="chevron" />
                 </Link>
               </span>
