@@ -157,6 +157,17 @@ describe('a kiosk with no printer', SLOW, () => {
       });
       expect(border).not.toBe(accent);
       expect(border).toBe(primary);
+      // "Done" is on the first screen; where the ticket is taller than the screen, a cue says more is below.
+      const what = `ticket ${viewport.width}×${viewport.height} ${lang}${elderly ? ' elderly' : ''}`;
+      await onFirstScreen('ticket-done', what);
+      await noHorizontalOverflow(what);
+      const tall = await page.locator('.kiosk-main').evaluate((m) => m.scrollHeight > m.clientHeight + 1);
+      if (tall) {
+        await page.getByTestId('ticket-more').waitFor();
+        await page.locator('.kiosk-main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
+        await expect.poll(() => page.getByTestId('ticket-more').count(), POLL).toBe(0);
+        await page.locator('.kiosk-main').evaluate((m) => m.scrollTo(0, 0));
+      }
       if (viewport === PORTRAIT && !elderly) await axeFindings(`ticket ${lang}`);
       await shot(page, `ticket-no-printer-${viewport.width}x${viewport.height}-${lang}${elderly ? '-elderly' : ''}`);
     }

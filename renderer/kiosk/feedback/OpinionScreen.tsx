@@ -15,8 +15,8 @@
  *   opinion-go-track (link to the progress lookup, on the first step)
  */
 import { useState } from 'react';
-import { Icon } from '../../shared/Icon.js';
-import { useSeen } from './useSeen.js';
+import { ScrollCue } from '../components/ScrollCue.js';
+import { useSeen } from '../components/useSeen.js';
 import { useTranslation } from 'react-i18next';
 import type { OpinionKind } from '../../../core/contract/opinions.js';
 import { OPINION_KINDS } from '../../../core/contract/opinions.js';
@@ -129,7 +129,7 @@ export function OpinionScreen({ cite = null }: { cite?: number | null }) {
             {t('kiosk.feedback.textHint')}
           </p>
           <PinyinKeyboard startInPinyin={lang === 'zh-CN'} onKey={(k) => setText((s) => applyKey(s, k).slice(0, TEXT_MAX))} />
-          <div className="feedback-nav">
+          <div className="feedback-nav sticky-actions">
             <button type="button" className="button" data-testid="opinion-prev" onClick={() => setStep('kind')}>
               {t('kiosk.feedback.prev')}
             </button>
@@ -162,14 +162,9 @@ export function OpinionScreen({ cite = null }: { cite?: number | null }) {
             </div>
           </div>
           {/* The error of a submit, the cue and the buttons stay in sight at the bottom while the step scrolls. */}
-          <div className="opinion-footer">
+          <div className="opinion-footer sticky-actions">
             {action.error !== undefined && <FeedbackProblem error={action.error} notFound={t('kiosk.feedback.unexpected')} />}
-            {!endSeen && (
-              <p className="feedback-more" data-testid="opinion-more">
-                <Icon name="chevron" size={32} />
-                {t('kiosk.feedback.scrollMore')}
-              </p>
-            )}
+            {!endSeen && <ScrollCue testid="opinion-more" />}
             <div className="feedback-nav">
               <button type="button" className="button" data-testid="opinion-prev" disabled={action.busy} onClick={() => setStep('text')}>
                 {t('kiosk.feedback.prev')}
@@ -186,7 +181,7 @@ export function OpinionScreen({ cite = null }: { cite?: number | null }) {
               </button>
             </div>
           </div>
-          <span ref={endRef} className="opinion-end" aria-hidden="true" />
+          <span ref={endRef} className="screen-end" aria-hidden="true" />
         </>
       )}
     </section>
