@@ -161,6 +161,8 @@ describe('a kiosk with no printer', SLOW, () => {
       const what = `ticket ${viewport.width}×${viewport.height} ${lang}${elderly ? ' elderly' : ''}`;
       await onFirstScreen('ticket-done', what);
       await noHorizontalOverflow(what);
+      // The number on one line, however large the type.
+      expect(await page.getByTestId('ticket-number').evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))), what).toBe(1);
       const tall = await page.locator('.kiosk-main').evaluate((m) => m.scrollHeight > m.clientHeight + 1);
       if (tall) {
         await page.getByTestId('ticket-more').waitFor();
