@@ -85,6 +85,18 @@ describe('lists', () => {
     expect(items[10]!.original).toBe('十一不准以权压法以权乱法');
   });
 
+  it('gives the office-wide supervision phone with the list: the one most live procedures name, abolished ones not counted', () => {
+    expect(listProhibitions(db, 'zh-CN').supervisePhone).toBe('0451-82627115');
+    const c = seedCatalog();
+    c.procedures.forEach((p, i) => (p.supervisePhone = i < 3 ? '0451-11111111' : i < 5 ? '0451-22222222' : '0451-33333333'));
+    // The most common phone belongs to abolished procedures only: it is not the office's.
+    c.procedures.forEach((p, i) => {
+      if (i >= 5) p.abolished = { date: '2020-01-01' };
+    });
+    importCatalogText(db, JSON.stringify(c));
+    expect(listProhibitions(db, 'en').supervisePhone).toBe('0451-11111111');
+  });
+
   it('browses a category with live procedures before abolished ones', () => {
     const items = listProceduresByCategory(db, 'foreign-trade', 'zh-CN');
     expect(items.map((p) => [p.code, p.abolished])).toEqual([

@@ -84,7 +84,20 @@ export function listProhibitions(db: Db, lang: Lang): ProhibitionList {
       const t = JSON.parse(r.text) as Localized;
       return { no: r.no, text: pickLang(t, lang), original: t['zh-CN'] };
     }),
+    supervisePhone: officeSupervisePhone(db),
   };
+}
+
+/** The supervision phone most live procedures give (ties: the first in catalog order): the office-wide one. */
+function officeSupervisePhone(db: Db): string | null {
+  const row = db
+    .prepare(
+      `SELECT json_extract(doc, '$.supervisePhone') AS phone FROM procedures
+       WHERE abolished_on IS NULL AND json_extract(doc, '$.supervisePhone') IS NOT NULL
+       GROUP BY phone ORDER BY COUNT(*) DESC, MIN(ord) LIMIT 1`,
+    )
+    .get() as { phone: string } | undefined;
+  return row?.phone ?? null;
 }
 
 /** Plain browsing of one category in catalog order, live procedures first (no search ranking). */

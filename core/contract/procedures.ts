@@ -85,5 +85,7 @@ export type CategoryList = z.infer<typeof CategoryList>;
 
 export const ProhibitionList = z.object({
   items: z.array(z.object({ no: z.number().int(), text: z.string(), original: z.string() })),
+  /** The office-wide supervision phone, where a breach can be reported: the one most live procedures give; null with none. */
+  supervisePhone: z.string().nullable(),
 });
 export type ProhibitionList = z.infer<typeof ProhibitionList>;

@@ -48,7 +48,7 @@ function Screen({ route }: { route: KioskRoute }) {
     case 'checkin':
       return <CheckinScreen />;
     case 'opinion':
-      return <OpinionScreen />;
+      return <OpinionScreen key={'cite' in route ? route.cite : 0} cite={'cite' in route ? route.cite : null} />;
     case 'track':
       return <TrackScreen />;
     case 'rate':

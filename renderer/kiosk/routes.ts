@@ -9,6 +9,8 @@ export type KioskRoute =
   | { name: 'ticket' }
   | { name: 'checkin' }
   | { name: 'opinion' }
+  /** The opinion box opened from the negative list, citing one of the eleven prohibitions. */
+  | { name: 'opinion'; cite: number }
   | { name: 'track' }
   | { name: 'rate' }
   | { name: 'notFound' };
@@ -30,6 +32,7 @@ export function matchKioskRoute(path: string): KioskRoute {
   if (first === 'checkin' && second === undefined) return { name: 'checkin' };
   if (first === 'opinion') return second === undefined ? { name: 'opinion' } : second === 'track' ? { name: 'track' } : { name: 'notFound' };
   if (first === 'rate' && second === undefined) return { name: 'rate' };
+  if (first === 'report' && second !== undefined && /^(?:[1-9]|1[01])$/.test(second)) return { name: 'opinion', cite: Number(second) };
   return { name: 'notFound' };
 }
 
@@ -45,4 +48,6 @@ export const kioskPath = {
   opinion: () => `${KIOSK_BASE}/opinion`,
   track: () => `${KIOSK_BASE}/opinion/track`,
   rate: () => `${KIOSK_BASE}/rate`,
+  /** Report a breach of prohibition `no` (1–11) in the opinion box. */
+  report: (no: number) => `${KIOSK_BASE}/report/${no}`,
 };

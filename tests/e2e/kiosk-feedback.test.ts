@@ -11,7 +11,7 @@ import { putStaff } from '../../core/queue/reference.js';
 import { ROOT } from '../../terminal/config.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
 import { decodeEscPos } from '../../native/printer/decode.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 
 // The kiosk's opinion box, progress lookup and rating by ticket in Chromium, against a real
 // terminal service that has never reached a central server and prints to preview files.
@@ -196,6 +196,16 @@ describe('rating a finished service by ticket number and rating code at the kios
     expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
     await page.getByTestId('rating-reason-explanation').click();
     // The comment on the on-screen keyboard, in pinyin: Space takes the first candidate, 讲 is the second.
+    // "Write with the on-screen keyboard" is a button like the others: at least 44×44, and 60×60 in elderly mode.
+    const size = async () => {
+      const box = (await page.getByTestId('rating-comment-keyboard').boundingBox())!;
+      return Math.min(box.width, box.height);
+    };
+    expect(await size()).toBeGreaterThanOrEqual(44);
+    await page.getByTestId('elderly-toggle').click();
+    expect(await size()).toBeGreaterThanOrEqual(60);
+    await shot(page, 'rate-ticket-reasons-elderly-zh-CN');
+    await page.getByTestId('elderly-toggle').click();
     await page.getByTestId('rating-comment-keyboard').click();
     await osk('cailiao yaoqiu mei jiang');
     await page.getByTestId('ime-candidate').and(page.locator('[data-text="讲"]')).click();

@@ -53,24 +53,22 @@ const waiting = async (svc: RunningService, code: string) =>
   (svc.runtime.queue.lines('zh-CN').lines.find((l) => l.code === code) ?? { waiting: -1 }).waiting;
 
 describe('taking a ticket', SLOW, () => {
-  it('without a printer, says so before issuing and shows the offline number on screen', async () => {
+  it('on a kiosk with no printer, issues at one tap with no printer warning and shows the offline number on screen', async () => {
     await open(bare);
     await page.getByTestId('home-take-ticket').click();
     await expect.poll(() => page.getByTestId('queue-line').count(), POLL).toBe(5);
-    expect(await page.getByTestId('printer-warning').textContent()).toContain('打印机暂不可用，您可以在屏幕上查看号码');
+    expect(await page.getByTestId('printer-warning').count()).toBe(0);
     expect(await page.getByTestId('lines-offline').isVisible()).toBe(true);
-
-    await page.locator('[data-testid=queue-line][data-code=A]').click();
-    await expect.poll(() => page.getByTestId('printer-down-notice').isVisible(), POLL).toBe(true);
     expect(await waiting(bare, 'A')).toBe(0);
 
-    await page.getByTestId('ticket-on-screen').click();
+    await page.locator('[data-testid=queue-line][data-code=A]').click();
     await expect.poll(() => text('ticket-number'), POLL).toBe('K-A001');
+    expect(await page.getByTestId('printer-down-notice').count()).toBe(0);
     expect(await text('ticket-line')).toBe('对外贸易');
     expect(await text('ticket-area')).toBe('1–2号窗口');
     expect(await text('ticket-ahead')).toBe('没有人，请留意叫号');
-    expect(await page.getByTestId('ticket-print').getAttribute('data-print')).toBe('skipped');
-    expect(await text('ticket-print')).toContain('请记下您的号码或用手机拍下');
+    expect(await page.getByTestId('ticket-print').getAttribute('data-print')).toBe('no-printer');
+    expect(await text('ticket-print')).toContain('号票显示在屏幕上。请记下您的号码或用手机拍下');
     expect(await text('ticket-offline')).toContain('由本机发放');
     expect(await page.getByTestId('ticket-qr').locator('svg').count()).toBe(1);
     expect(await waiting(bare, 'A')).toBe(1);

@@ -8,7 +8,7 @@ import { pendingEvents } from '../../core/outbox/outbox.js';
 import { putStaff } from '../../core/queue/reference.js';
 import { ROOT } from '../../terminal/config.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 
 // The customer-facing rating screen (/rating) in Chromium against a real counter terminal with the
 // central server unreachable: the counter's finish brings the service up, the visitor rates once,
@@ -74,6 +74,11 @@ describe('the rating screen', SLOW, () => {
 
     await page.getByTestId('rating-level-1').click();
     expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
+    // "Write with the on-screen keyboard" is drawn like the screen's other buttons, never the browser's default.
+    const looks = (id: string) => page.getByTestId(id).evaluate((e) => [getComputedStyle(e).borderTopColor, getComputedStyle(e).borderRadius, getComputedStyle(e).fontSize]);
+    expect(await looks('rating-comment-keyboard')).toEqual(await looks('rating-back'));
+    expect((await page.getByTestId('rating-comment-keyboard').boundingBox())!.height).toBeGreaterThanOrEqual(60);
+    await shot(page, 'rating-reasons-1920x1080-zh-CN');
     await page.getByTestId('rating-reason-attitude').click();
     await page.getByTestId('rating-reason-repeat-visits').click();
     await page.getByTestId('rating-reason-attitude').click();

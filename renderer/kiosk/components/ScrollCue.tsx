@@ -1,13 +1,16 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** True while the scrolling area has more below what is shown; follows scrolling, resizing and new content. */
+/**
+ * True while the scrolling area has more below what is shown; follows scrolling, resizing and new content.
+ * A screen that keeps its buttons in sight (.sticky-actions) shows its own cue above them (MoreCue).
+ */
 function useMoreBelow(ref: RefObject<HTMLElement | null>): boolean {
   const [more, setMore] = useState(false);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const check = () => setMore(el.scrollTop + el.clientHeight < el.scrollHeight - 8);
+    const check = () => setMore(!el.querySelector('.sticky-actions') && el.scrollTop + el.clientHeight < el.scrollHeight - 8);
     check();
     el.addEventListener('scroll', check, { passive: true });
     const resized = new ResizeObserver(check);

@@ -3,6 +3,7 @@ import type { RouteOutput } from '../../../core/contract/api.js';
 import { Icon } from '../../shared/Icon.js';
 import { Link } from '../../shared/Link.js';
 import { QrCode } from '../../shared/QrCode.js';
+import { slipAdvice } from '../queue/printer.js';
 import { kioskPath } from '../routes.js';
 import { TRACKING_QR_PREFIX } from './entry.js';
 
@@ -17,6 +18,7 @@ export function OpinionFiledView({ filed, onDone }: { filed: FiledOpinion; onDon
     'printer-down': t('kiosk.feedback.slipPrinterDown'),
     skipped: t('kiosk.feedback.slipSkipped'),
   };
+  const advice = slipAdvice(filed.print);
   return (
     <section className="screen opinion-filed" data-testid="opinion-filed" aria-labelledby="opinion-filed-title">
       <h1 id="opinion-filed-title">{t('kiosk.feedback.filedTitle')}</h1>
@@ -32,8 +34,8 @@ export function OpinionFiledView({ filed, onDone }: { filed: FiledOpinion; onDon
       <p className="feedback-hint" data-testid="opinion-lookup-hint">
         {filed.withPhone ? t('kiosk.feedback.lookupHintPhone') : t('kiosk.feedback.lookupHint')}
       </p>
-      <div className={`ticket-note slip ${filed.print === 'queued' ? 'take-slip' : 'note-number'}`} role="status" data-testid="opinion-print" data-print={filed.print}>
-        <Icon name={filed.print === 'queued' ? 'chevron' : 'eye'} size={36} />
+      <div className={`ticket-note slip ${advice}`} role="status" data-testid="opinion-print" data-print={filed.print}>
+        <Icon name={advice === 'take-slip' ? 'chevron' : advice === 'on-screen' ? 'eye' : 'warning'} size={36} />
         <p>{slipText[filed.print]}</p>
       </div>
       <div className="feedback-nav">

@@ -1,18 +1,22 @@
 /*
  * The opinion box (/kiosk/opinion): kind → text → optional prohibition and phone → filed, with the
- * tracking code on screen and on the slip. Test ids:
+ * tracking code on screen and on the slip. Opened from the negative list (/kiosk/report/<no>) it is a
+ * complaint citing that prohibition, starting at the text. Test ids:
  *   opinion-screen (data-step = kind | text | extras | done), opinion-step (the "1/3" indicator)
  *   opinion-kind-opinion, opinion-kind-suggestion, opinion-kind-complaint, opinion-kind-leadership-letter
+ *   opinion-cited (data-no: the prohibition cited from the negative list),
  *   opinion-text (textarea; physical keyboard or the OSK), osk (keys carry data-key), opinion-text-count, opinion-text-hint
  *   opinion-next, opinion-prev
  *   opinion-prohibition-none, opinion-prohibition-<1..11> (aria-pressed), opinion-prohibitions-error
  *   opinion-phone (data-value = digits), numpad (data-key 0–9, clear, backspace), opinion-phone-invalid
- *   opinion-submit (aria-busy), feedback-error (data-kind: not-found, network, server, unexpected)
+ *   opinion-more (the cue that the step goes on below, until its end is in sight), opinion-submit (aria-busy), feedback-error (data-kind: not-found, network, server, unexpected)
  *   done: opinion-filed, opinion-code, opinion-qr, opinion-print (data-print = queued | no-printer | printer-down | skipped),
  *         opinion-lookup-hint, opinion-track (go to the progress lookup), opinion-done
  *   opinion-go-track (link to the progress lookup, on the first step)
  */
 import { useState } from 'react';
+import { MoreCue } from '../components/MoreCue.js';
+import { useSeen } from '../components/useSeen.js';
 import { useTranslation } from 'react-i18next';
 import type { OpinionKind } from '../../../core/contract/opinions.js';
 import { OPINION_KINDS } from '../../../core/contract/opinions.js';
@@ -31,24 +35,27 @@ import { isPhone, PHONE_MAX, TEXT_MAX, TEXT_MIN, textReady } from './entry.js';
 import { FeedbackProblem } from './FeedbackProblem.js';
 import { useKindWords } from './words.js';
 import { OpinionFiledView, type FiledOpinion } from './OpinionFiledView.js';
-import { ProhibitionChoice } from './ProhibitionChoice.js';
+import { CitedProhibition, ProhibitionChoice } from './ProhibitionChoice.js';
 
 type Step = 'kind' | 'text' | 'extras';
 const STEPS: Step[] = ['kind', 'text', 'extras'];
 
-export function OpinionScreen() {
+/** `cite`: the prohibition a visitor reports a breach of, from the negative list; null: the box opened from home. */
+export function OpinionScreen({ cite = null }: { cite?: number | null }) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n);
   const client = useClient();
   const session = useSession();
   const action = useAction();
   const kindWords = useKindWords();
-  const [step, setStep] = useState<Step>('kind');
-  const [kind, setKind] = useState<OpinionKind | null>(null);
+  const [step, setStep] = useState<Step>(cite === null ? 'kind' : 'text');
+  const [kind, setKind] = useState<OpinionKind | null>(cite === null ? null : 'complaint');
   const [text, setText] = useState('');
-  const [prohibition, setProhibition] = useState<number | null>(null);
+  const [prohibition, setProhibition] = useState<number | null>(cite);
   const [phone, setPhone] = useState('');
   const [filed, setFiled] = useState<FiledOpinion | null>(null);
+  // The last step is taller than the screen: its buttons stay at the bottom, and a cue says more is below until its end is in sight.
+  const [endRef, endSeen] = useSeen<HTMLSpanElement>(step === 'extras');
 
   if (filed) return <OpinionFiledView filed={filed} onDone={session.reset} />;
 
@@ -102,6 +109,7 @@ export function OpinionScreen() {
 
       {step === 'text' && kind && (
         <>
+          {prohibition !== null && <CitedProhibition no={prohibition} lang={lang} />}
           <label className="feedback-ask" htmlFor="opinion-text">
             {t('kiosk.feedback.textAsk', { kind: kindWords[kind] })}
           </label>
@@ -121,7 +129,7 @@ export function OpinionScreen() {
             {t('kiosk.feedback.textHint')}
           </p>
           <PinyinKeyboard startInPinyin={lang === 'zh-CN'} onKey={(k) => setText((s) => applyKey(s, k).slice(0, TEXT_MAX))} />
-          <div className="feedback-nav">
+          <div className="feedback-nav sticky-actions">
             <button type="button" className="button" data-testid="opinion-prev" onClick={() => setStep('kind')}>
               {t('kiosk.feedback.prev')}
             </button>
@@ -134,35 +142,46 @@ export function OpinionScreen() {
 
       {step === 'extras' && kind && (
         <>
-          <h2 className="feedback-ask">{t('kiosk.feedback.prohibitionAsk')}</h2>
-          <ProhibitionChoice value={prohibition} onChange={setProhibition} lang={lang} />
-          <h2 className="feedback-ask">{t('kiosk.feedback.phoneAsk')}</h2>
-          <p className="feedback-hint">{t('kiosk.feedback.phoneHint')}</p>
-          <p className="feedback-phone" data-testid="opinion-phone" data-value={phone} aria-live="polite">
-            {phone === '' ? <span className="feedback-placeholder">{t('kiosk.feedback.phoneNone')}</span> : phone}
-          </p>
-          {!phoneOk && (
-            <p className="feedback-invalid" data-testid="opinion-phone-invalid">
-              {t('kiosk.feedback.phoneInvalid')}
-            </p>
-          )}
-          <NumberPad onKey={(k: PadKey) => setPhone((p) => applyPadKey(p, k, PHONE_MAX))} disabled={action.busy} />
-          {action.error !== undefined && <FeedbackProblem error={action.error} notFound={t('kiosk.feedback.unexpected')} />}
-          <div className="feedback-nav">
-            <button type="button" className="button" data-testid="opinion-prev" disabled={action.busy} onClick={() => setStep('text')}>
-              {t('kiosk.feedback.prev')}
-            </button>
-            <button
-              type="button"
-              className="button primary"
-              data-testid="opinion-submit"
-              disabled={!phoneOk || action.busy}
-              aria-busy={action.busy}
-              onClick={() => void submit()}
-            >
-              {action.busy ? t('kiosk.feedback.submitting') : t('kiosk.feedback.submit')}
-            </button>
+          <div className="opinion-extras">
+            <div className="opinion-extras-part">
+              <h2 className="feedback-ask">{t('kiosk.feedback.prohibitionAsk')}</h2>
+              <ProhibitionChoice value={prohibition} onChange={setProhibition} lang={lang} />
+            </div>
+            <div className="opinion-extras-part">
+              <h2 className="feedback-ask">{t('kiosk.feedback.phoneAsk')}</h2>
+              <p className="feedback-hint">{t('kiosk.feedback.phoneHint')}</p>
+              <p className="feedback-phone" data-testid="opinion-phone" data-value={phone} aria-live="polite">
+                {phone === '' ? <span className="feedback-placeholder">{t('kiosk.feedback.phoneNone')}</span> : phone}
+              </p>
+              {!phoneOk && (
+                <p className="feedback-invalid" data-testid="opinion-phone-invalid">
+                  {t('kiosk.feedback.phoneInvalid')}
+                </p>
+              )}
+              <NumberPad onKey={(k: PadKey) => setPhone((p) => applyPadKey(p, k, PHONE_MAX))} disabled={action.busy} />
+            </div>
           </div>
+          {/* The error of a submit, the cue and the buttons stay in sight at the bottom while the step scrolls. */}
+          <div className="opinion-footer sticky-actions">
+            {action.error !== undefined && <FeedbackProblem error={action.error} notFound={t('kiosk.feedback.unexpected')} />}
+            {!endSeen && <MoreCue testid="opinion-more" />}
+            <div className="feedback-nav">
+              <button type="button" className="button" data-testid="opinion-prev" disabled={action.busy} onClick={() => setStep('text')}>
+                {t('kiosk.feedback.prev')}
+              </button>
+              <button
+                type="button"
+                className="button primary"
+                data-testid="opinion-submit"
+                disabled={!phoneOk || action.busy}
+                aria-busy={action.busy}
+                onClick={() => void submit()}
+              >
+                {action.busy ? t('kiosk.feedback.submitting') : t('kiosk.feedback.submit')}
+              </button>
+            </div>
+          </div>
+          <span ref={endRef} className="screen-end" aria-hidden="true" />
         </>
       )}
     </section>

@@ -34,3 +34,21 @@ export function ProhibitionChoice({ value, onChange, lang }: { value: number | n
     </div>
   );
 }
+
+/** The prohibition a complaint cites, quoted, above the text the visitor writes (opened from the negative list). */
+export function CitedProhibition({ no, lang }: { no: number; lang: Lang }) {
+  const { t } = useTranslation();
+  const list = useApi('listProhibitions', { lang });
+  const item = list.data?.items.find((p) => p.no === no);
+  return (
+    <div className="feedback-cited" data-testid="opinion-cited" data-no={no}>
+      <span className="prohibition-no" aria-hidden="true">
+        {no}
+      </span>
+      <p>
+        <span className="feedback-cited-label">{t('kiosk.feedback.citing', { no })}</span>
+        {item && <span className="feedback-cited-text">{item.text}</span>}
+      </p>
+    </div>
+  );
+}

@@ -76,6 +76,15 @@ describe('the opinion box', () => {
     expect(textOf(html)).toContain('打印机暂时不能打印。请记下查询码或用手机拍下。');
     expect(textOf(html)).not.toContain('后四位');
   });
+
+  it('on a kiosk with no printer, shows the receipt on screen calmly; a printer that failed is a warning', () => {
+    const calm = render(<OpinionFiledView filed={{ ...filed, print: 'no-printer', jobId: null }} onDone={noop} />);
+    expect(calm).toContain('class="ticket-note slip on-screen"');
+    expect(textOf(calm)).toContain('回执显示在屏幕上。请记下查询码或用手机拍下。');
+    expect(textOf(calm)).not.toContain('打印机');
+    const down = render(<OpinionFiledView filed={{ ...filed, print: 'printer-down', jobId: null }} onDone={noop} />);
+    expect(down).toContain('class="ticket-note slip note-number"');
+  });
 });
 
 describe('the progress lookup', () => {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RouteOutput } from '../../../core/contract/api.js';
+import { WalkInLink } from './WalkInLink.js';
 
 export type PhoneAppointment = RouteOutput<'checkinByPhone'>['appointments'][number];
 
@@ -25,6 +26,7 @@ export function AppointmentChoice({
             <br />
             {t('kiosk.queue.askStaff')}
           </p>
+          <WalkInLink />
         </div>
       ) : (
         <>

@@ -4,7 +4,8 @@
  *   clear, backspace), checkin-code, checkin-code-phone (the phone's last four typed after the code) and checkin-phone
  *   (data-value = digits typed), checkin-submit, phone-lookup,
  *   appointment-option (data-id), phone-none, phone-again, checkin-busy, queue-error (data-kind: not-found,
- *   already-checked-in, network, server, unexpected); success shows the TicketView ids (see TakeTicketScreen).
+ *   already-checked-in, network, server, unexpected), checkin-walk-in (after not-found or no appointment for the phone:
+ *   take a walk-in ticket instead); success shows the TicketView ids (see TakeTicketScreen).
  * A scan anywhere on this screen (keyboard-wedge, or the serial scanner's live 'scan' message) checks in with the scanned text;
  * an older confirmation QR without the phone's digits fills in the code and waits for them.
  */
@@ -21,9 +22,11 @@ import { useSession } from '../state.js';
 import { AppointmentChoice, type PhoneAppointment } from './AppointmentChoice.js';
 import { APPOINTMENT_CODE_LENGTH, applyPadKey, padKeyOf, PHONE_DIGITS, type PadKey } from './digits.js';
 import { DigitBoxes, NumberPad } from './NumberPad.js';
+import { queueProblem } from './errors.js';
 import { ProblemMessage } from './ProblemMessage.js';
 import { TicketView } from './TicketView.js';
 import { useAction } from './useAction.js';
+import { WalkInLink } from './WalkInLink.js';
 
 type Mode = 'code' | 'phone';
 const ENTRY_LENGTH = APPOINTMENT_CODE_LENGTH + PHONE_DIGITS;
@@ -138,7 +141,9 @@ export function CheckinScreen() {
           {doing === 'lookup' ? t('kiosk.checkin.searching') : t('kiosk.checkin.checkingIn')}
         </p>
       )}
-      {action.error !== undefined && <ProblemMessage error={action.error} />}
+      {action.error !== undefined && (
+        <ProblemMessage error={action.error}>{queueProblem(action.error).kind === 'not-found' && <WalkInLink />}</ProblemMessage>
+      )}
 
       {mode === 'code' ? (
         <div className="checkin-entry">

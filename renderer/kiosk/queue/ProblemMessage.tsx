@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../shared/Icon.js';
 import { queueProblem } from './errors.js';
 
-/** A failed ticket, check-in or print call, in words a first-time visitor understands, with where to get help. */
-export function ProblemMessage({ error }: { error: unknown }) {
+/** A failed ticket, check-in or print call, in words a first-time visitor understands, with where to get help; `children`: a way on. */
+export function ProblemMessage({ error, children }: { error: unknown; children?: ReactNode }) {
   const { t } = useTranslation();
   const problem = queueProblem(error);
   let title: string;
@@ -38,6 +39,7 @@ export function ProblemMessage({ error }: { error: unknown }) {
         <p className="queue-problem-title">{title}</p>
         {text && <p>{text}</p>}
         <p className="queue-problem-help">{t('kiosk.queue.askStaff')}</p>
+        {children}
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ import { ScreenHeader } from '../components/ScreenHeader.js';
 import { Loading } from '../components/Status.js';
 import { useSession } from '../state.js';
 import { LinesView, PrinterDownNotice } from './LinesView.js';
-import { printerReady } from './printer.js';
+import { printerDown } from './printer.js';
 import { ProblemMessage } from './ProblemMessage.js';
 import { TicketView } from './TicketView.js';
 import { useTakeTicket } from './useTakeTicket.js';
@@ -46,7 +46,7 @@ export function TakeTicketScreen() {
         <LinesView
           lines={lines.data.lines}
           online={lines.data.online}
-          printerDown={printer.data !== undefined && !printerReady(printer.data)}
+          printerDown={printer.data !== undefined && printerDown(printer.data)}
           busyCode={action.busy && chosen ? chosen.code : null}
           onChoose={(line) => void issue(line, true)}
         />

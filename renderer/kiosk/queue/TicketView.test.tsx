@@ -87,6 +87,15 @@ describe('the issued ticket', () => {
     expect(text(render({ ...issued, print: 'printer-down', jobId: null }), 'ticket-print')).toContain('打印机暂时不能打印');
   });
 
+  it('on a kiosk with no printer, shows the ticket calmly as the normal path; a printer that failed is a warning', () => {
+    const calm = render({ ...issued, print: 'no-printer', jobId: null });
+    expect(calm).toMatch(/class="ticket-note slip on-screen" role="status" data-testid="ticket-print" data-print="no-printer"/);
+    expect(text(calm, 'ticket-print')).toBe('号票显示在屏幕上。请记下您的号码或用手机拍下。');
+    expect(calm).not.toContain('打印机');
+    const down = render({ ...issued, print: 'printer-down', jobId: null });
+    expect(down).toMatch(/class="ticket-note slip note-number" role="status" data-testid="ticket-print" data-print="printer-down"/);
+  });
+
   it('says plainly that an offline number was issued by this kiosk and is still valid', () => {
     const html = render({ ...issued, ticket: { ...issued.ticket, number: 'T3-A005', offline: true } });
     expect(text(html, 'ticket-number')).toBe('T3-A005');

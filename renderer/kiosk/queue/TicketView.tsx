@@ -3,6 +3,8 @@ import type { IssuedTicket } from '../../../core/contract/hall-api.js';
 import { clockTime, useHallZone } from '../../shared/hallZone.js';
 import { Icon } from '../../shared/Icon.js';
 import { QrCode } from '../../shared/QrCode.js';
+import { MoreCue } from '../components/MoreCue.js';
+import { useSeen } from '../components/useSeen.js';
 import { slipAdvice } from './printer.js';
 
 /**
@@ -14,6 +16,7 @@ export function TicketView({ issued, kind, onDone }: { issued: IssuedTicket; kin
   const { ticket } = issued;
   const zone = useHallZone();
   const advice = slipAdvice(issued.print);
+  const [endRef, endSeen] = useSeen<HTMLSpanElement>(true);
   const slipText: Record<IssuedTicket['print'], string> = {
     queued: t('kiosk.queue.slipQueued'),
     'no-printer': t('kiosk.queue.slipNoPrinter'),
@@ -69,22 +72,29 @@ export function TicketView({ issued, kind, onDone }: { issued: IssuedTicket; kin
         </div>
       </div>
 
-      {ticket.offline && (
-        <div className="ticket-note offline" role="note" data-testid="ticket-offline">
-          <Icon name="warning" size={36} />
-          <p>{t('kiosk.queue.offlineTicket')}</p>
+      <div className="ticket-notes">
+        {ticket.offline && (
+          <div className="ticket-note offline" role="note" data-testid="ticket-offline">
+            <Icon name="warning" size={36} />
+            <p>{t('kiosk.queue.offlineTicket')}</p>
+          </div>
+        )}
+        <div className={`ticket-note slip ${advice}`} role="status" data-testid="ticket-print" data-print={issued.print}>
+          <Icon name={advice === 'take-slip' ? 'chevron' : advice === 'on-screen' ? 'eye' : 'warning'} size={36} />
+          <p>{slipText[issued.print]}</p>
         </div>
-      )}
-
-      <div className={`ticket-note slip ${advice}`} role="status" data-testid="ticket-print" data-print={issued.print}>
-        <Icon name={advice === 'take-slip' ? 'chevron' : 'eye'} size={36} />
-        <p>{slipText[issued.print]}</p>
       </div>
+
       <p className="ticket-listen">{t('kiosk.queue.listen')}</p>
 
-      <button type="button" className="button primary ticket-done" data-testid="ticket-done" onClick={onDone}>
-        {t('kiosk.queue.done')}
-      </button>
+      {/* "Done" stays in sight at the bottom when the ticket is taller than the screen (landscape, elderly mode). */}
+      <div className="ticket-footer sticky-actions">
+        {!endSeen && <MoreCue testid="ticket-more" />}
+        <button type="button" className="button primary ticket-done" data-testid="ticket-done" onClick={onDone}>
+          {t('kiosk.queue.done')}
+        </button>
+      </div>
+      <span ref={endRef} className="screen-end" aria-hidden="true" />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Lang } from '../../../core/contract/common.js';
 import type { IssuedTicket } from '../../../core/contract/hall-api.js';
 import { useClient } from '../../api/context.js';
-import { printerReady } from './printer.js';
+import { printerDown } from './printer.js';
 import { useAction, type Action } from './useAction.js';
 
 export interface LineChoice {
@@ -34,8 +34,9 @@ export function useTakeTicket(lang: Lang): {
       setChosen(line);
       if (print) {
         // Asked afresh on every tap: the banner's answer may be minutes old. No answer: try printing.
+        // A kiosk with no printer configured goes straight on: its tickets are shown on screen.
         const status = await client.call('printerStatus', {}, { signal }).catch(() => null);
-        if (status && !printerReady(status)) {
+        if (status && printerDown(status)) {
           setAskPrinter(true);
           return;
         }

@@ -1,10 +1,18 @@
+/*
+ * 负面清单 (/kiosk/prohibitions) — test ids: prohibition-item (data-no), prohibition-report (one per item,
+ * data-no: opens the opinion box citing that item), prohibitions-phone (the office's supervision phone).
+ */
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi.js';
 import { currentLang } from '../../i18n/i18n.js';
+import { Icon } from '../../shared/Icon.js';
+import { Link } from '../../shared/Link.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { ErrorMessage, Loading } from '../components/Status.js';
+import { kioskPath } from '../routes.js';
+import './prohibitions.css';
 
-/** 负面清单: the eleven prohibitions, word for word; in English or Russian the Chinese original is shown too. */
+/** The eleven prohibitions, word for word (in English or Russian the Chinese original too), each with a way to report a breach of it. */
 export function ProhibitionsScreen() {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n);
@@ -14,6 +22,13 @@ export function ProhibitionsScreen() {
       <ScreenHeader title={t('prohibitions.title')}>
         <p className="lead">{t('prohibitions.lead')}</p>
       </ScreenHeader>
+      {res.data?.supervisePhone && (
+        <p className="prohibitions-phone" data-testid="prohibitions-phone">
+          <Icon name="phone" size={36} />
+          <span className="prohibitions-phone-label">{t('prohibitions.supervisePhone')}</span>
+          <strong className="prohibitions-phone-number">{res.data.supervisePhone}</strong>
+        </p>
+      )}
       {res.error ? (
         <ErrorMessage error={res.error} />
       ) : !res.data ? (
@@ -34,6 +49,11 @@ export function ProhibitionsScreen() {
                     <span lang="zh-CN">{p.original}</span>
                   </span>
                 )}
+                <Link to={kioskPath.report(p.no)} className="button prohibition-report" data-testid="prohibition-report" data-no={p.no}>
+                  {t('prohibitions.report')}
+                  <span className="visually-hidden">{t('prohibitions.itemNo', { no: p.no })}</span>
+                  <Icon name="chevron" />
+                </Link>
               </span>
             </li>
           ))}
