@@ -272,7 +272,7 @@ export const hallApi = {
   },
   windowClerk: {
     method: 'GET',
-    path: '/api/counter/clerk',
+    path: '/api/window/clerk',
     summary: "Who serves at this counter PC now (display names, staff number, photo), for its counter and rating screens; null when nobody is signed in",
     query: EmptyQuery,
     response: z.object({ clerk: WindowClerk.nullable() }),

@@ -37,14 +37,14 @@ describe('clerk names and photos on the terminals of a hall', () => {
     expect(kioskFile.includes(Buffer.from(photo.toString('base64').slice(200, 264)))).toBe(false);
 
     // Nobody signed in: the rating screen's window is closed.
-    expect((await api(office.counter.url, 'GET', '/api/counter/clerk')).json).toEqual({ clerk: null });
+    expect((await api(office.counter.url, 'GET', '/api/window/clerk')).json).toEqual({ clerk: null });
     const signIn = await api(office.counter.url, 'POST', '/api/counter/login', { login: 'wang.fang', password: CLERK_PASSWORD, counterNo: 1 });
     expect(signIn.status).toBe(200);
-    const { json } = await api(office.counter.url, 'GET', '/api/counter/clerk');
+    const { json } = await api(office.counter.url, 'GET', '/api/window/clerk');
     expect(json.clerk).toMatchObject({ counterNo: 1, name: '王芳', latinName: 'Wang Fang', number: '0101', presence: 'in' });
     expect(Buffer.from(json.clerk.photo.replace(/^data:image\/jpeg;base64,/, ''), 'base64').equals(photo)).toBe(true);
 
     await api(office.counter.url, 'POST', '/api/counter/logout', {}, signIn.json.token);
-    expect((await api(office.counter.url, 'GET', '/api/counter/clerk')).json).toEqual({ clerk: null });
+    expect((await api(office.counter.url, 'GET', '/api/window/clerk')).json).toEqual({ clerk: null });
   });
 });
