@@ -97,11 +97,20 @@ export async function setStaffHall(db: ServerDb, login: string, hall: string, no
   });
 }
 
-/** Changes an account's columns and tells the counters; false when no such login exists. */
-async function updateStaff(db: ServerDb, login: string, set: Partial<Pick<Selectable<StaffTable>, 'name' | 'latin_name' | 'photo' | 'password_hash'>>, now: number): Promise<boolean> {
+type StaffTrx = Transaction<ServerSchema>;
+
+/** Changes an account's columns and tells the counters, and runs `also` in the same transaction; false when no such login exists. */
+async function updateStaff(
+  db: ServerDb,
+  login: string,
+  set: Partial<Pick<Selectable<StaffTable>, 'name' | 'latin_name' | 'photo' | 'password_hash'>>,
+  now: number,
+  also?: (trx: StaffTrx) => Promise<void>,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx.updateTable('staff').set(set).where('login', '=', login).returningAll().execute();
     for (const row of rows) await appendStaffChange(trx, row, now);
+    if (rows.length > 0) await also?.(trx);
     return rows.length > 0;
   });
 }
@@ -112,9 +121,9 @@ export const renameStaff = (db: ServerDb, login: string, name: string, latinName
 /** A JPEG made by preparePhoto (staff/photo.ts); null removes the photo. */
 export const setStaffPhoto = (db: ServerDb, login: string, photo: Buffer | null, now: number) => updateStaff(db, login, { photo }, now);
 
-/** A new password; counters receive the new hash, so the old one stops working there too. */
-export async function setStaffPassword(db: ServerDb, login: string, password: string, now: number): Promise<boolean> {
-  return updateStaff(db, login, { password_hash: await hashPassword(password) }, now);
+/** A new password; counters receive the new hash, so the old one stops working there too. `also`: e.g. its log entry, with it or not at all. */
+export async function setStaffPassword(db: ServerDb, login: string, password: string, now: number, also?: (trx: StaffTrx) => Promise<void>): Promise<boolean> {
+  return updateStaff(db, login, { password_hash: await hashPassword(password) }, now, also);
 }
 
 export async function staffByLogin(db: ServerDb, login: string): Promise<StaffRecord | null> {
