@@ -35,6 +35,12 @@ export function StaffPanel() {
     });
   };
   const nameOf = (s: { name: string; latinName?: string | null }) => clerkDisplayName(s, lang);
+  const accounts = new Map((data.data?.staff ?? []).map((s) => [s.login, s]));
+  // A logged login by its name as the table shows it (Latin on en and ru), else the name logged, else the login.
+  const nameOfLogin = (login: string, logged: string | null) => {
+    const known = accounts.get(login);
+    return known ? nameOf(known) : (logged ?? login);
+  };
 
   return (
     <div className="sv-staff">
@@ -42,7 +48,7 @@ export function StaffPanel() {
       {data.error !== undefined && <LoadError error={data.error} onRetry={data.reload} />}
       {result && (
         <section className="sv-card sv-notice" data-testid="sv-staff-new-password" data-login={result.login} role="status" aria-labelledby="sv-staff-new-h">
-          <h2 id="sv-staff-new-h">{t('supervisor.staff.newPasswordTitle', { name: result.reset.name ?? result.login, login: result.login })}</h2>
+          <h2 id="sv-staff-new-h">{t('supervisor.staff.newPasswordTitle', { name: nameOfLogin(result.login, result.reset.name), login: result.login })}</h2>
           <p className="sv-password" data-testid="sv-staff-password" lang="en">
             {result.password}
           </p>
@@ -126,10 +132,10 @@ export function StaffPanel() {
                     <tr key={`${r.at}-${r.login}`} data-testid="sv-staff-reset-row" data-login={r.login}>
                       <td>{dateTime(r.at)}</td>
                       <td>
-                        {r.name ?? r.login} <span className="sv-muted">({r.login})</span>
+                        {nameOfLogin(r.login, r.name)} <span className="sv-muted">({r.login})</span>
                       </td>
                       <td>
-                        {r.byName ?? r.by} <span className="sv-muted">({r.by})</span>
+                        {nameOfLogin(r.by, r.byName)} <span className="sv-muted">({r.by})</span>
                       </td>
                     </tr>
                   ))}

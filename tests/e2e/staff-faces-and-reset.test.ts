@@ -100,6 +100,10 @@ describe('clerks as people, and a password recovered from the supervision pages'
     for (const lang of ['en', 'ru'] as const) {
       await page.getByTestId('sv-lang').selectOption(lang);
       await expect.poll(() => page.getByTestId('sv-nav-staff').textContent(), POLL).toBe(lang === 'en' ? 'Staff accounts' : 'Учётные записи');
+      // The same person by the same name everywhere on the page: the table, the new password, the log.
+      expect(await logged.textContent()).toContain('Wang Fang');
+      expect(await logged.textContent()).toContain('Sun Min');
+      expect(await page.getByTestId('sv-staff-new-password').textContent()).toContain('Wang Fang');
       await shot(page, `supervision-reset-shown-${lang}`);
     }
     // Shown once: after closing it, or on reload, the password is gone from the page.
