@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('the rating screen', SLOW, () => {
-  it('shows who is at this window while idle: photo, name (Latin on en and ru), staff number', async () => {
+  it('shows who is at this window while idle: photo, name (Latin on en and ru), staff number', { timeout: 120_000 }, async () => {
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 1080, height: 1920 }]) {
       const p = await browser.newPage({ viewport });
       for (const lang of ['zh-CN', 'en', 'ru'] as const) {
@@ -154,7 +154,7 @@ describe('the rating screen', SLOW, () => {
     expect(width).toBeLessThanOrEqual(800);
   });
 
-  it('serves in portrait at 1080×1920 with the photo beside the name', async () => {
+  it('serves in portrait at 1080×1920 with the photo beside the name', { timeout: 120_000 }, async () => {
     await page.close();
     page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.goto(svc.url + '/rating?lang=zh-CN');
@@ -169,7 +169,7 @@ describe('the rating screen', SLOW, () => {
     await shot(page, 'rating-service-1080x1920-ru');
   });
 
-  it('says the window is closed once the clerk signs out', async () => {
+  it('says the window is closed once the clerk signs out', { timeout: 120_000 }, async () => {
     await call('POST', '/api/counter/logout', {}, token);
     for (const [lang, words] of [['zh-CN', '本窗口暂停服务'], ['en', 'This counter is closed'], ['ru', 'Окно не работает']] as const) {
       await page.goto(`${svc.url}/rating?lang=${lang}`);
