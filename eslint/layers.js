@@ -19,7 +19,7 @@ export const LAYERS = {
   renderer: { folders: ['renderer', ...SHARED], packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'ulid', 'qrcode', 'vite', '@vitejs/*'] },
   terminal: { folders: ['terminal', 'core', 'native'], packages: [NODE, 'zod', 'ulid', 'better-sqlite3', 'fastify', '@fastify/*', 'ws'] },
   electron: { folders: ['electron', 'terminal', 'core', 'native'], packages: [NODE, 'electron'] },
-  server: { folders: ['server', ...SHARED], packages: [NODE, 'zod', 'ulid', 'kysely', 'pg', '@electric-sql/*', 'fastify', '@fastify/*', 'ws'] },
+  server: { folders: ['server', ...SHARED], packages: [NODE, 'zod', 'ulid', 'kysely', 'pg', '@electric-sql/*', 'fastify', '@fastify/*', 'ws', 'sharp'] },
 };
 
 /** Test files (`x.test.ts`) may also use the cross-cutting test helpers and any package (vitest, playwright-core…). */

@@ -36,6 +36,13 @@ describe('browserFallbackMessage', () => {
   });
 });
 
+describe('browserFallbackMessage for a whole office', () => {
+  it('names every screen of the office, the customer-facing rating screen and the status page included', () => {
+    const msg = browserFallbackMessage('http://127.0.0.1:4780', 'office');
+    for (const s of ['kiosk', 'counter', 'rating', 'hall', 'status']) expect(msg).toContain(`Open the ${s} screen in a browser: http://127.0.0.1:4780/${s}`);
+  });
+});
+
 describe('electronEnv', () => {
   it('drops ELECTRON_RUN_AS_NODE so the child starts as the app, and keeps the rest', () => {
     expect(electronEnv({ ELECTRON_RUN_AS_NODE: '1', PORT: '5000', DATA_DIR: '/d' })).toEqual({ PORT: '5000', DATA_DIR: '/d' });

@@ -22,7 +22,7 @@ export function findElectronBinary(
 
 /** The message printed when the service runs without the Electron shell. */
 export function browserFallbackMessage(url: string, role: string): string {
-  const screens = role === 'office' ? ['kiosk', 'counter', 'hall', 'status'] : role === 'counter' ? ['counter', 'rating'] : [role];
+  const screens = role === 'office' ? ['kiosk', 'counter', 'rating', 'hall', 'status'] : role === 'counter' ? ['counter', 'rating'] : [role];
   return [
     'Electron binary not found (node_modules/electron has no dist/): running the terminal service in plain Node.',
     ...screens.map((s) => `Open the ${s} screen in a browser: ${url}/${s}`),

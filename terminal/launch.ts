@@ -10,7 +10,12 @@ import { startTerminalService } from './service.js';
 
 const config = loadConfig();
 const office: Office | null = process.env.SERVER_URL ? null : await startOffice(config, Number(process.env.SERVER_PORT ?? 4800), console.log);
-for (const c of office?.clerks ?? []) console.log(`Clerk account made for this office: ${c.login} / ${c.password} (shown once; change with npm run server:admin)`);
+for (const c of office?.clerks ?? []) console.log(`Clerk account made for this office: ${c.login} / ${c.password} (shown once; change with npm run server:admin -- staff password ${c.login})`);
+if (office?.officeAccount) {
+  const a = office.officeAccount;
+  console.log(`Office (supervision) account made for this office: ${a.login} / ${a.password} (shown once; sign in at ${office.serverUrl}/supervisor; change with npm run server:admin -- staff password ${a.login})`);
+}
+if (office) console.log(`Supervision pages (central server): ${office.serverUrl}/supervisor`);
 const electron = findElectronBinary();
 
 if (electron) {

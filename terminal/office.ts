@@ -16,6 +16,8 @@ export interface Office {
   server: ChildProcess;
   /** Sign-in details of the clerks made on first start (empty afterwards). */
   clerks: { login: string; password: string }[];
+  /** The supervision pages' office account made on first start (null afterwards). */
+  officeAccount: { login: string; password: string } | null;
   stop(): Promise<void>;
 }
 
@@ -63,14 +65,16 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
   const sync = new SyncClient(db);
   let code: string | null = null;
   const clerks: { login: string; password: string }[] = [];
+  let officeAccount: { login: string; password: string } | null = null;
   // A new office talks HTTPS with a pair it makes itself; one enrolled over plain HTTP before keeps it.
   let tls = existsSync(officeCertFile(config));
   try {
     if (!sync.identity()) {
       tls = true;
-      const first = JSON.parse(admin(config, serverPort, [config.hallConfigFile], 'server/admin/office-init.ts')) as { code: string; clerks: { login: string; password: string }[] };
+      const first = JSON.parse(admin(config, serverPort, [config.hallConfigFile], 'server/admin/office-init.ts')) as { code: string; clerks: { login: string; password: string }[]; office: { login: string; password: string } };
       code = first.code;
       clerks.push(...first.clerks);
+      officeAccount = first.office;
     }
   } finally {
     db.close();
@@ -106,5 +110,5 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
     throw err;
   }
   log(`Central server (embedded PostgreSQL in ${join(config.dataDir, 'server')}) at ${serverUrl}; its log: ${serverLog}`);
-  return { serverUrl, server, clerks, stop };
+  return { serverUrl, server, clerks, officeAccount, stop };
 }

@@ -91,6 +91,20 @@ export const CounterLoginBody = z.object({
     .nullable()
     .default(null),
 });
+/** The clerk signed in at this counter PC, as the visitor sees them (issue 12: a person, not a login). */
+export const WindowClerk = z.object({
+  counterNo: CounterNo,
+  /** The display name in Chinese (王芳). */
+  name: z.string(),
+  /** Its Latin form for the en and ru screens, or null (they show `name`). */
+  latinName: z.string().nullable(),
+  number: z.string(),
+  /** A data: URL of the JPEG, or null when the server has none. */
+  photo: z.string().nullable(),
+  presence: PresenceState,
+});
+export type WindowClerk = z.infer<typeof WindowClerk>;
+
 export const CounterSession = z.object({
   /** Sent as `Authorization: Bearer <token>` on every counter route. */
   token: z.string(),
@@ -282,6 +296,13 @@ export const hallApi = {
     query: EmptyQuery,
     body: CounterPresenceBody,
     response: CounterQueue,
+  },
+  windowClerk: {
+    method: 'GET',
+    path: '/api/window/clerk',
+    summary: "Who serves at this counter PC now (display names, staff number, photo), for its counter and rating screens; null when nobody is signed in",
+    query: EmptyQuery,
+    response: z.object({ clerk: WindowClerk.nullable() }),
   },
   counterQueue: {
     method: 'GET',

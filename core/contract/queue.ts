@@ -231,8 +231,14 @@ export const StaffCredential = z.object({
   /** The server's scrypt hash string; the password never travels. */
   passwordHash: z.string(),
   disabled: z.boolean(),
+  /** The display name's Latin form for the en and ru screens ("Wang Fang"); null when none is set. */
+  latinName: z.string().nullable().default(null),
+  /** The clerk's photo: a small JPEG made by the server, base64; null when none is set. Counters only hold it. */
+  photo: z.string().nullable().default(null),
 });
 export type StaffCredential = z.infer<typeof StaffCredential>;
+/** As it may be written: a record from before issue 12 has no Latin name or photo. */
+export type StaffCredentialInput = z.input<typeof StaffCredential>;
 
 /** Outbox event types of the queue. */
 export const QUEUE_EVENTS = {

@@ -36,6 +36,7 @@ export const ROUTE_SCREENS: Record<RouteName, readonly ScreenRole[]> = {
   counterLogin: ['counter'],
   counterLogout: ['counter'],
   counterPresence: ['counter'],
+  windowClerk: ['counter', 'rating'],
   counterQueue: ['counter'],
   counterConflictRead: ['counter'],
   counterAction: ['counter'],

@@ -43,7 +43,10 @@ export type TerminalRecord = z.infer<typeof TerminalRecord>;
 
 export const NewStaff = z.object({
   login: z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{1,31}$/),
+  /** The display name visitors see, in Chinese (王芳). */
   name: FreeText.trim().min(1).max(80),
+  /** Its Latin form for the en and ru screens (Wang Fang); none: those screens show `name`. */
+  latinName: FreeText.trim().min(1).max(80).nullable().optional(),
   number: z.string().trim().regex(/^[A-Za-z0-9-]{1,32}$/),
   role: StaffRole,
   /** The hall a clerk serves: only clerks of a hall sign in at its counters (other roles serve none). */

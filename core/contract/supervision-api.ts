@@ -333,6 +333,36 @@ export const Inspection = z.object({
   cases: z.array(CaseSummary),
 });
 
+// ---------------------------------------------------------------- staff accounts (issue 12)
+
+/** An account as the office sees it on the supervision pages: names, number, role; never a hash. */
+export const StaffAccount = z.object({
+  login: StaffLogin,
+  name: z.string(),
+  latinName: z.string().nullable(),
+  number: z.string(),
+  role: StaffRole,
+  hall: z.string().nullable(),
+  hasPhoto: z.boolean(),
+  disabled: z.boolean(),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+/** A password reset from these pages, as logged: who reset whose password and when (never the password). */
+export const PasswordReset = z.object({
+  at: z.iso.datetime({ offset: true }),
+  by: StaffLogin,
+  byName: z.string().nullable(),
+  login: StaffLogin,
+  name: z.string().nullable(),
+});
+export type PasswordReset = z.infer<typeof PasswordReset>;
+
+export const StaffAccounts = z.object({ staff: z.array(StaffAccount), resets: z.array(PasswordReset) });
+/** The new password, shown once to the office user who asked for it; it is stored only as a hash. */
+export const PasswordResetResult = z.object({ login: StaffLogin, password: z.string(), reset: PasswordReset });
+export type PasswordResetResult = z.infer<typeof PasswordResetResult>;
+
 const EmptyQuery = z.object({});
 const IdParams = z.object({ id: Ulid });
 
@@ -478,6 +508,27 @@ export const supervisionApi = {
     roles: READERS,
     query: QueueDayQuery,
     response: QueueDay,
+  },
+  staffAccounts: {
+    method: 'GET',
+    path: '/api/supervision/staff',
+    summary: 'Office: the staff accounts (names, numbers, roles) and the latest password resets made from these pages',
+    signed: false,
+    roles: ['office'],
+    query: EmptyQuery,
+    response: StaffAccounts,
+  },
+  resetStaffPassword: {
+    method: 'POST',
+    path: '/api/supervision/staff/:login/password',
+    summary:
+      "Office: a new password for an active clerk, answered once; the old one stops working (at the counters once they sync). Logged with who and when. 404 NOT_FOUND for no such active account, 403 NOT_A_COUNTER_CLERK for another role's",
+    signed: false,
+    roles: ['office'],
+    params: z.object({ login: StaffLogin }),
+    query: EmptyQuery,
+    body: z.object({}),
+    response: PasswordResetResult,
   },
   inspection: {
     method: 'GET',

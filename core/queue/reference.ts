@@ -1,21 +1,24 @@
-import { Announcement, Appointment, HallConfig, StaffCredential, type SyncChange } from '../contract/index.js';
+import { Announcement, Appointment, HallConfig, StaffCredential, type StaffCredentialInput, type SyncChange } from '../contract/index.js';
 import type { Db } from '../db/connection.js';
 
 /** Server-owned reference data of the queue as it lands on a terminal (DESIGN.md §5: server-authoritative). */
 
-export function putStaff(db: Db, s: StaffCredential): void {
+export function putStaff(db: Db, input: StaffCredentialInput): void {
+  const s = StaffCredential.parse(input);
   db.prepare(
-    `INSERT INTO staff (login, name, number, role, password_hash, disabled) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO staff (login, name, number, role, password_hash, disabled, latin_name, photo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (login) DO UPDATE SET name = excluded.name, number = excluded.number, role = excluded.role,
-       password_hash = excluded.password_hash, disabled = excluded.disabled`,
-  ).run(s.login, s.name, s.number, s.role, s.passwordHash, s.disabled ? 1 : 0);
+       password_hash = excluded.password_hash, disabled = excluded.disabled, latin_name = excluded.latin_name, photo = excluded.photo`,
+  ).run(s.login, s.name, s.number, s.role, s.passwordHash, s.disabled ? 1 : 0, s.latinName, s.photo === null ? null : Buffer.from(s.photo, 'base64'));
 }
 
+type StaffRow = { login: string; name: string; number: string; role: StaffCredential['role']; password_hash: string; disabled: number; latin_name: string | null; photo: Buffer | null };
+
 export function getStaff(db: Db, login: string): StaffCredential | null {
-  const r = db.prepare('SELECT * FROM staff WHERE login = ?').get(login) as
-    | { login: string; name: string; number: string; role: StaffCredential['role']; password_hash: string; disabled: number }
-    | undefined;
-  return r ? { login: r.login, name: r.name, number: r.number, role: r.role, passwordHash: r.password_hash, disabled: r.disabled === 1 } : null;
+  const r = db.prepare('SELECT * FROM staff WHERE login = ?').get(login) as StaffRow | undefined;
+  return r
+    ? { login: r.login, name: r.name, number: r.number, role: r.role, passwordHash: r.password_hash, disabled: r.disabled === 1, latinName: r.latin_name, photo: r.photo ? r.photo.toString('base64') : null }
+    : null;
 }
 
 export function putHallConfig(db: Db, c: HallConfig): void {

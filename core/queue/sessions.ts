@@ -69,6 +69,15 @@ export function sessionsHere(db: Db, expiry: SessionExpiry): { login: string; co
   return rows.map((r) => ({ login: r.login, counterNo: r.counter_no }));
 }
 
+/** The newest sign-in this terminal holds that has not ended: who is at this counter PC now. */
+export function latestSessionHere(db: Db, expiry: SessionExpiry): { login: string; counterNo: number; presence: PresenceState } | null {
+  const since = new Date(expiry.now.getTime() - expiry.idleMs).toISOString();
+  const r = db.prepare('SELECT login, counter_no, presence FROM counter_session WHERE day = ? AND last_seen_at >= ? ORDER BY created_at DESC LIMIT 1').get(expiry.today, since) as
+    | { login: string; counter_no: number; presence: PresenceState }
+    | undefined;
+  return r ? { login: r.login, counterNo: r.counter_no, presence: r.presence } : null;
+}
+
 /** A supervisor took the counter over: the clerk who held it here is signed out. */
 export function closeCounterSessions(db: Db, counterNo: number): void {
   db.prepare('DELETE FROM counter_session WHERE counter_no = ?').run(counterNo);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CounterQueue, CounterSession } from '../../core/contract/hall-api.js';
 import type { QueueActionName, Ticket } from '../../core/contract/queue.js';
 import { useClient } from '../api/context.js';
+import { currentLang } from '../i18n/i18n.js';
+import { ClerkPhoto, clerkDisplayName } from '../shared/clerk.js';
 import { hallToday } from '../shared/hallZone.js';
 import { useLive } from '../shared/useLive.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
@@ -46,12 +48,14 @@ export function OfflineBanner() {
 }
 
 export function Workbench({ session, onSignedOut }: { session: CounterSession; onSignedOut: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const now = useNow(30_000);
   const today = hallToday(session.timeZone, now);
   const queue = useRemote((signal) => client.call('counterQueue', {}, { signal }));
   const jobs = useRemote((signal) => client.call('printJobs', {}, { signal }));
+  // The photo and the Latin name, as the rating screen facing the visitor shows them.
+  const face = useRemote((signal) => client.call('windowClerk', {}, { signal }), session.token);
   const appointments = useRemote((signal) => client.call('listAppointments', { date: today }, { signal }), today);
   const ticketAction = useBusy();
   const printAction = useBusy();
@@ -193,6 +197,8 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
   };
 
   const staff = q?.staff ?? session.staff;
+  const me = face.data?.clerk?.number === staff.number ? face.data.clerk : null;
+  const staffName = clerkDisplayName({ name: staff.name, latinName: me?.latinName }, currentLang(i18n));
   const presence = q?.presence ?? 'in';
 
   return (
@@ -202,8 +208,9 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
           <span className="counter-no" data-testid="counter-no">
             {t('counter.counterNo', { no: session.counterNo })}
           </span>
+          <ClerkPhoto className="staff-photo" photo={me?.photo ?? null} name={staffName} alt={t('counter.photoOf', { name: staffName })} testId="counter-staff-photo" />
           <span className="staff" data-testid="counter-staff">
-            {staff.name} <span className="staff-number">{t('counter.staffNumber', { number: staff.number })}</span>
+            {staffName} <span className="staff-number">{t('counter.staffNumber', { number: staff.number })}</span>
           </span>
           <span className={`presence-badge ${presence}`} data-testid="presence-state" data-state={presence}>
             {t(`counter.presence.state.${presence}`)}

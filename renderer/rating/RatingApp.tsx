@@ -6,8 +6,10 @@
  * Test ids:
  *   rating-screen                  the screen (<main>, data-view = idle | rate | thanks)
  *   rating-lang-zh-CN, rating-lang-en, rating-lang-ru   language buttons (aria-pressed)
- *   rating-idle                    the idle "please rate after your service" panel
- *   rating-service (data-service-id), rating-clerk, rating-clerk-number, rating-counter, rating-matter, rating-ticket
+ *   rating-idle                    the idle panel: who is at this window (rating-window-clerk: rating-window-photo
+ *                                  (data-photo = yes | no), rating-window-name, rating-window-number, rating-window-away),
+ *                                  or rating-window-closed when nobody is signed in
+ *   rating-service (data-service-id), rating-clerk-photo, rating-clerk, rating-clerk-number, rating-counter, rating-matter, rating-ticket
  *   rating-levels, rating-level-5 … rating-level-1   the five level buttons (words, not colour alone)
  *   rating-busy                    sending a good rating
  *   rating-reasons (data-level), rating-chosen, rating-reason-<reason> (aria-pressed; reasons of BAD_REASONS),
@@ -29,11 +31,14 @@ import { ratingView } from './logic.js';
 import { RatingForm } from './RatingForm.js';
 import { ServiceCard } from './ServiceCard.js';
 import { Thanks } from './Thanks.js';
+import { WindowIdle } from './WindowClerk.js';
 import { useRatingSubmit, type SubmitOutcome } from './useRatingSubmit.js';
 import './rating.css';
 
 /** Asked this often even without a live message (a tablet on Wi-Fi may miss one). */
 export const PROMPT_POLL_MS = 4_000;
+/** Who is at the window is asked this often: a sign-in or sign-out at the counter sends no rating message. */
+export const CLERK_POLL_MS = 10_000;
 /** How long the thank-you stays before the screen is idle again. */
 export const THANKS_MS = 6_000;
 
@@ -48,6 +53,7 @@ export default function RatingApp() {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const prompt = useRefreshing('ratingPrompt', {}, PROMPT_POLL_MS);
+  const atWindow = useRefreshing('windowClerk', {}, CLERK_POLL_MS);
   const sending = useRatingSubmit();
   const [thanks, setThanks] = useState<{ serviceId: string; outcome: SubmitOutcome } | null>(null);
   const [finished, setFinished] = useState<ReadonlySet<string>>(new Set());
@@ -59,8 +65,16 @@ export default function RatingApp() {
   }, [i18n]);
 
   useLive((msg) => {
-    if (msg.type === 'rating') prompt.refetch();
-  }, { onOpen: prompt.refetch });
+    if (msg.type === 'rating') {
+      prompt.refetch();
+      atWindow.refetch();
+    }
+  }, {
+    onOpen: () => {
+      prompt.refetch();
+      atWindow.refetch();
+    },
+  });
 
   useEffect(() => {
     if (!thanks) return;
@@ -100,8 +114,7 @@ export default function RatingApp() {
 
       {view.kind === 'idle' && (
         <section className="rating-idle" data-testid="rating-idle">
-          <h1>{t('rating.idleTitle')}</h1>
-          <p>{t('rating.idleText')}</p>
+          <WindowIdle clerk={atWindow.data?.clerk} />
           {prompt.error !== undefined && prompt.data === undefined && (
             <p className="rating-connection" role="status" data-testid="rating-connection">
               {t('rating.connection')}
@@ -115,7 +128,7 @@ export default function RatingApp() {
           <h1 id="rating-ask" className="rating-ask-title">
             {t('rating.ask')}
           </h1>
-          <ServiceCard prompt={current} />
+          <ServiceCard prompt={current} atWindow={atWindow.data?.clerk} />
           {sending.error !== undefined && (
             <p className="status error rating-error" role="alert" data-testid="rating-error">
               {ratingErrorText(sending.error, t)}

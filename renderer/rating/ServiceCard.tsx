@@ -1,17 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { pickLang } from '../../core/contract/common.js';
+import type { WindowClerk } from '../../core/contract/hall-api.js';
 import type { RatingPrompt } from '../../core/contract/ratings.js';
 import { currentLang } from '../i18n/i18n.js';
+import { ClerkPhoto, clerkDisplayName } from '../shared/clerk.js';
 
-/** Who served the visitor, where and what: so they know which service they are rating. */
-export function ServiceCard({ prompt }: { prompt: RatingPrompt }) {
+/**
+ * Who served the visitor, where and what: so they know which service they are rating. `atWindow`: the
+ * clerk signed in here now; when it is the one who served, their photo and Latin name come from it (the
+ * kiosk's rating by ticket has no such clerk, and shows the name alone).
+ */
+export function ServiceCard({ prompt, atWindow }: { prompt: RatingPrompt; atWindow?: WindowClerk | null }) {
   const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n);
+  const same = atWindow && atWindow.number === prompt.clerkNumber ? atWindow : null;
+  const name = clerkDisplayName({ name: prompt.clerkName, latinName: same?.latinName }, lang);
   return (
     <dl className="service-card" data-testid="rating-service" data-service-id={prompt.serviceId}>
-      <div className="service-fact">
+      <div className={same ? 'service-fact wide service-clerk' : 'service-fact'}>
+        {same && <ClerkPhoto className="service-photo" photo={same.photo} name={name} alt={t('rating.photoOf', { name })} testId="rating-clerk-photo" />}
         <dt>{t('rating.clerk')}</dt>
         <dd>
-          <span data-testid="rating-clerk">{prompt.clerkName}</span>
+          <span data-testid="rating-clerk">{name}</span>
           <span className="service-sub">
             {t('rating.clerkNumber')} <span data-testid="rating-clerk-number">{prompt.clerkNumber}</span>
           </span>

@@ -13,6 +13,7 @@ import { parseSupervisorPath, sectionPath } from './paths.js';
 import { ProhibitionsPanel } from './ProhibitionsPanel.js';
 import { QueuePanel } from './QueuePanel.js';
 import { SatisfactionPanel } from './SatisfactionPanel.js';
+import { StaffPanel } from './StaffPanel.js';
 import { useLiveFeed } from './useLiveFeed.js';
 
 /** Uploaded events the server stored but could not apply: a complaint may be missing from the lists below. */
@@ -99,6 +100,7 @@ export function Shell({ staff, onSignedOut }: { staff: StaffIdentity; onSignedOu
             {section === 'prohibitions' && <ProhibitionsPanel />}
             {section === 'inspection' && <InspectionPanel />}
             {section === 'queue' && <QueuePanel />}
+            {section === 'staff' && <StaffPanel />}
           </main>
         </>
       )}

@@ -7,7 +7,8 @@ import { openFailureCounts } from '../events/failures.js';
 import { hallConfig, importHallConfig, listHallConfigs } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
 import { importServerCatalog } from '../sync/catalog.js';
-import { createStaff, disableStaff, listStaff, setStaffHall, setStaffUnit, StaffExistsError } from '../staff/repository.js';
+import { PhotoError, preparePhoto, PHOTO_HEIGHT, PHOTO_MAX_BYTES, PHOTO_WIDTH } from '../staff/photo.js';
+import { createStaff, disableStaff, listStaff, renameStaff, setStaffHall, setStaffPassword, setStaffPhoto, setStaffUnit, StaffExistsError } from '../staff/repository.js';
 import { calendarReport } from './calendar-report.js';
 import { failedEventsReport, reapplyReport } from './events-cli.js';
 import { createTerminal, disableTerminal, listTerminals, reissueEnrollCode } from '../terminals/repository.js';
@@ -21,11 +22,19 @@ export const USAGE = `Usage: npm run server:admin -- <command>
   terminal list [--json]          terminals with hall, roles, enrollment and last contact
   terminal code ID                a new enrollment code for a terminal (its old key stops working)
   terminal disable ID             refuse the terminal's requests from now on
-  staff create --login L --name N --number NO --role clerk|supervisor|admin|office|department|inspector
+  staff create --login L --name N [--latin LATIN] --number NO --role clerk|supervisor|admin|office|department|inspector
                 [--unit DEPARTMENT] [--hall HALL]
-                                  password from STAFF_PASSWORD or the first line of stdin, never argv;
-                                  a department account needs --unit, the department it answers for;
-                                  a clerk needs --hall, the hall whose counters they sign in at
+                                  --name is the display name visitors see (王芳), --latin its form for the
+                                  en and ru screens (Wang Fang); password from STAFF_PASSWORD or the first
+                                  line of stdin, never argv; a department account needs --unit, the
+                                  department it answers for; a clerk needs --hall, the hall whose counters
+                                  they sign in at
+  staff password LOGIN            a new password (STAFF_PASSWORD or stdin, as at creation); the old one
+                                  stops working, at the counters too once they sync
+  staff rename LOGIN --name N [--latin LATIN]
+                                  the display names; --latin "" removes the Latin form
+  staff photo LOGIN FILE          the photo the counter and rating screens show: an image file of at most
+                                  5 MB, made a 240×320 JPEG without metadata; reaches the hall's counters
   staff hall LOGIN HALL           moves a clerk to another hall: only that hall's counters hold them
   staff list [--json]
   staff disable LOGIN
@@ -84,6 +93,8 @@ export interface AdminIo {
   readPassword: () => Promise<string>;
   /** A FILE argument, read relative to the directory the command was typed in. */
   readFile: (path: string) => string;
+  /** A binary FILE argument, the same way: at most its first `maxBytes` + 1 bytes, so a file too large is seen without reading it all. */
+  readBytes: (path: string, maxBytes: number) => Buffer;
 }
 
 export async function runAdminCommand(argv: string[], io: AdminIo, config: ServerConfig = loadServerConfig()): Promise<void> {
@@ -97,6 +108,7 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
       hall: { type: 'string' },
       roles: { type: 'string' },
       login: { type: 'string' },
+      latin: { type: 'string' },
       number: { type: 'string' },
       role: { type: 'string' },
       unit: { type: 'string' },
@@ -142,7 +154,7 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
     }
     case 'staff create': {
       const hall = values.hall?.trim() || null;
-      const input = NewStaff.safeParse({ login: need(values, 'login'), name: need(values, 'name'), number: need(values, 'number'), role: need(values, 'role'), hall });
+      const input = NewStaff.safeParse({ login: need(values, 'login'), name: need(values, 'name'), latinName: values.latin?.trim() || null, number: need(values, 'number'), role: need(values, 'role'), hall });
       if (!input.success) throw new UsageError(`Invalid staff account: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       if (input.data.role === 'clerk' && !hall) throw new UsageError('A clerk needs --hall, the hall whose counters they sign in at');
       if (input.data.role !== 'clerk' && hall) throw new UsageError('--hall is for clerks only: other accounts sign in at no counter');
@@ -155,7 +167,7 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
       try {
         const s = await createStaff(await db(), input.data, password.data, now);
         if (unit) await setStaffUnit(await db(), s.login, unit);
-        out(`Staff account ${s.login} (${s.name}, no. ${s.number}, ${s.role}${unit ? `, ${unit}` : ''}${hall ? `, hall ${hall}` : ''}) created.`);
+        out(`Staff account ${s.login} (${s.name}${s.latinName ? ` / ${s.latinName}` : ''}, no. ${s.number}, ${s.role}${unit ? `, ${unit}` : ''}${hall ? `, hall ${hall}` : ''}) created.`);
       } catch (err) {
         if (err instanceof StaffExistsError) throw new Error(`A staff account with this ${err.field} already exists.`, { cause: err });
         throw err;
@@ -164,7 +176,45 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
     }
     case 'staff list': {
       const rows = await listStaff(await db());
-      out(values.json ? JSON.stringify(rows, null, 2) : table(['LOGIN', 'NAME', 'NUMBER', 'ROLE', 'HALL', 'DISABLED'], rows.map((s) => [s.login, s.name, s.number, s.role, s.hall ?? '-', fmt(s.disabledAt)])));
+      out(
+        values.json
+          ? JSON.stringify(rows, null, 2)
+          : table(['LOGIN', 'NAME', 'LATIN', 'NUMBER', 'ROLE', 'HALL', 'PHOTO', 'DISABLED'], rows.map((s) => [s.login, s.name, s.latinName ?? '-', s.number, s.role, s.hall ?? '-', s.hasPhoto ? 'yes' : '-', fmt(s.disabledAt)])),
+      );
+      return;
+    }
+    case 'staff password': {
+      const login = positionals[0] ?? '';
+      if (!login) throw new UsageError('staff password needs LOGIN');
+      const password = StaffPassword.safeParse(await io.readPassword());
+      if (!password.success) throw new Error('The password must be 10 to 256 characters long; nothing was changed.');
+      if (!(await setStaffPassword(await db(), login, password.data, now))) throw new Error(`No staff account "${login}"`);
+      out(`New password set for ${login}; the old one no longer works (at the counters once they sync).`);
+      return;
+    }
+    case 'staff rename': {
+      const login = positionals[0] ?? '';
+      if (!login) throw new UsageError('staff rename needs LOGIN');
+      const names = NewStaff.pick({ name: true, latinName: true }).safeParse({ name: need(values, 'name'), latinName: values.latin?.trim() || null });
+      if (!names.success) throw new UsageError(`Invalid name: ${names.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!(await renameStaff(await db(), login, names.data.name, names.data.latinName ?? null, now))) throw new Error(`No staff account "${login}"`);
+      out(`Staff account ${login} is now shown as ${names.data.name}${names.data.latinName ? ` (${names.data.latinName} on en and ru screens)` : ''}.`);
+      return;
+    }
+    case 'staff photo': {
+      const [login = '', file = ''] = positionals;
+      if (!login || !file) throw new UsageError('staff photo needs LOGIN and FILE');
+      let photo: Buffer;
+      try {
+        photo = await preparePhoto(io.readBytes(file, PHOTO_MAX_BYTES));
+      } catch (err) {
+        if (err instanceof PhotoError) throw new Error(`${err.message} Nothing was changed.`, { cause: err });
+        const code = (err as { code?: string }).code;
+        if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new Error(`Cannot read the photo file "${file}" (${code}); nothing was changed.`, { cause: err });
+        throw err;
+      }
+      if (!(await setStaffPhoto(await db(), login, photo, now))) throw new Error(`No staff account "${login}"`);
+      out(`Photo of ${login} set (${PHOTO_WIDTH}×${PHOTO_HEIGHT} JPEG, ${Math.ceil(photo.length / 1024)} KB); the hall's counters receive it now.`);
       return;
     }
     case 'staff hall': {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { adminOutcome } from './commands.js';
+import { readFileUpTo } from './file-input.js';
 
 /**
  * The embedded database is one process's files, so while the server runs on it the admin CLI hands
@@ -76,6 +77,7 @@ async function answer(db: ServerDb, config: ServerConfig, line: string): Promise
       out: (s) => out.push(s),
       readPassword: async () => req.password ?? '',
       readFile: (p) => readFileSync(resolve(req.cwd, p), 'utf8'),
+      readBytes: (p, max) => readFileUpTo(resolve(req.cwd, p), max),
     },
     config,
   );

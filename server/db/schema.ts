@@ -46,6 +46,18 @@ export interface StaffTable {
   unit: ColumnType<string | null, string | null | undefined, string | null>;
   /** The hall a clerk serves (migration 0013). */
   hall: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The display name's Latin form for the en and ru screens (migration 0018). */
+  latin_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A JPEG made on the server (staff/photo.ts), migration 0018. */
+  photo: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+}
+
+/** A clerk's password reset from the supervision pages (migration 0018): who, whose, when; never the password. */
+export interface StaffResetsTable {
+  id: string;
+  at: Timestamp;
+  by_login: string;
+  login: string;
 }
 
 /** A clerk's sign-in at a counter, issued by the server (migration 0013); bound to the terminal and counter. */
@@ -128,6 +140,7 @@ export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema
   announcements: AnnouncementsTable;
   terminals: TerminalsTable;
   staff: StaffTable;
+  staff_resets: StaffResetsTable;
   counter_sessions: CounterSessionsTable;
   nonces: NoncesTable;
   events: EventsTable;

@@ -18,7 +18,7 @@ describe.each(backends)('an uploaded event that fails to apply is kept, counted 
   /** `npm run server:admin -- …` as the server's admin socket runs it, on this database. */
   async function admin(...argv: string[]) {
     const lines: string[] = [];
-    const io = { db: async () => f.db, out: (s: string) => lines.push(s), readPassword: async () => '', readFile: () => '' };
+    const io = { db: async () => f.db, out: (s: string) => lines.push(s), readPassword: async () => '', readFile: () => '', readBytes: () => Buffer.alloc(0) };
     const { code, error } = await adminOutcome(argv, io, f.config);
     return { code, stdout: lines.join('\n'), stderr: error ?? '' };
   }

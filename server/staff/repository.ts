@@ -10,7 +10,17 @@ import { appendChange } from '../sync/append.js';
 export type StoredCredential = StaffCredential & { hall: string | null };
 
 function toCredential(r: Selectable<StaffTable>): StoredCredential {
-  return { login: r.login, name: r.name, number: r.number, role: r.role, passwordHash: r.password_hash, disabled: r.disabled_at !== null, hall: r.hall };
+  return {
+    login: r.login,
+    name: r.name,
+    number: r.number,
+    role: r.role,
+    passwordHash: r.password_hash,
+    disabled: r.disabled_at !== null,
+    hall: r.hall,
+    latinName: r.latin_name,
+    photo: r.photo ? Buffer.from(r.photo).toString('base64') : null,
+  };
 }
 
 /** Every account as a 'staff' change, in the caller's transaction. */
@@ -28,13 +38,25 @@ export interface StaffRecord {
   id: string;
   login: string;
   name: string;
+  latinName: string | null;
   number: string;
   role: StaffRole;
   hall: string | null;
+  hasPhoto: boolean;
   disabledAt: string | null;
 }
 
-const toRecord = (r: Selectable<StaffTable>): StaffRecord => ({ id: r.id, login: r.login, name: r.name, number: r.number, role: r.role, hall: r.hall, disabledAt: r.disabled_at?.toISOString() ?? null });
+const toRecord = (r: Selectable<StaffTable>): StaffRecord => ({
+  id: r.id,
+  login: r.login,
+  name: r.name,
+  latinName: r.latin_name,
+  number: r.number,
+  role: r.role,
+  hall: r.hall,
+  hasPhoto: r.photo !== null,
+  disabledAt: r.disabled_at?.toISOString() ?? null,
+});
 
 export class StaffExistsError extends Error {
   constructor(readonly field: 'login' | 'number') {
@@ -48,7 +70,7 @@ export async function createStaff(db: ServerDb, input: NewStaff, password: strin
     const row = await db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto('staff')
-        .values({ id: ulid(now), ...input, hall: input.hall ?? null, password_hash: passwordHash, created_at: new Date(now) })
+        .values({ id: ulid(now), login: input.login, name: input.name, latin_name: input.latinName ?? null, number: input.number, role: input.role, hall: input.hall ?? null, password_hash: passwordHash, created_at: new Date(now) })
         .returningAll()
         .executeTakeFirstOrThrow();
       await appendStaffChange(trx, created, now);
@@ -73,6 +95,46 @@ export async function setStaffHall(db: ServerDb, login: string, hall: string, no
     for (const row of rows) await appendStaffChange(trx, row, now);
     return rows.length > 0;
   });
+}
+
+type StaffTrx = Transaction<ServerSchema>;
+
+/** Changes an account's columns and tells the counters, and runs `also` in the same transaction; false when no such login exists. */
+async function updateStaff(
+  db: ServerDb,
+  login: string,
+  set: Partial<Pick<Selectable<StaffTable>, 'name' | 'latin_name' | 'photo' | 'password_hash'>>,
+  now: number,
+  also?: (trx: StaffTrx) => Promise<void>,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.updateTable('staff').set(set).where('login', '=', login).returningAll().execute();
+    for (const row of rows) await appendStaffChange(trx, row, now);
+    if (rows.length > 0) await also?.(trx);
+    return rows.length > 0;
+  });
+}
+
+/** The display names visitors see; `latinName` null removes the Latin form. */
+export const renameStaff = (db: ServerDb, login: string, name: string, latinName: string | null, now: number) => updateStaff(db, login, { name, latin_name: latinName }, now);
+
+/** A JPEG made by preparePhoto (staff/photo.ts); null removes the photo. */
+export const setStaffPhoto = (db: ServerDb, login: string, photo: Buffer | null, now: number) => updateStaff(db, login, { photo }, now);
+
+/** A new password; counters receive the new hash, so the old one stops working there too. `also`: e.g. its log entry, with it or not at all. */
+export async function setStaffPassword(db: ServerDb, login: string, password: string, now: number, also?: (trx: StaffTrx) => Promise<void>): Promise<boolean> {
+  return updateStaff(db, login, { password_hash: await hashPassword(password) }, now, also);
+}
+
+export async function staffByLogin(db: ServerDb, login: string): Promise<StaffRecord | null> {
+  const row = await db.selectFrom('staff').selectAll().where('login', '=', login).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** The stored photo (JPEG), or null. */
+export async function staffPhoto(db: ServerDb, login: string): Promise<Buffer | null> {
+  const row = await db.selectFrom('staff').select('photo').where('login', '=', login).executeTakeFirst();
+  return row?.photo ? Buffer.from(row.photo) : null;
 }
 
 /** By login or id; terminals learn of it through the change feed. Returns false when no such account exists. */

@@ -12,6 +12,7 @@ import { hallDay } from '../../core/common/hall-time.js';
 import { queueDay } from '../queue/day.js';
 import { satisfaction } from '../ratings/summary.js';
 import { latestRatings, ratingViews } from '../ratings/views.js';
+import { resetClerkPassword, staffAccounts } from '../staff/password-resets.js';
 import { login, logout } from '../staff/sessions.js';
 import { escalateOverdue } from './escalation.js';
 
@@ -32,6 +33,8 @@ type SupervisionHandlers = Pick<
   | 'departments'
   | 'prohibitions'
   | 'inspection'
+  | 'staffAccounts'
+  | 'resetStaffPassword'
   | 'queueDay'
   | 'trackOpinion'
 >;
@@ -108,6 +111,8 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: 
       };
     },
     queueDay: ({ date }) => queueDay(db, date, config.hallTimeZone),
+    staffAccounts: () => staffAccounts(db),
+    resetStaffPassword: ({ params }, { staff }) => resetClerkPassword(db, params.login, staff, config.now()),
     // Per kiosk and per code, so wrong digits lock a code whichever kiosk they come from; every refusal is NOT_FOUND.
     trackOpinion: ({ code: typed, last4 }, { terminal }) => {
       const code = normalizeTrackingCode(typed) ?? typed;

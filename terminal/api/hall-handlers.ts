@@ -58,6 +58,7 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
       return { ok: true as const };
     },
     counterPresence: ({ body }, { clerk }) => desk.setPresence(clerk, body.state),
+    windowClerk: () => ({ clerk: desk.atWindow() }),
     counterQueue: (_i, { clerk }) => desk.view(clerk),
     counterAction: ({ body }, { clerk }) => desk.act(clerk, body),
     counterConflictRead: ({ id }, { clerk }) => desk.readConflict(clerk, id),

@@ -14,12 +14,13 @@ import {
   type QueueActionName,
   type StaffCredential,
   type Ticket,
+  type WindowClerk,
 } from '../../core/contract/index.js';
 import { appendEvent } from '../../core/outbox/outbox.js';
 import { COUNTER_LOGIN_MISSES, COUNTER_TERMINAL_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
 import { linesOf } from '../../core/queue/lines.js';
 import { appointmentsOn, getStaff, putAppointment } from '../../core/queue/reference.js';
-import { findSession, type CounterSessionRow, type SessionExpiry } from '../../core/queue/sessions.js';
+import { findSession, latestSessionHere, type CounterSessionRow, type SessionExpiry } from '../../core/queue/sessions.js';
 import { getTicket, offlineTicket, openServices, ticketByNumber, ticketsOfDay } from '../../core/queue/tickets.js';
 import { markConflictRead, unreadConflicts } from '../../core/queue/conflicts.js';
 import type { HallQueue } from './hall-queue.js';
@@ -72,6 +73,14 @@ export class CounterDesk {
     const staff = s ? getStaff(this.q.db, s.login) : null;
     if (!s || !staff || staff.disabled) throw new AppError('UNAUTHORIZED');
     return { ...s, staff };
+  }
+
+  /** Who is signed in at this counter PC now, as its counter and rating screens show them; null when nobody is. */
+  atWindow(): WindowClerk | null {
+    const s = latestSessionHere(this.q.db, this.expiry());
+    const staff = s ? getStaff(this.q.db, s.login) : null;
+    if (!s || !staff || staff.disabled) return null;
+    return { counterNo: s.counterNo, name: staff.name, latinName: staff.latinName, number: staff.number, photo: staff.photo ? `data:image/jpeg;base64,${staff.photo}` : null, presence: s.presence };
   }
 
   async logout(s: ClerkSession): Promise<void> {

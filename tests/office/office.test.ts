@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -62,6 +62,15 @@ describe('npm start: a whole office on one computer', () => {
     const pinned = new Database(join(tmp.dir, 'terminal.sqlite'), { readonly: true }) as unknown as Db;
     expect(getMeta(pinned, SERVER_CERT_PIN_KEY)).toBe(certificateFingerprint(readFileSync(join(tmp.dir, 'server/tls/server.crt'))));
     pinned.close();
+    // Issue 12: an office account for the supervision pages, every screen's URL, clerks with display names.
+    for (const s of ['counter', 'rating', 'hall', 'status']) expect(first.out()).toContain(`${base}/${s}`);
+    expect(first.out()).toContain(`Supervision pages (central server): https://127.0.0.1:${serverPort}/supervisor`);
+    const officePassword = /Office \(supervision\) account made for this office: office \/ (\S{10,})/.exec(first.out())?.[1];
+    const signIn = await pinnedFetch(null)(`https://127.0.0.1:${serverPort}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'office', password: officePassword }) });
+    expect(await signIn.json()).toMatchObject({ staff: { login: 'office', role: 'office' } });
+    // server:admin finds the office's server under DATA_DIR/server by itself, while it runs.
+    const list = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'server/admin/cli.ts'), 'staff', 'list', '--json'], { cwd: ROOT, env: { ...process.env, DATA_DIR: tmp.dir, DATABASE_URL: '' }, encoding: 'utf8' });
+    expect(JSON.parse(list.stdout)).toContainEqual(expect.objectContaining({ login: 'wang.fang', name: '王芳', latinName: 'Wang Fang', role: 'clerk' }));
     const status = await get(`${base}/api/status`);
     expect(status).toMatchObject({ enrolled: true, online: true, terminal: { hall: 'main', ticketPrefix: expect.stringMatching(/^T\d+$/) } });
     const ticket = await (await fetch(`${base}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'A' }) })).json();
@@ -75,6 +84,7 @@ describe('npm start: a whole office on one computer', () => {
 
     const again = await launch(port, serverPort);
     expect(again.out()).not.toContain('Clerk account made');
+    expect(again.out()).not.toContain('Office (supervision) account made');
     expect(await get(`${base}/api/status`)).toMatchObject({ enrolled: true, terminal: { id: status.terminal.id } });
     const next = await (await fetch(`${base}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'A' }) })).json();
     expect(next.ticket.number).toBe('A002');

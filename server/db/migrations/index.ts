@@ -14,6 +14,7 @@ import { m0012 } from './0012-rating-provenance.js';
 import { m0014 } from './0014-attempt-failures.js';
 import { m0016 } from './0016-ticket-rating-codes.js';
 import { m0013 } from './0013-staff-halls.js';
+import { m0018 } from './0018-staff-faces.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0014-attempt-failures': m0014,
   '0016-ticket-rating-codes': m0016,
   '0013-staff-halls': m0013,
+  '0018-staff-faces': m0018,
 };
