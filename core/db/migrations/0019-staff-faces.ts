@@ -6,8 +6,8 @@ import type { Migration } from '../migrate.js';
  * the server made. Rows synced before have neither until the server sends the clerk again (a rename,
  * a new photo or password).
  */
-export const m0020: Migration = {
-  version: 20,
+export const m0019: Migration = {
+  version: 19,
   name: 'staff-faces',
   up(db) {
     db.exec(`
