@@ -130,7 +130,16 @@ export const CancelAppointmentBody = z.object({ requestId: Ulid, reason: CancelR
 export const BoardView = z.object({
   hall: z.string(),
   online: z.boolean(),
-  counters: z.array(z.object({ counterNo: CounterNo, number: z.string().nullable(), service: ServiceCode.nullable(), staffNumber: z.string().nullable() })),
+  counters: z.array(
+    z.object({
+      counterNo: CounterNo,
+      number: z.string().nullable(),
+      service: ServiceCode.nullable(),
+      staffNumber: z.string().nullable(),
+      /** open: a clerk is signed in and there; away: signed in, stepped away; closed: nobody signed in. */
+      presence: z.enum(['open', 'away', 'closed']),
+    }),
+  ),
   recent: z.array(z.object({ number: z.string(), counterNo: CounterNo, calledAt: z.string(), callCount: z.int() })),
   waiting: z.array(z.object({ service: ServiceCode, name: Localized, count: z.int().min(0) })),
   timeZone: TimeZone,
