@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnnouncementList } from './announcements.js';
 import { FreeText, Lang, LangQuery, Localized, TimeZone } from './common.js';
 import { PrinterStatus, PrintJob } from './print.js';
+import { SyncProblem } from './sync-problem.js';
 import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, QueueConflict, RatingCode, ServiceCode, Ticket, Ulid } from './queue.js';
 
 /** Terminal-service routes of the hall queue, printing and sync status; merged into `api`. */
@@ -154,6 +155,8 @@ export const SyncStatusView = z.object({
   backlog: z.int().min(0),
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** Why this enrolled terminal does not sync now, in a form the screen says in words; null when all is well. */
+  problem: SyncProblem.nullable(),
   clock: z.object({
     state: z.enum(['unknown', 'ok', 'drifted']),
     offsetMs: z.int().nullable(),

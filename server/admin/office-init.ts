@@ -2,7 +2,7 @@
 // registers the terminal and the hall's clerks in one process and prints what the terminal needs.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { HallConfig } from '../../core/contract/index.js';
+import { HallConfig, OFFICE_TERMINAL_NAME } from '../../core/contract/index.js';
 import { loadServerConfig } from '../config.js';
 import { openServerDb } from '../db/connection.js';
 import { createStaff } from '../staff/repository.js';
@@ -14,7 +14,7 @@ const db = await openServerDb(config.db);
 try {
   const hall = HallConfig.parse(JSON.parse(readFileSync(hallFile!, 'utf8')));
   const now = config.now();
-  const { code } = await createTerminal(db, { name: 'This computer', hall: hall.hall, roles: ['kiosk', 'counter', 'rating', 'hall'] }, now, config.enrollCodeTtlMs);
+  const { code } = await createTerminal(db, { name: OFFICE_TERMINAL_NAME, hall: hall.hall, roles: ['kiosk', 'counter', 'rating', 'hall'] }, now, config.enrollCodeTtlMs);
   const logins = [...new Set(hall.services.flatMap((s) => [s.aClerk, s.bClerk]).filter((l): l is string => !!l))];
   const clerks = [];
   for (const [i, login] of logins.entries()) {
