@@ -13,6 +13,7 @@ import { useFeed } from './live-context.js';
 import { LoadError, RangeControls, type Range } from './parts.js';
 import { sectionPath } from './paths.js';
 import { clerkText, reasonsText } from './words.js';
+import { useNames, type Names } from './names.js';
 
 type Group = (typeof SATISFACTION_GROUPS)[number];
 
@@ -102,9 +103,10 @@ export function TodayCards({ total }: { total: SatisfactionRow }) {
   );
 }
 
-function rowLabel(row: SatisfactionRow, by: Group, t: TFunction): string {
+function rowLabel(row: SatisfactionRow, by: Group, t: TFunction, names: Names): string {
   if (by === 'counter') return t('supervisor.counterLabel', { no: row.key });
   if (by === 'clerk') return clerkText(t, row.label, row.key);
+  if (by === 'matter') return names.matter(row.label || row.key);
   return row.label || row.key;
 }
 
@@ -136,6 +138,7 @@ function Cells({ row, lang }: { row: SatisfactionRow; lang: Lang }) {
 /** Counts next to every share: good and bad are shares of the rated, not-rated a share of all services. */
 export function SatisfactionTable({ summary }: { summary: SatisfactionSummary }) {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   const lang = currentLang(i18n);
   if (summary.rows.length === 0) {
     return (
@@ -161,7 +164,7 @@ export function SatisfactionTable({ summary }: { summary: SatisfactionSummary })
         <tbody>
           {summary.rows.map((row) => (
             <tr key={row.key} data-testid="sv-sat-row" data-key={row.key}>
-              <th scope="row">{rowLabel(row, summary.by, t)}</th>
+              <th scope="row">{rowLabel(row, summary.by, t, names)}</th>
               <Cells row={row} lang={lang} />
             </tr>
           ))}
@@ -180,6 +183,7 @@ export function SatisfactionTable({ summary }: { summary: SatisfactionSummary })
 
 /** The latest ratings; no rater identity exists to show. Arrivals since the page opened are marked. */
 export function LiveRatings({ ratings, arrived }: { ratings: RatingView[]; arrived: Set<string> }) {
+  const names = useNames();
   const { dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const staff = useStaff();
@@ -204,7 +208,7 @@ export function LiveRatings({ ratings, arrived }: { ratings: RatingView[]; arriv
         >
           <span className="sv-rating-level">{r.level === null ? t('supervisor.liveRatings.notRated') : t(`supervisor.levels.${r.level}`)}</span>
           <span className="sv-rating-where">
-            {dateTime(r.recordedAt)} · {t('supervisor.counterLabel', { no: r.counterNo })} · {clerkText(t, r.clerkName, r.clerkNumber)} · {r.matter}
+            {dateTime(r.recordedAt)} · {t('supervisor.counterLabel', { no: r.counterNo })} · {clerkText(t, r.clerkName, r.clerkNumber)} · {names.matter(r.matter)}
             {r.channel === 'kiosk' ? ` · ${t('supervisor.liveRatings.atKiosk')}` : ''}
           </span>
           {r.reasons.length > 0 && <span className="sv-rating-reasons">{reasonsText(t, r.reasons)}</span>}

@@ -14,6 +14,7 @@ import { satisfaction } from '../ratings/summary.js';
 import { latestRatings, ratingViews } from '../ratings/views.js';
 import { login, logout } from '../staff/sessions.js';
 import { escalateOverdue } from './escalation.js';
+import { supervisionNames } from './names.js';
 
 type SupervisionHandlers = Pick<
   ServerHandlers,
@@ -31,6 +32,7 @@ type SupervisionHandlers = Pick<
   | 'complaintAction'
   | 'departments'
   | 'prohibitions'
+  | 'names'
   | 'inspection'
   | 'queueDay'
   | 'trackOpinion'
@@ -100,6 +102,7 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: 
     },
     departments: async () => ({ departments: await departments(db) }),
     prohibitions: async ({ from, to }) => ({ from, to, counts: await prohibitionCounts(db, from, to) }),
+    names: () => supervisionNames(db),
     inspection: async (_input, { staff }) => {
       await fresh();
       return {
