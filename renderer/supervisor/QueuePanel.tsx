@@ -63,8 +63,8 @@ function QueueHall({ hall: h, named }: { hall: QueueDay['halls'][number]; named:
           <dt>{t('supervisor.queue.conflicts')}</dt>
           <dd data-testid="sv-queue-conflict-count">{h.conflicts.length}</dd>
         </div>
-        <p className="sv-muted sv-stat-note">{t('supervisor.queue.notServedHint')}</p>
       </dl>
+      <p className="sv-muted sv-stat-note">{t('supervisor.queue.notServedHint')}</p>
 
       <h4>{t('supervisor.queue.conflicts')}</h4>
       {h.conflicts.length === 0 ? (

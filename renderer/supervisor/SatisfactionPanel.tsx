@@ -90,16 +90,19 @@ export function TodayCards({ total }: { total: SatisfactionRow }) {
     ['sv-today-bad', t('supervisor.sat.bad'), String(total.bad)],
     ['sv-today-not-rated', t('supervisor.sat.notRated'), String(total.notRated)],
   ];
+  // The note follows the list: a <dl> holds only its terms and values.
   return (
-    <dl className="sv-stats" data-testid="sv-today">
-      {items.map(([id, label, value]) => (
-        <div key={id} className={`sv-stat${id === 'sv-today-bad' && total.bad > 0 ? ' bad' : ''}`}>
-          <dt>{label}</dt>
-          <dd data-testid={id}>{value}</dd>
-        </div>
-      ))}
+    <>
+      <dl className="sv-stats" data-testid="sv-today">
+        {items.map(([id, label, value]) => (
+          <div key={id} className={`sv-stat${id === 'sv-today-bad' && total.bad > 0 ? ' bad' : ''}`}>
+            <dt>{label}</dt>
+            <dd data-testid={id}>{value}</dd>
+          </div>
+        ))}
+      </dl>
       <p className="sv-muted sv-stat-note">{t('supervisor.sat.rateNote')}</p>
-    </dl>
+    </>
   );
 }
 
