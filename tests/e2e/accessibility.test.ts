@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_ROOT } from '../../server/config.js';
 import { createStaff } from '../../server/staff/repository.js';
+import { importServerCatalog } from '../../server/sync/catalog.js';
 import { launchChromium, shot } from './browser.js';
 import { CLERK_PASSWORD, startHallOffice } from './hall-office.js';
 
@@ -27,6 +28,8 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(join(SERVER_ROOT, 'dist/renderer/index.html'))) throw new Error('Build the screens first: npm run build:renderer');
   office = await startHallOffice();
+  // The catalog on the server gives the prohibitions' words in every language.
+  expect((await importServerCatalog(office.server.db, readFileSync(join(SERVER_ROOT, 'assets/catalog/commerce.json'), 'utf8'), new Date())).ok).toBe(true);
   await createStaff(office.server.db, { login: 'zhao.lei', name: '赵磊', number: 'S01', role: 'supervisor' }, CLERK_PASSWORD, Date.now());
   browser = await launchChromium();
 }, 120_000);
@@ -152,6 +155,11 @@ describe('staff and hall screens: accessibility and fit', () => {
           await page.getByTestId(`sv-nav-${s}`).click();
           await expect.poll(() => page.getByTestId('sv-section').getAttribute('data-section'), POLL).toBe(s);
           await page.waitForLoadState('networkidle');
+          if (s === 'prohibitions') {
+            const first = { 'zh-CN': /^一不准强迫市场主体/, en: /^First, no forcing businesses/, ru: /^Первое: запрещается/ }[lang];
+            await expect.poll(() => page.getByTestId('sv-prohibition-text').first().textContent(), POLL).toMatch(first);
+            expect(await page.getByTestId('sv-prohibition-text').count()).toBe(11);
+          }
           await check(page, tag(`supervisor-${s}`, lang), found);
         }
       }
