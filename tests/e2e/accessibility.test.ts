@@ -6,7 +6,7 @@ import { SERVER_ROOT } from '../../server/config.js';
 import { createStaff } from '../../server/staff/repository.js';
 import { importServerCatalog } from '../../server/sync/catalog.js';
 import { launchChromium, shot } from './browser.js';
-import { CLERK_PASSWORD, startHallOffice } from './hall-office.js';
+import { api, CLERK_PASSWORD, startHallOffice } from './hall-office.js';
 
 // The staff and hall screens (counter, rating, hall board, status, supervision; the kiosk's are in
 // kiosk tests) in Chromium against a real office: axe-core finds no serious or critical violation
@@ -134,6 +134,27 @@ describe('staff and hall screens: accessibility and fit', () => {
         await page.waitForLoadState('networkidle');
         await check(page, tag('counter', lang), found);
       }
+      // With a ticket called: the current ticket's panel, then the rating screen asking about it.
+      expect((await api(office.kiosk.url, 'POST', '/api/queue/tickets', { service: 'A', print: false })).status).toBe(200);
+      await expect.poll(() => page.getByTestId('action-call-next').isEnabled(), POLL).toBe(true);
+      await page.getByTestId('action-call-next').click();
+      await expect.poll(() => page.getByTestId('current-number').isVisible(), POLL).toBe(true);
+      for (const lang of LANGS) {
+        await pickLang(page, 'counter-lang', lang);
+        await check(page, tag('counter-serving', lang), found);
+      }
+      await page.getByTestId('action-finish').click();
+      await expect.poll(() => page.getByTestId('current-empty').isVisible(), POLL).toBe(true);
+      const rating = await ctx.newPage();
+      for (const lang of LANGS) {
+        await rating.goto(`${office.counter.url}/rating?lang=${lang}`);
+        await expect.poll(() => rating.getByTestId('rating-levels').isVisible(), POLL).toBe(true);
+        await check(rating, tag('rating-prompt', lang), found);
+        await rating.getByTestId('rating-level-1').click();
+        await expect.poll(() => rating.getByTestId('rating-reasons').isVisible(), POLL).toBe(true);
+        await check(rating, tag('rating-reasons', lang), found);
+      }
+      await rating.close();
 
       // Supervision: sign-in, then every section a supervisor has.
       await page.goto(`${office.url}/supervisor`);
