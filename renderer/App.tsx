@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from './api/context.js';
 import { currentLang } from './i18n/i18n.js';
-import { ROLES, roleOfPath } from './roles.js';
+import { ROLES, roleOfPath, viewportOf } from './roles.js';
 import { navigate, usePath } from './shared/router.js';
 
 /** Opens the screen of the path's role; "/" goes to this terminal's configured role. */
@@ -21,6 +21,10 @@ export function App() {
     i18n.on('languageChanged', apply);
     return () => i18n.off('languageChanged', apply);
   }, [i18n, t]);
+
+  useEffect(() => {
+    document.querySelector('meta[name="viewport"]')?.setAttribute('content', viewportOf(role));
+  }, [role]);
 
   useEffect(() => {
     if (role !== null) return;

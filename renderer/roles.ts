@@ -19,3 +19,14 @@ export const ROLES: Record<string, LazyExoticComponent<ComponentType>> = {
 export function roleOfPath(path: string): string | null {
   return path.split('/').filter(Boolean)[0] ?? null;
 }
+
+/**
+ * The screens a visitor touches or only looks at may hold their scale (a pinch on a kiosk would strand
+ * the next visitor); staff screens (counter, supervision, status) must let their users zoom.
+ */
+const FIXED_SCALE = new Set(['kiosk', 'rating', 'hall']);
+
+/** The viewport meta content for a role's screen. */
+export function viewportOf(role: string | null): string {
+  return role !== null && FIXED_SCALE.has(role) ? 'width=device-width, initial-scale=1, user-scalable=no' : 'width=device-width, initial-scale=1';
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnnouncementList } from './announcements.js';
 import { FreeText, Lang, LangQuery, Localized, TimeZone } from './common.js';
 import { PrinterStatus, PrintJob } from './print.js';
+import { SyncProblem } from './sync-problem.js';
 import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, QueueConflict, RatingCode, ServiceCode, Ticket, Ulid } from './queue.js';
 
 /** Terminal-service routes of the hall queue, printing and sync status; merged into `api`. */
@@ -163,7 +164,16 @@ export const CancelAppointmentBody = z.object({ requestId: Ulid, reason: CancelR
 export const BoardView = z.object({
   hall: z.string(),
   online: z.boolean(),
-  counters: z.array(z.object({ counterNo: CounterNo, number: z.string().nullable(), service: ServiceCode.nullable(), staffNumber: z.string().nullable() })),
+  counters: z.array(
+    z.object({
+      counterNo: CounterNo,
+      number: z.string().nullable(),
+      service: ServiceCode.nullable(),
+      staffNumber: z.string().nullable(),
+      /** open: a clerk is signed in and there; away: signed in, stepped away; closed: nobody signed in. */
+      presence: z.enum(['open', 'away', 'closed']),
+    }),
+  ),
   recent: z.array(z.object({ number: z.string(), counterNo: CounterNo, calledAt: z.string(), callCount: z.int() })),
   waiting: z.array(z.object({ service: ServiceCode, name: Localized, count: z.int().min(0) })),
   timeZone: TimeZone,
@@ -178,6 +188,8 @@ export const SyncStatusView = z.object({
   backlog: z.int().min(0),
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** Why this enrolled terminal does not sync now, in a form the screen says in words; null when all is well. */
+  problem: SyncProblem.nullable(),
   clock: z.object({
     state: z.enum(['unknown', 'ok', 'drifted']),
     offsetMs: z.int().nullable(),

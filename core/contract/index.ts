@@ -15,3 +15,5 @@ export * from './feedback-api.js';
 export * from './supervision-api.js';
 export * from './announcements.js';
 export * from './screen-access.js';
+export * from './sync-problem.js';
+export * from './office-names.js';

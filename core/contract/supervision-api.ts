@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FreeText, TimeZone } from './common.js';
+import { FreeText, Localized, TimeZone } from './common.js';
 import { ComplaintState, OpinionKind, OpinionProgress, TrackQuery, TrackingCode } from './opinions.js';
 import { BadReason, RatingLevel } from './ratings.js';
 import { CounterNo, QueueConflict, ServiceCode, StaffLogin, Ulid } from './queue.js';
@@ -367,6 +367,18 @@ const EmptyQuery = z.object({});
 const IdParams = z.object({ id: Ulid });
 
 /** Staff routes (not terminal-signed). Merged into serverApi. */
+/**
+ * Names the server holds in every language. A rating or an appointment records its matter in Chinese
+ * (the line's or the procedure's name, as the terminal showed it): the pages find it here by that text.
+ */
+export const SupervisionNames = z.object({
+  lines: z.array(z.object({ hall: HallCode, code: ServiceCode, name: Localized })),
+  procedures: z.array(z.object({ code: z.string(), name: Localized })),
+  /** Empty until a catalog is imported on the server. */
+  prohibitions: z.array(z.object({ no: z.int().min(1).max(11), text: Localized })),
+});
+export type SupervisionNames = z.infer<typeof SupervisionNames>;
+
 export const supervisionApi = {
   staffLogin: {
     method: 'POST',
@@ -499,6 +511,15 @@ export const supervisionApi = {
     roles: READERS,
     query: DateRangeQuery,
     response: ProhibitionCounts,
+  },
+  names: {
+    method: 'GET',
+    path: '/api/supervision/names',
+    summary: "The hall's lines, the catalog's procedures and the eleven prohibitions in every language, for showing a recorded matter or a cited item in the page's language",
+    signed: false,
+    roles: [...READERS, 'department'],
+    query: EmptyQuery,
+    response: SupervisionNames,
   },
   queueDay: {
     method: 'GET',

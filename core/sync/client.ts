@@ -1,3 +1,4 @@
+import { syncProblemOf } from '../common/sync-problem.js';
 import {
   EnrollResponse,
   SERVER_TIME_HEADER,
@@ -55,6 +56,8 @@ export class SyncClient {
   private readonly clock: MachineClock;
   private readonly timeoutMs: number;
   private readonly reachListeners = new Set<(reached: boolean) => void>();
+  /** The code of the last request to the server if it failed (NETWORK, CERTIFICATE_MISMATCH, the server's refusal); null once one succeeds. */
+  private failed: string | null = null;
 
   constructor(
     private readonly db: Db,
@@ -87,6 +90,11 @@ export class SyncClient {
   onReach(listener: (reached: boolean) => void): () => void {
     this.reachListeners.add(listener);
     return () => this.reachListeners.delete(listener);
+  }
+
+  /** Why the last request to the server failed; null when it succeeded or none was made by this process. */
+  lastFailure(): string | null {
+    return this.failed;
   }
 
   private reached(ok: boolean): void {
@@ -156,8 +164,10 @@ export class SyncClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
+      const code = err instanceof CertificateMismatchError ? 'CERTIFICATE_MISMATCH' : 'NETWORK';
+      this.failed = code;
       this.reached(false);
-      throw new SyncRequestError(err instanceof CertificateMismatchError ? 'CERTIFICATE_MISMATCH' : 'NETWORK', null);
+      throw new SyncRequestError(code, null);
     }
     const receivedAt = this.now();
     const serverTime = Number(res.headers.get(SERVER_TIME_HEADER));
@@ -165,11 +175,15 @@ export class SyncClient {
     if (Number.isFinite(serverTime) && serverTime > 0) saveClockOffset(this.db, estimateClockOffset(sentAt, receivedAt, serverTime), receivedAt, bootAt(this.clock));
     const json: unknown = await res.json().catch(() => null);
     if (res.ok) {
+      this.failed = null;
       this.reached(true);
       return { status: res.status, json };
     }
     const err = ServerErrorBody.safeParse(json);
     const retryAfter = Number(res.headers.get('retry-after'));
-    throw new SyncRequestError(err.success ? err.data.error.code : res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', res.status, json, retryAfter > 0 ? retryAfter : null);
+    const code = err.success ? err.data.error.code : res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+    // A refusal of one request (a wrong password, a conflict) says nothing about the link; one of this terminal does.
+    if (syncProblemOf(code) !== 'refused') this.failed = code;
+    throw new SyncRequestError(code, res.status, json, retryAfter > 0 ? retryAfter : null);
   }
 }

@@ -12,6 +12,7 @@ import { counterErrorText } from './errors.js';
 import { spacedCode } from './format.js';
 import { useBusy } from './useBusy.js';
 import type { Remote } from './useRemote.js';
+import { DateField } from '../shared/DateField.js';
 
 const SLOTS = timeSlots();
 
@@ -69,7 +70,7 @@ export function AppointmentForm(p: AppointmentFormProps) {
         </select>,
       )}
       <div className="field-row">
-        {field('date', <input {...common('date')} type="date" min={p.today} onChange={(e) => p.onChange('date', e.target.value)} />)}
+        {field('date', <DateField {...common('date')} min={p.today} onChange={(text) => p.onChange('date', text)} />)}
         {field(
           'slot',
           <select {...common('slot')} onChange={(e) => p.onChange('slot', e.target.value)}>

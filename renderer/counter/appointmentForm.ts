@@ -1,5 +1,6 @@
 import { AppointmentBody } from '../../core/contract/hall-api.js';
 import type { z } from 'zod';
+import { parseDateText } from '../shared/date-text.js';
 
 export const APPOINTMENT_FIELDS = ['enterprise', 'contactPhone', 'matter', 'service', 'date', 'slot'] as const;
 export type AppointmentField = (typeof APPOINTMENT_FIELDS)[number];
@@ -36,7 +37,8 @@ export function validateAppointment(d: AppointmentDraft, today: string): Validat
     contactPhone: d.contactPhone.replace(/\s+/g, ''),
     matter: d.matter.trim(),
     service: d.service,
-    date: d.date,
+    // Typed year first in any of the usual ways (2026/12/1, 2026年12月1日): sent as the ISO date.
+    date: parseDateText(d.date) ?? d.date,
     from,
     to,
   };
@@ -47,7 +49,7 @@ export function validateAppointment(d: AppointmentDraft, today: string): Validat
       if (field && !errors[field]) errors[field] = FIELD_SPECIFIC[field] ?? 'invalid';
     }
   }
-  if (!errors.date && d.date < today) errors.date = 'past';
+  if (!errors.date && body.date < today) errors.date = 'past';
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body };
 }
 

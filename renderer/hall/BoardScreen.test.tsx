@@ -11,9 +11,9 @@ const view: BoardView = {
   hall: 'hq',
   online: true,
   counters: [
-    { counterNo: 1, number: 'B002', service: 'B', staffNumber: '0101' },
-    { counterNo: 3, number: 'A012', service: 'A', staffNumber: '0103' },
-    { counterNo: 4, number: null, service: null, staffNumber: null },
+    { counterNo: 1, number: 'B002', service: 'B', staffNumber: '0101', presence: 'open' },
+    { counterNo: 3, number: 'A012', service: 'A', staffNumber: '0103', presence: 'open' },
+    { counterNo: 4, number: null, service: null, staffNumber: null, presence: 'open' },
   ],
   recent: [
     { number: 'A012', counterNo: 3, calledAt: '2026-11-26T09:12:00+08:00', callCount: 1 },
@@ -79,6 +79,21 @@ describe('call board', () => {
     expect(html).toMatch(/<li class="hall-call" data-testid="hall-counter-1"[ >]/);
     expect(html).toMatch(/<li class="flash" data-testid="hall-recent-item" data-number="A012">/);
     expect(html.match(/flash/g)).toHaveLength(2);
+  });
+
+  it('shows a counter nobody is signed in at as closed and one whose clerk stepped away as away, in the board’s language', () => {
+    const counters: BoardView['counters'] = [
+      { counterNo: 1, number: 'B002', service: 'B', staffNumber: '0101', presence: 'open' },
+      { counterNo: 2, number: null, service: null, staffNumber: null, presence: 'closed' },
+      { counterNo: 3, number: null, service: null, staffNumber: '0103', presence: 'away' },
+    ];
+    const zh = render({ view: { ...view, counters } });
+    expect(textOf(zh, 'hall-counter-2')).toBe('— → 2号窗口 暂停服务');
+    expect(zh).toMatch(/<li class="hall-call idle closed" data-testid="hall-counter-2" data-presence="closed"/);
+    expect(textOf(zh, 'hall-counter-3')).toBe('— → 3号窗口 工作人员暂时离开');
+    expect(textOf(zh, 'hall-counter-1')).toBe('B002 → 1号窗口');
+    expect(textOf(render({ view: { ...view, counters } }, 'en'), 'hall-counter-2-state', '</span>')).toBe('Closed');
+    expect(textOf(render({ view: { ...view, counters } }, 'ru'), 'hall-counter-3-state', '</span>')).toBe('Сотрудник отошёл');
   });
 
   it('keeps showing the last data with a discreet mark while the live channel reconnects', () => {

@@ -18,7 +18,7 @@ export interface BoardScreenProps {
   now: Date;
   /** The sound switch, drawn in the header. */
   controls?: ReactNode;
-  /** The one-time sound prompt, drawn over the foot of the recent calls (the oldest rows). */
+  /** The one-time sound prompt, a bar of its own under the header: it covers nothing. */
   prompt?: ReactNode;
 }
 
@@ -105,14 +105,16 @@ export function BoardScreen({ view, lang, flashing, reconnecting, error, now, co
   return (
     <main className="hall" data-testid="hall-board" lang={lang} data-density={density(view.counters.length)}>
       {header}
+      {prompt}
       <section className="hall-current" aria-labelledby="hall-current-title">
         <h2 id="hall-current-title">{t('hall.current')}</h2>
         <ul className="hall-counters" data-testid="hall-counters">
           {view.counters.map((c) => (
             <li
               key={`${c.counterNo}:${c.number ?? ''}:${(c.number !== null && flashing.get(c.number)) || ''}`}
-              className={`hall-call${c.number === null ? ' idle' : ''}${c.number !== null && flashing.has(c.number) ? ' flash' : ''}`}
+              className={`hall-call${c.number === null ? ' idle' : ''}${c.presence !== 'open' ? ` ${c.presence}` : ''}${c.number !== null && flashing.has(c.number) ? ' flash' : ''}`}
               data-testid={`hall-counter-${c.counterNo}`}
+              data-presence={c.presence}
               style={numberWidth(c.number)}
             >
               <span className="hall-number" data-testid={`hall-counter-${c.counterNo}-number`}>
@@ -122,7 +124,13 @@ export function BoardScreen({ view, lang, flashing, reconnecting, error, now, co
                 <Arrow />
                 <span className="hall-window">{t('hall.counter', { n: c.counterNo })}</span>
               </span>
-              {c.number === null && <span className="visually-hidden">{t('hall.free')}</span>}
+              {c.presence === 'open' ? (
+                c.number === null && <span className="visually-hidden">{t('hall.free')}</span>
+              ) : (
+                <span className="hall-state" data-testid={`hall-counter-${c.counterNo}-state`}>
+                  {t(c.presence === 'closed' ? 'hall.closed' : 'hall.away')}
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -144,7 +152,6 @@ export function BoardScreen({ view, lang, flashing, reconnecting, error, now, co
             ))}
           </ol>
         )}
-        {prompt}
       </aside>
       <footer className="hall-waiting" aria-labelledby="hall-waiting-title">
         <h2 id="hall-waiting-title">{t('hall.waitingTitle')}</h2>

@@ -7,8 +7,8 @@ const base: BoardView = {
   hall: 'hq',
   online: true,
   counters: [
-    { counterNo: 1, number: 'A011', service: 'A', staffNumber: '0101' },
-    { counterNo: 3, number: null, service: null, staffNumber: '0103' },
+    { counterNo: 1, number: 'A011', service: 'A', staffNumber: '0101', presence: 'open' },
+    { counterNo: 3, number: null, service: null, staffNumber: '0103', presence: 'open' },
   ],
   recent: [
     { number: 'A011', counterNo: 1, calledAt: '2026-11-26T09:10:00+08:00', callCount: 1 },
@@ -21,7 +21,7 @@ const base: BoardView = {
 describe('call board state', () => {
   it('a call puts the number at its counter and at the top of the recent calls', () => {
     const v = applyCall(base, { number: 'A012', counterNo: 3, callCount: 1 }, '2026-11-26T09:12:00+08:00');
-    expect(v.counters.find((c) => c.counterNo === 3)).toMatchObject({ number: 'A012', service: 'A', staffNumber: '0103' });
+    expect(v.counters.find((c) => c.counterNo === 3)).toMatchObject({ number: 'A012', service: 'A', staffNumber: '0103', presence: 'open' });
     expect(v.counters.find((c) => c.counterNo === 1)?.number).toBe('A011');
     expect(v.recent.map((r) => r.number)).toEqual(['A012', 'A011', 'B002']);
   });

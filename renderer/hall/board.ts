@@ -32,11 +32,12 @@ export function recentCalls(recent: readonly RecentCall[], max = MAX_RECENT): Re
 export function applyCall(view: BoardView, call: Call, calledAt: string): BoardView {
   const service = serviceOf(call.number);
   const counters = view.counters.map((c) => {
-    if (c.counterNo === call.counterNo) return { ...c, number: call.number, service };
+    // Whoever called is there: the counter is open.
+    if (c.counterNo === call.counterNo) return { ...c, number: call.number, service, presence: 'open' as const };
     return c.number === call.number ? { ...c, number: null, service: null } : c;
   });
   if (!counters.some((c) => c.counterNo === call.counterNo)) {
-    counters.push({ counterNo: call.counterNo, number: call.number, service, staffNumber: null });
+    counters.push({ counterNo: call.counterNo, number: call.number, service, staffNumber: null, presence: 'open' });
     counters.sort((a, b) => a.counterNo - b.counterNo);
   }
   const recent = recentCalls([{ number: call.number, counterNo: call.counterNo, calledAt, callCount: call.callCount }, ...view.recent.filter((r) => r.number !== call.number)]);

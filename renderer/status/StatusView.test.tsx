@@ -15,6 +15,7 @@ const healthy: SyncStatusView = {
   backlog: 0,
   lastSyncAt: '2026-11-26T01:57:00Z',
   lastError: null,
+  problem: null,
   clock: { state: 'ok', offsetMs: 1200, boundMs: 60_000, measuredAt: '2026-11-26T01:59:00Z' },
   deadLetters: [],
   conflicts: [],
@@ -61,13 +62,52 @@ describe('sync status', () => {
   });
 
   it('offline, not enrolled, with a backlog and the last error', () => {
-    const html = render({ ...healthy, enrolled: false, terminal: null, online: false, backlog: 12, lastSyncAt: null, lastError: 'connect ECONNREFUSED 10.0.0.5:4700', clock: { state: 'unknown', offsetMs: null, boundMs: 60_000, measuredAt: null } });
+    const html = render({ ...healthy, enrolled: false, terminal: null, online: false, backlog: 12, lastSyncAt: null, lastError: 'NETWORK', clock: { state: 'unknown', offsetMs: null, boundMs: 60_000, measuredAt: null } });
     expect(textOf(html, 'status-online', '</p>')).toBe('○ 未连接');
     expect(textOf(html, 'status-not-enrolled', '</p>')).toBe('本机尚未注册到中心服务器，请联系管理员。');
     expect(textOf(html, 'status-backlog', '</p>')).toBe('12 条记录待上传');
     expect(textOf(html, 'status-last-sync', '</span>')).toBe('尚未同步');
-    expect(textOf(html, 'status-last-error', '</p>')).toBe('connect ECONNREFUSED 10.0.0.5:4700');
+    expect(textOf(html, 'status-last-error', '</p>')).toBe('无法连接中心服务器 (NETWORK)');
     expect(textOf(html, 'status-clock', '</p>')).toBe('尚未与中心服务器对时。');
+  });
+
+  it('says in words why an enrolled terminal is offline and what to do, with the code for the administrator', () => {
+    const unreachable = { ...healthy, online: false, problem: { reason: 'unreachable' as const, code: 'NETWORK', serverUrl: 'https://10.0.0.5:4700' } };
+    const zh = render(unreachable);
+    expect(textOf(zh, 'status-problem-text', '</p>')).toBe(
+      '无法连接中心服务器 https://10.0.0.5:4700。请检查网络，并确认中心服务器正在运行、地址和端口未变；若中心服务器已换地址或端口，请重新注册本机。',
+    );
+    expect(textOf(zh, 'status-problem', '</div>')).toContain('错误代码（供管理员参考）： NETWORK');
+    expect(textOf(render(unreachable, 'en'), 'status-problem-text', '</p>')).toMatch(/^Cannot reach the central server at https:\/\/10\.0\.0\.5:4700\. /);
+    expect(textOf(render(unreachable, 'ru'), 'status-problem-text', '</p>')).toMatch(/^Нет связи с центральным сервером https:\/\/10\.0\.0\.5:4700\. /);
+    const cases = [
+      ['certificate', 'CERTIFICATE_MISMATCH', /^The central server at .* shows a different certificate than at enrollment/],
+      ['disabled', 'TERMINAL_DISABLED', /^The administrator has disabled this terminal/],
+      ['not-recognised', 'TERMINAL_UNKNOWN', /does not recognise this terminal/],
+      ['clock', 'TIMESTAMP_OUT_OF_WINDOW', /clock is too far from the central server's/],
+      ['server-error', 'INTERNAL', /internal error/],
+      ['ack-gap', 'ACK_GAP', /lacks earlier records/],
+      ['refused', 'TERMINAL_ROLE_FORBIDDEN', /refuses this terminal's requests/],
+    ] as const;
+    for (const [reason, code, words] of cases) {
+      const html = render({ ...healthy, online: false, problem: { reason, code, serverUrl: 'http://127.0.0.1:4700' } }, 'en');
+      expect(textOf(html, 'status-problem-text', '</p>'), reason).toMatch(words);
+      expect(html).toContain(`data-reason="${reason}"`);
+    }
+    expect(render(healthy)).not.toContain('status-problem');
+  });
+
+  it("says the office's own names in the screen's language and shows the stored hall as a labelled code", () => {
+    const office = { ...healthy, terminal: { id: 't-01', name: 'This computer', hall: 'main', ticketPrefix: 'T1' } };
+    const zh = render(office);
+    expect(textOf(zh, 'status-terminal-name', '</dd>')).toBe('本机（办公室一体机）');
+    expect(textOf(zh, 'status-terminal-hall', '</dd>')).toBe('咨询服务处大厅 代码 main');
+    expect(zh).not.toContain('This computer');
+    expect(textOf(render(office, 'ru'), 'status-terminal-name', '</dd>')).toBe('Этот компьютер (всё отделение на одном компьютере)');
+    // A name an administrator gave is shown as given; another hall by its code.
+    const named = render({ ...healthy, terminal: { id: 't-02', name: '自助机 2', hall: 'east', ticketPrefix: null } }, 'en');
+    expect(textOf(named, 'status-terminal-name', '</dd>')).toBe('自助机 2');
+    expect(textOf(named, 'status-terminal-hall', '</dd>')).toBe('code east');
   });
 
   it('lists every refused record with its type, times and the reason', () => {

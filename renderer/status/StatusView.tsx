@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/contract/common.js';
 import type { SyncStatusView } from '../../core/contract/hall-api.js';
+import { syncProblemOf } from '../../core/common/sync-problem.js';
+import { DEFAULT_HALL_CODE, OFFICE_TERMINAL_NAME } from '../../core/contract/office-names.js';
+import type { SyncProblem } from '../../core/contract/sync-problem.js';
 import { QueueConflictTable } from '../shared/QueueConflicts.js';
 import { absoluteTime, clockDirection, duration, relativeTime } from './format.js';
 
@@ -42,6 +45,21 @@ function Clock({ clock, lang }: { clock: SyncStatusView['clock']; lang: Lang }) 
   );
 }
 
+/** Why the terminal does not sync, in a sentence with what to do; the code under it for the administrator. */
+function Problem({ problem }: { problem: SyncProblem }) {
+  const { t } = useTranslation();
+  return (
+    <div className="sync-warning" role="alert" data-testid="status-problem" data-reason={problem.reason}>
+      <p className="sync-problem-text" data-testid="status-problem-text">
+        {t(`statusScreen.problem.${problem.reason}`, { url: problem.serverUrl, code: problem.code })}
+      </p>
+      <p className="sync-note">
+        {t('statusScreen.problemCode')} <code lang="en">{problem.code}</code>
+      </p>
+    </div>
+  );
+}
+
 /** The sync health of this terminal, as staff read it. */
 export function StatusView({ status, lang, now }: StatusViewProps) {
   const { t } = useTranslation();
@@ -53,6 +71,7 @@ export function StatusView({ status, lang, now }: StatusViewProps) {
         <p className={`sync-badge ${status.online ? 'on' : 'off'}`} data-testid="status-online" data-online={status.online}>
           <span aria-hidden="true">{status.online ? '●' : '○'}</span> {status.online ? t('statusScreen.online') : t('statusScreen.offline')}
         </p>
+        {status.problem && <Problem problem={status.problem} />}
         {!status.online && <p className="sync-note">{t('statusScreen.offlineNote')}</p>}
       </section>
 
@@ -61,9 +80,14 @@ export function StatusView({ status, lang, now }: StatusViewProps) {
         {status.enrolled && terminal ? (
           <dl className="sync-facts" data-testid="status-terminal">
             <dt>{t('statusScreen.terminalName')}</dt>
-            <dd data-testid="status-terminal-name">{terminal.name}</dd>
+            <dd data-testid="status-terminal-name">{terminal.name === OFFICE_TERMINAL_NAME ? t('statusScreen.officeTerminal') : terminal.name}</dd>
             <dt>{t('statusScreen.hall')}</dt>
-            <dd data-testid="status-terminal-hall">{terminal.hall}</dd>
+            <dd data-testid="status-terminal-hall">
+              {terminal.hall === DEFAULT_HALL_CODE && <span className="sync-hall-name">{t('statusScreen.defaultHall')} </span>}
+              <span className="sync-code">
+                {t('statusScreen.hallCode')} <code lang="en">{terminal.hall}</code>
+              </span>
+            </dd>
             <dt>{t('statusScreen.ticketPrefix')}</dt>
             <dd data-testid="status-terminal-prefix">{terminal.ticketPrefix ?? t('statusScreen.noPrefix')}</dd>
           </dl>
@@ -83,7 +107,13 @@ export function StatusView({ status, lang, now }: StatusViewProps) {
         <p>{status.lastSyncAt ? <When iso={status.lastSyncAt} lang={lang} now={now} zone={status.timeZone} testid="status-last-sync" /> : <span data-testid="status-last-sync">{t('statusScreen.never')}</span>}</p>
         <h3>{t('statusScreen.lastError')}</h3>
         <p className={status.lastError ? 'sync-error-text' : undefined} data-testid="status-last-error">
-          {status.lastError ?? t('statusScreen.noError')}
+          {status.lastError ? (
+            <>
+              {t(`statusScreen.problemShort.${syncProblemOf(status.lastError)}`)} <code lang="en">({status.lastError})</code>
+            </>
+          ) : (
+            t('statusScreen.noError')
+          )}
         </p>
       </section>
 

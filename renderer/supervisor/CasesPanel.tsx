@@ -11,6 +11,9 @@ import { useFeed } from './live-context.js';
 import { Deadline, Flags, ItemDetail, ItemLink, ItemRow, LoadError, Steps } from './parts.js';
 import { sectionPath } from './paths.js';
 import { clerkText, reasonsText } from './words.js';
+import { useNames } from './names.js';
+import { DateField } from '../shared/DateField.js';
+import { dateInRange, parseDateText } from '../shared/date-text.js';
 
 /** Follow-up cases opened by bad ratings: the list with deadlines, and the open case beside it. */
 export function CasesPanel({ selected }: { selected: string | null }) {
@@ -60,6 +63,7 @@ export function CasesPanel({ selected }: { selected: string | null }) {
 }
 
 export function CaseTable({ cases, selected }: { cases: CaseSummary[]; selected: string | null }) {
+  const names = useNames();
   const { today } = useHallCalendar();
   const { t } = useTranslation();
   if (cases.length === 0) {
@@ -94,7 +98,7 @@ export function CaseTable({ cases, selected }: { cases: CaseSummary[]; selected:
               <td>
                 {t('supervisor.counterLabel', { no: c.counterNo })} · {clerkText(t, c.clerkName, c.clerkNumber)}
                 <br />
-                <small>{c.matter}</small>
+                <small>{names.matter(c.matter)}</small>
               </td>
               <td>
                 {t(`supervisor.levels.${c.level}`)}
@@ -130,6 +134,7 @@ function CaseDetailView({ id, onChanged }: { id: string; onChanged: () => void }
 }
 
 export function CaseDetailBody({ detail, canAct, fullPhone, onDone }: { detail: CaseDetail; canAct: boolean; fullPhone: boolean; onDone: (d: CaseDetail) => void }) {
+  const names = useNames();
   const { today, dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const next = NEXT_CASE_ACTION[detail.state];
@@ -149,7 +154,7 @@ export function CaseDetailBody({ detail, canAct, fullPhone, onDone }: { detail: 
         </dd>
         <dt>{t('supervisor.cases.where')}</dt>
         <dd>
-          {t('supervisor.counterLabel', { no: detail.counterNo })} · {clerkText(t, detail.clerkName, detail.clerkNumber)} · {detail.matter}
+          {t('supervisor.counterLabel', { no: detail.counterNo })} · {clerkText(t, detail.clerkName, detail.clerkNumber)} · {names.matter(detail.matter)}
         </dd>
         <dt>{t('supervisor.cases.level')}</dt>
         <dd>
@@ -206,7 +211,7 @@ export function CaseActionForm({ id, action, onDone }: { id: string; action: Cas
   const [outcome, setOutcome] = useState<CaseOutcome>('fixed');
   const [fixBy, setFixBy] = useState('');
   const noteNeeded = action !== 'close';
-  const complete = (!noteNeeded || note.trim() !== '') && (action !== 'outcome' || outcome !== 'fixed-by-deadline' || fixBy !== '');
+  const complete = (!noteNeeded || note.trim() !== '') && (action !== 'outcome' || outcome !== 'fixed-by-deadline' || dateInRange(fixBy, today));
 
   const body = (): CaseAction => {
     const text = note.trim();
@@ -215,7 +220,7 @@ export function CaseActionForm({ id, action, onDone }: { id: string; action: Cas
       case 'feedback':
         return { action, note: text };
       case 'outcome':
-        return { action, outcome, note: text, fixBy: outcome === 'fixed-by-deadline' ? fixBy : null };
+        return { action, outcome, note: text, fixBy: outcome === 'fixed-by-deadline' ? parseDateText(fixBy) : null };
       case 'close':
         return { action, note: text || null };
     }
@@ -245,7 +250,7 @@ export function CaseActionForm({ id, action, onDone }: { id: string; action: Cas
           {outcome === 'fixed-by-deadline' && (
             <label className="sv-field">
               <span>{t('supervisor.cases.fixBy')}</span>
-              <input type="date" data-testid="sv-case-fixby" value={fixBy} min={today} onChange={(e) => setFixBy(e.target.value)} />
+              <DateField data-testid="sv-case-fixby" value={fixBy} min={today} onChange={setFixBy} />
             </label>
           )}
         </div>

@@ -11,6 +11,7 @@ import { shownPhone } from './format.js';
 import { useFeed } from './live-context.js';
 import { Deadline, Flags, ItemDetail, ItemLink, ItemRow, LoadError, Steps } from './parts.js';
 import { sectionPath } from './paths.js';
+import { useNames } from './names.js';
 
 /** Once answered, a complaint's deadline is met; feedback and closing follow. */
 const answered = (state: ComplaintState) => state === 'responded' || state === 'fed-back' || state === 'closed';
@@ -85,6 +86,7 @@ export function ComplaintsPanel({ selected }: { selected: string | null }) {
 }
 
 export function ComplaintTable({ complaints, selected }: { complaints: ComplaintSummary[]; selected: string | null }) {
+  const names = useNames();
   const { today, dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const staff = useStaff();
@@ -128,7 +130,12 @@ export function ComplaintTable({ complaints, selected }: { complaints: Complaint
               <td data-testid="sv-complaint-department">{c.department ?? t('supervisor.complaints.unassigned')}</td>
               <td data-testid="sv-complaint-phone">{shownPhone(c, seesFullPhone(staff.role)) ?? '—'}</td>
               <td>
-                {c.prohibition !== null && <span className="sv-flag">{t('supervisor.prohibitions.item', { n: c.prohibition })}</span>} {c.excerpt}
+                {c.prohibition !== null && (
+                  <span className="sv-flag" title={names.prohibition(c.prohibition) ?? undefined}>
+                    {t('supervisor.prohibitions.item', { n: c.prohibition })}
+                  </span>
+                )}{' '}
+                {c.excerpt}
               </td>
             </ItemRow>
           ))}
@@ -149,6 +156,7 @@ function ComplaintDetailView({ id, onChanged }: { id: string; onChanged: () => v
 }
 
 export function ComplaintDetailBody({ detail, onDone }: { detail: ComplaintDetail; onDone: (d: ComplaintDetail) => void }) {
+  const names = useNames();
   const { today, dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const staff = useStaff();
@@ -163,7 +171,13 @@ export function ComplaintDetailBody({ detail, onDone }: { detail: ComplaintDetai
         <dt>{t('supervisor.complaints.kind')}</dt>
         <dd>
           {t(`supervisor.kind.${detail.kind}`)}
-          {detail.prohibition !== null && ` · ${t('supervisor.prohibitions.item', { n: detail.prohibition })}`}
+          {detail.prohibition !== null && (
+            <span data-testid="sv-complaint-prohibition">
+              {' · '}
+              {t('supervisor.prohibitions.item', { n: detail.prohibition })}
+              {names.prohibition(detail.prohibition) && `: ${names.prohibition(detail.prohibition)}`}
+            </span>
+          )}
         </dd>
         <dt>{t('supervisor.complaints.state')}</dt>
         <dd>

@@ -7,6 +7,7 @@ import { useHallCalendar, useSupervision } from './context.js';
 import { presetRange, validRange } from './format.js';
 import { useFeed } from './live-context.js';
 import { LoadError, RangeControls, type Range } from './parts.js';
+import { useNames } from './names.js';
 
 /** How often each of the eleven prohibitions (十一不准) was cited, item by item, zero counts included. */
 export function ProhibitionsPanel() {
@@ -34,6 +35,7 @@ export function ProhibitionsPanel() {
 
 export function ProhibitionTable({ data }: { data: z.infer<typeof ProhibitionCounts> }) {
   const { t } = useTranslation();
+  const names = useNames();
   const rows = [...data.counts].sort((a, b) => a.item - b.item);
   const total = rows.reduce((n, r) => n + r.count, 0);
   const max = Math.max(1, ...rows.map((r) => r.count));
@@ -50,7 +52,14 @@ export function ProhibitionTable({ data }: { data: z.infer<typeof ProhibitionCou
         <tbody>
           {rows.map((r) => (
             <tr key={r.item} data-testid="sv-prohibition-row" data-item={r.item}>
-              <th scope="row">{t('supervisor.prohibitions.item', { n: r.item })}</th>
+              <th scope="row">
+                <span className="sv-prohibition-no">{t('supervisor.prohibitions.item', { n: r.item })}</span>
+                {names.prohibition(r.item) && (
+                  <span className="sv-prohibition-text" data-testid="sv-prohibition-text">
+                    {names.prohibition(r.item)}
+                  </span>
+                )}
+              </th>
               <td className="num" data-testid="sv-prohibition-count">
                 {r.count}
               </td>

@@ -7,6 +7,7 @@ import { QueueConflictTable } from '../shared/QueueConflicts.js';
 import { useHallCalendar, useSupervision } from './context.js';
 import { LoadError } from './parts.js';
 import { UnconfirmedActions } from './UnconfirmedActions.js';
+import { DateField } from '../shared/DateField.js';
 
 const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
 
@@ -25,7 +26,7 @@ export function QueuePanel() {
       <div className="sv-range sv-queue-controls" data-testid="sv-queue-day" data-date={date}>
         <label className="sv-field inline">
           <span>{t('supervisor.queue.date')}</span>
-          <input type="date" data-testid="sv-queue-date" value={date} max={today} onChange={(e) => setDate(e.target.value)} />
+          <DateField data-testid="sv-queue-date" value={date} max={today} onChange={setDate} />
         </label>
         <button type="button" className={`sv-btn small${date === today ? ' primary' : ''}`} data-testid="sv-queue-today" aria-pressed={date === today} onClick={() => setDate(today)}>
           {t('supervisor.queue.today')}
@@ -62,8 +63,8 @@ function QueueHall({ hall: h, named }: { hall: QueueDay['halls'][number]; named:
           <dt>{t('supervisor.queue.conflicts')}</dt>
           <dd data-testid="sv-queue-conflict-count">{h.conflicts.length}</dd>
         </div>
-        <p className="sv-muted sv-stat-note">{t('supervisor.queue.notServedHint')}</p>
       </dl>
+      <p className="sv-muted sv-stat-note">{t('supervisor.queue.notServedHint')}</p>
 
       <h4>{t('supervisor.queue.conflicts')}</h4>
       {h.conflicts.length === 0 ? (

@@ -13,6 +13,7 @@ import { useFeed } from './live-context.js';
 import { LoadError, RangeControls, type Range } from './parts.js';
 import { sectionPath } from './paths.js';
 import { clerkText, reasonsText } from './words.js';
+import { useNames, type Names } from './names.js';
 
 type Group = (typeof SATISFACTION_GROUPS)[number];
 
@@ -89,22 +90,26 @@ export function TodayCards({ total }: { total: SatisfactionRow }) {
     ['sv-today-bad', t('supervisor.sat.bad'), String(total.bad)],
     ['sv-today-not-rated', t('supervisor.sat.notRated'), String(total.notRated)],
   ];
+  // The note follows the list: a <dl> holds only its terms and values.
   return (
-    <dl className="sv-stats" data-testid="sv-today">
-      {items.map(([id, label, value]) => (
-        <div key={id} className={`sv-stat${id === 'sv-today-bad' && total.bad > 0 ? ' bad' : ''}`}>
-          <dt>{label}</dt>
-          <dd data-testid={id}>{value}</dd>
-        </div>
-      ))}
+    <>
+      <dl className="sv-stats" data-testid="sv-today">
+        {items.map(([id, label, value]) => (
+          <div key={id} className={`sv-stat${id === 'sv-today-bad' && total.bad > 0 ? ' bad' : ''}`}>
+            <dt>{label}</dt>
+            <dd data-testid={id}>{value}</dd>
+          </div>
+        ))}
+      </dl>
       <p className="sv-muted sv-stat-note">{t('supervisor.sat.rateNote')}</p>
-    </dl>
+    </>
   );
 }
 
-function rowLabel(row: SatisfactionRow, by: Group, t: TFunction): string {
+function rowLabel(row: SatisfactionRow, by: Group, t: TFunction, names: Names): string {
   if (by === 'counter') return t('supervisor.counterLabel', { no: row.key });
   if (by === 'clerk') return clerkText(t, row.label, row.key);
+  if (by === 'matter') return names.matter(row.label || row.key);
   return row.label || row.key;
 }
 
@@ -136,6 +141,7 @@ function Cells({ row, lang }: { row: SatisfactionRow; lang: Lang }) {
 /** Counts next to every share: good and bad are shares of the rated, not-rated a share of all services. */
 export function SatisfactionTable({ summary }: { summary: SatisfactionSummary }) {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   const lang = currentLang(i18n);
   if (summary.rows.length === 0) {
     return (
@@ -161,7 +167,7 @@ export function SatisfactionTable({ summary }: { summary: SatisfactionSummary })
         <tbody>
           {summary.rows.map((row) => (
             <tr key={row.key} data-testid="sv-sat-row" data-key={row.key}>
-              <th scope="row">{rowLabel(row, summary.by, t)}</th>
+              <th scope="row">{rowLabel(row, summary.by, t, names)}</th>
               <Cells row={row} lang={lang} />
             </tr>
           ))}
@@ -180,6 +186,7 @@ export function SatisfactionTable({ summary }: { summary: SatisfactionSummary })
 
 /** The latest ratings; no rater identity exists to show. Arrivals since the page opened are marked. */
 export function LiveRatings({ ratings, arrived }: { ratings: RatingView[]; arrived: Set<string> }) {
+  const names = useNames();
   const { dateTime } = useHallCalendar();
   const { t } = useTranslation();
   const staff = useStaff();
@@ -204,7 +211,7 @@ export function LiveRatings({ ratings, arrived }: { ratings: RatingView[]; arriv
         >
           <span className="sv-rating-level">{r.level === null ? t('supervisor.liveRatings.notRated') : t(`supervisor.levels.${r.level}`)}</span>
           <span className="sv-rating-where">
-            {dateTime(r.recordedAt)} · {t('supervisor.counterLabel', { no: r.counterNo })} · {clerkText(t, r.clerkName, r.clerkNumber)} · {r.matter}
+            {dateTime(r.recordedAt)} · {t('supervisor.counterLabel', { no: r.counterNo })} · {clerkText(t, r.clerkName, r.clerkNumber)} · {names.matter(r.matter)}
             {r.channel === 'kiosk' ? ` · ${t('supervisor.liveRatings.atKiosk')}` : ''}
           </span>
           {r.reasons.length > 0 && <span className="sv-rating-reasons">{reasonsText(t, r.reasons)}</span>}

@@ -6,6 +6,7 @@ import { useHallCalendar } from './context.js';
 import { daysLeft, presetRange, RANGE_PRESETS, validRange, type RangePreset } from './format.js';
 import { supervisionErrorText } from './errors.js';
 import { sectionPath } from './paths.js';
+import { DateField } from '../shared/DateField.js';
 
 export interface Range {
   from: string;
@@ -21,11 +22,11 @@ export function RangeControls({ range, onChange }: { range: Range; onChange: (r:
     <div className="sv-range" data-testid="sv-range" data-from={range.from} data-to={range.to}>
       <label className="sv-field inline">
         <span>{t('supervisor.range.from')}</span>
-        <input type="date" data-testid="sv-range-from" value={range.from} max={range.to} onChange={(e) => onChange({ ...range, from: e.target.value })} />
+        <DateField data-testid="sv-range-from" value={range.from} max={range.to} onChange={(from) => onChange({ ...range, from })} />
       </label>
       <label className="sv-field inline">
         <span>{t('supervisor.range.to')}</span>
-        <input type="date" data-testid="sv-range-to" value={range.to} min={range.from} onChange={(e) => onChange({ ...range, to: e.target.value })} />
+        <DateField data-testid="sv-range-to" value={range.to} min={range.from} onChange={(to) => onChange({ ...range, to })} />
       </label>
       <div className="sv-presets" role="group" aria-label={t('supervisor.range.presets')}>
         {RANGE_PRESETS.map((p: RangePreset) => {

@@ -20,6 +20,7 @@ import { LoginScreen } from './LoginScreen.js';
 import { ProhibitionTable } from './ProhibitionsPanel.js';
 import { QueueDayView } from './QueuePanel.js';
 import { LiveRatings, SatisfactionTable, TodayCards } from './SatisfactionPanel.js';
+import { NamesFixture } from './names.js';
 import { FailedEventsNotice, Shell } from './Shell.js';
 import { caseDetail, caseSummary, complaint, complaintDetail, queueDay, rating, row, staffOf } from './test-fixtures.js';
 
@@ -297,4 +298,39 @@ describe('words for every value the server may send', () => {
       expect(missing).toEqual([]);
     });
   }
+});
+
+describe('matters and prohibitions in the page’s language', () => {
+  const names = {
+    lines: [{ hall: 'main', code: 'A', name: { 'zh-CN': '对外贸易', en: 'Foreign trade', ru: 'Внешняя торговля' } }],
+    procedures: [{ code: 'TT-02', name: { 'zh-CN': '技术进出口合同登记', en: 'Registration of technology contracts', ru: 'Регистрация договоров на технологии' } }],
+    prohibitions: [
+      { no: 1, text: { 'zh-CN': '一不准强迫市场主体和群众进入业务处室', en: 'First, no forcing businesses or citizens into the divisions', ru: 'Первое: не принуждать заходить в отделы' } },
+      { no: 2, text: { 'zh-CN': '二不准对企业群众态度冷漠言语粗鲁', en: 'Second, no cold attitude or rude words' } },
+    ],
+  };
+  const withNames = (node: ReactNode, lang: Lang) => render(<NamesFixture names={names}>{node}</NamesFixture>, staffOf('supervisor'), lang);
+
+  it('shows a recorded Chinese matter by its English or Russian name where the server has one', () => {
+    const en = withNames(<LiveRatings ratings={[rating()]} arrived={new Set()} />, 'en');
+    expect(en).toContain('Registration of technology contracts');
+    expect(en).not.toContain('技术进出口合同登记');
+    expect(withNames(<CaseTable cases={[caseSummary()]} selected={null} />, 'ru')).toContain('Регистрация договоров на технологии');
+    const byMatter = withNames(<SatisfactionTable summary={{ from: '2026-11-26', to: '2026-11-26', by: 'matter', rows: [row({ key: '对外贸易', label: '对外贸易' })], total: row() }} />, 'en');
+    expect(text(byMatter, 'sv-sat-row')).toMatch(/^Foreign trade /);
+    // Chinese stays Chinese; a matter the server does not know is shown as recorded.
+    expect(withNames(<CaseTable cases={[caseSummary()]} selected={null} />, 'zh-CN')).toContain('技术进出口合同登记');
+    expect(withNames(<CaseTable cases={[caseSummary({ matter: '其他事项' })]} selected={null} />, 'en')).toContain('其他事项');
+  });
+
+  it('shows each prohibition’s words beside its number, falling back to Chinese where there is no translation', () => {
+    const counts = Array.from({ length: 11 }, (_, i) => ({ item: i + 1, count: 0 }));
+    const en = withNames(<ProhibitionTable data={{ from: '2026-10-01', to: '2026-11-26', counts }} />, 'en');
+    const words = [...en.matchAll(/data-testid="sv-prohibition-text">([^<]+)</g)].map((m) => m[1]);
+    expect(words).toEqual(['First, no forcing businesses or citizens into the divisions', 'Second, no cold attitude or rude words']);
+    const ru = withNames(<ProhibitionTable data={{ from: '2026-10-01', to: '2026-11-26', counts }} />, 'ru');
+    expect([...ru.matchAll(/data-testid="sv-prohibition-text">([^<]+)</g)].map((m) => m[1])).toEqual(['Первое: не принуждать заходить в отделы', '二不准对企业群众态度冷漠言语粗鲁']);
+    const detail = withNames(<ComplaintDetailBody detail={complaintDetail({ prohibition: 2 })} onDone={noop} />, 'en');
+    expect(text(detail, 'sv-complaint-prohibition')).toBe('· Item 2: Second, no cold attitude or rude words');
+  });
 });

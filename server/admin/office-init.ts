@@ -3,7 +3,7 @@
 // prints what the terminal needs and the accounts' one-time passwords.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { HallConfig } from '../../core/contract/index.js';
+import { HallConfig, OFFICE_TERMINAL_NAME } from '../../core/contract/index.js';
 import { loadServerConfig } from '../config.js';
 import { openServerDb } from '../db/connection.js';
 import { createStaff } from '../staff/repository.js';
@@ -24,7 +24,7 @@ const db = await openServerDb(config.db);
 try {
   const hall = HallConfig.parse(JSON.parse(readFileSync(hallFile!, 'utf8')));
   const now = config.now();
-  const { code } = await createTerminal(db, { name: 'This computer', hall: hall.hall, roles: ['kiosk', 'counter', 'rating', 'hall'] }, now, config.enrollCodeTtlMs);
+  const { code } = await createTerminal(db, { name: OFFICE_TERMINAL_NAME, hall: hall.hall, roles: ['kiosk', 'counter', 'rating', 'hall'] }, now, config.enrollCodeTtlMs);
   const logins = [...new Set(hall.services.flatMap((s) => [s.aClerk, s.bClerk]).filter((l): l is string => !!l))];
   const names = staffNames();
   const clerks = [];

@@ -15,6 +15,7 @@ import { latestRatings, ratingViews } from '../ratings/views.js';
 import { resetClerkPassword, staffAccounts } from '../staff/password-resets.js';
 import { login, logout } from '../staff/sessions.js';
 import { escalateOverdue } from './escalation.js';
+import { supervisionNames } from './names.js';
 
 type SupervisionHandlers = Pick<
   ServerHandlers,
@@ -32,6 +33,7 @@ type SupervisionHandlers = Pick<
   | 'complaintAction'
   | 'departments'
   | 'prohibitions'
+  | 'names'
   | 'inspection'
   | 'staffAccounts'
   | 'resetStaffPassword'
@@ -103,6 +105,7 @@ export function supervisionHandlers(db: ServerDb, config: ServerConfig, limits: 
     },
     departments: async () => ({ departments: await departments(db) }),
     prohibitions: async ({ from, to }) => ({ from, to, counts: await prohibitionCounts(db, from, to) }),
+    names: () => supervisionNames(db),
     inspection: async (_input, { staff }) => {
       await fresh();
       return {

@@ -18,7 +18,7 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
       announcements: currentAnnouncements(db, queue.hall(), queue.today()).map((a) => ({ id: a.id, text: pickLang(a.text, lang), until: a.until })),
     }),
     syncStatus: () => ({
-      ...syncStatus(db, rt.link.online, config.clockBoundMs, rt.client.clockOffset()),
+      ...syncStatus(db, rt.link.online, config.clockBoundMs, rt.client.clockOffset(), rt.client.lastFailure()),
       conflicts: conflictsOfDay(db, queue.hall(), queue.today()),
       timeZone: config.timeZone,
     }),

@@ -239,7 +239,8 @@ export class HallQueue {
       online: this.link.online,
       counters: config.counters.map((no) => {
         const t = serving.find((x) => x.counterNo === no);
-        return { counterNo: no, number: t?.number ?? null, service: t?.service ?? null, staffNumber: presence.find((p) => p.counterNo === no && p.state !== 'out')?.staffNumber ?? null };
+        const p = presence.find((x) => x.counterNo === no && x.state !== 'out');
+        return { counterNo: no, number: t?.number ?? null, service: t?.service ?? null, staffNumber: p?.staffNumber ?? null, presence: !p ? 'closed' : p.state === 'away' ? 'away' : 'open' };
       }),
       recent: called.slice(0, 8).map((t) => ({ number: t.number, counterNo: t.counterNo!, calledAt: t.calledAt!, callCount: t.callCount })),
       waiting: config.services.map((s) => ({ service: s.code, name: s.name, count: tickets.filter((t) => t.service === s.code && t.state === 'waiting').length })),

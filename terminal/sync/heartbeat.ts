@@ -1,8 +1,9 @@
 import { HeartbeatResponse } from '../../core/contract/index.js';
 import type { Db } from '../../core/db/connection.js';
 import { uploadedHead } from '../../core/ratings/chain.js';
-import type { SyncClient } from '../../core/sync/client.js';
-import { syncStatus } from './status.js';
+import { syncProblemOf } from '../../core/common/sync-problem.js';
+import { SyncRequestError, type SyncClient } from '../../core/sync/client.js';
+import { SYNC_PROBLEM_LOG, syncStatus } from './status.js';
 
 /** Tells the central server this terminal's backlog, dead letters, last sync, clock offset (for `terminal list`) and rating chain head (for its verification). */
 export async function sendHeartbeat(db: Db, client: SyncClient, version: string): Promise<void> {
@@ -12,7 +13,12 @@ export async function sendHeartbeat(db: Db, client: SyncClient, version: string)
 }
 
 export function startHeartbeat(db: Db, client: SyncClient, version: string, opts: { intervalMs?: number; log?: (l: string) => void } = {}): { beat(): void; stop(): void } {
-  const beat = () => void sendHeartbeat(db, client, version).catch((err: unknown) => opts.log?.(`Heartbeat failed: ${(err as Error).message}`));
+  const beat = () =>
+    void sendHeartbeat(db, client, version).catch((err: unknown) => {
+      const code = (err as Error).message;
+      const url = client.identity()?.serverUrl;
+      opts.log?.(url && err instanceof SyncRequestError ? `Heartbeat failed (${code}): ${SYNC_PROBLEM_LOG[syncProblemOf(code)](url)}` : `Heartbeat failed: ${code}`);
+    });
   const timer = setInterval(beat, opts.intervalMs ?? 60_000);
   timer.unref();
   beat();

@@ -9,7 +9,7 @@ import { buildTerminalApp } from '../../terminal/app.js';
 import { ROOT } from '../../terminal/config.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
 import { FAKE_SPEECH, spoken } from './board-speech.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, shot } from './browser.js';
 
 // The call board (/hall) and the sync status screen (/status) in Chromium against a real terminal
 // service that has never reached a central server: tickets carry its prefix K-.
@@ -184,6 +184,61 @@ describe('call board in Chromium', () => {
     await expect.poll(() => page.getByTestId('hall-reconnecting').count(), POLL).toBe(0);
     await context.close();
   }, SLOW);
+});
+
+/** Boxes of two elements overlap. */
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+describe('call board layout in Chromium', () => {
+  const SIZES = [
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ];
+  for (const lang of ['zh-CN', 'en', 'ru'] as const) {
+    it(`${lang}: shows counters nobody signed in at as closed, line names whole, the sound prompt covering nothing`, async () => {
+      await signIn('wang.fang', 1);
+      for (const viewport of SIZES) {
+        const ctx = await browser.newContext({ viewport });
+        await ctx.addInitScript(AUDIO_BLOCKED);
+        const page = await ctx.newPage();
+        await page.goto(`${svc.url}/hall?lang=${lang}`);
+        await expect.poll(() => page.getByTestId('hall-sound-prompt').isVisible(), POLL).toBe(true);
+        // Counter 2 never had a clerk signed in; counter 1 has one.
+        const closed = { 'zh-CN': '暂停服务', en: 'Closed', ru: 'Закрыто' }[lang];
+        await expect.poll(() => page.getByTestId('hall-counter-2').getAttribute('data-presence'), POLL).toBe('closed');
+        expect(await text(page, 'hall-counter-2-state')).toBe(closed);
+        expect(await page.getByTestId('hall-counter-1').getAttribute('data-presence')).toBe('open');
+        expect(await page.getByTestId('hall-counter-1-state').count()).toBe(0);
+
+        await shot(page, `hall-${lang}-${viewport.width}x${viewport.height}`);
+        // Every line name is shown whole: nothing cut, no ellipsis, nothing past its row.
+        const names = await page.locator('.hall-line-name').evaluateAll((els) =>
+          els.map((e) => {
+            const row = e.parentElement!.getBoundingClientRect();
+            const box = e.getBoundingClientRect();
+            const cut = e.scrollWidth > e.clientWidth + 1 || box.top < row.top || box.bottom > row.bottom || box.right > row.right;
+            return { text: e.textContent, cut, ellipsis: getComputedStyle(e).textOverflow, sizes: [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight] };
+          }),
+        );
+        expect(names.length).toBe(5);
+        for (const n of names) expect(n, n.text ?? '').toMatchObject({ cut: false, ellipsis: 'clip' });
+        if (lang === 'en') expect(names.map((n) => n.text)).toContain('Certificate pickup and general enquiries');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        const waiting = await page.getByTestId('hall-waiting').boundingBox();
+        expect(waiting!.y + waiting!.height).toBeLessThanOrEqual(viewport.height);
+
+        // The prompt sits beside the recent calls and the counters, over none of them.
+        const prompt = (await page.getByTestId('hall-sound-prompt').boundingBox())!;
+        for (const sel of ['.hall-recent', '.hall-current', '.hall-waiting', '.hall-header']) {
+          expect(overlaps(prompt, (await page.locator(sel).boundingBox())!), sel).toBe(false);
+        }
+        await ctx.close();
+      }
+    }, SLOW);
+  }
 });
 
 describe('sync status screen in Chromium', () => {

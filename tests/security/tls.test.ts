@@ -151,7 +151,12 @@ describe.each(backends)('TLS between terminals and the central server on $name',
       const ticket = await api(svc.url, 'POST', '/api/queue/tickets', { service: 'A', lang: 'zh-CN', print: false });
       expect(ticket.status).toBe(200);
       expect(ticket.json.ticket.offline).toBe(true);
-      expect(await settle(status, (s) => s.lastError === 'CERTIFICATE_MISMATCH')).toMatchObject({ online: false, lastError: 'CERTIFICATE_MISMATCH', backlog: 1 });
+      expect(await settle(status, (s) => s.lastError === 'CERTIFICATE_MISMATCH')).toMatchObject({
+        online: false,
+        lastError: 'CERTIFICATE_MISMATCH',
+        backlog: 1,
+        problem: { reason: 'certificate', code: 'CERTIFICATE_MISMATCH', serverUrl: url },
+      });
       expect(heard).toEqual([]);
     } finally {
       await svc.stop();
