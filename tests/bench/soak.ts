@@ -9,6 +9,7 @@ import type { Benchmark } from './harness.js';
 const N = Number(process.env.BENCH_TICKETS ?? 10_000);
 const WARMUP = Math.min(1_000, N);
 const MB = 1024 * 1024;
+const mb = (x: number) => (x / MB).toFixed(1);
 
 interface Memory {
   rss: number;
@@ -59,16 +60,18 @@ export const soakBenchmark: Benchmark = {
         const body = (await res.json()) as { ticket?: { number: string; offline: boolean } };
         if (!res.ok || !body.ticket) throw new Error(`ticket ${i} was refused: ${JSON.stringify(body)}`);
         if (body.ticket.offline) offline++;
-        if (i === WARMUP || i % 2_000 === 0 || i === N) samples.push({ after: i, m: await memory() });
+        if (i === WARMUP || i % 2_000 === 0 || i === N) {
+          samples.push({ after: i, m: await memory() });
+          console.log(`after ${String(i).padStart(6)} tickets: RSS ${mb(samples.at(-1)!.m.rss)} MB`);
+        }
       }
       // Let the printer catch up, so nothing is counted that is only waiting in its queue.
       while (printer.connections.length < N) await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 2_000));
       samples.push({ after: N, m: await memory() });
-      const mb = (x: number) => (x / MB).toFixed(1);
       console.log(`GC exposed: ${atStart.gc}; slips printed: ${printer.connections.length}; numbered offline: ${offline}`);
       console.log(`at start: RSS ${mb(atStart.rss)} MB, heap ${mb(atStart.heapUsed)} MB`);
-      for (const s of samples) console.log(`after ${String(s.after).padStart(6)} tickets: RSS ${mb(s.m.rss)} MB, heap ${mb(s.m.heapUsed)} MB, external ${mb(s.m.external)} MB`);
+      for (const s of samples) console.log(`  after ${String(s.after).padStart(6)} tickets: RSS ${mb(s.m.rss)} MB, heap ${mb(s.m.heapUsed)} MB, external ${mb(s.m.external)} MB`);
       const warm = samples[0]!.m;
       const end = samples.at(-1)!.m;
       console.log(`growth after the first ${WARMUP}: RSS ${mb(end.rss - warm.rss)} MB, heap ${mb(end.heapUsed - warm.heapUsed)} MB (target: RSS at most 20 MB)`);
