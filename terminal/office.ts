@@ -8,12 +8,17 @@ import { openDatabase } from '../core/db/connection.js';
 import { SyncClient } from '../core/sync/client.js';
 import { certificateFingerprint, pinnedFetch } from '../core/sync/pinned-tls.js';
 import { ROOT, type TerminalConfig } from './config.js';
+import { superviseServer } from './office-supervisor.js';
+import { followOfficePort } from './office-port.js';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
+/** tsx's loader, for running a TypeScript script in node directly: one process, not tsx's launcher plus node. */
+const TSX_LOADER = import.meta.resolve('tsx');
 
 export interface Office {
   serverUrl: string;
-  server: ChildProcess;
+  /** The central server's process now (null while a dead one waits to be started again). */
+  readonly server: ChildProcess | null;
   /** Sign-in details of the clerks made on first start (empty afterwards). */
   clerks: { login: string; password: string }[];
   /** The supervision pages' office account made on first start (null afterwards). */
@@ -42,7 +47,7 @@ function admin(config: TerminalConfig, port: number, args: string[], script: str
 export async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`The central server exited with code ${child.exitCode}; see its log.`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The central server exited (${child.signalCode ?? `code ${child.exitCode}`}); see its log.`);
     try {
       // A probe that sends nothing secret: any certificate will do for it.
       if ((await (url.startsWith('https:') ? pinnedFetch(null) : fetch)(`${url}/api/openapi.json`)).ok) return;
@@ -68,8 +73,11 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
   let officeAccount: { login: string; password: string } | null = null;
   // A new office talks HTTPS with a pair it makes itself; one enrolled over plain HTTP before keeps it.
   let tls = existsSync(officeCertFile(config));
+  const serverUrlFor = (secure: boolean) => `${secure ? 'https' : 'http'}://127.0.0.1:${serverPort}`;
   try {
-    if (!sync.identity()) {
+    if (sync.identity()) {
+      followOfficePort(db, serverUrlFor(tls), tls ? certificateFingerprint(readFileSync(officeCertFile(config))) : null, log);
+    } else {
       tls = true;
       const first = JSON.parse(admin(config, serverPort, [config.hallConfigFile], 'server/admin/office-init.ts')) as { code: string; clerks: { login: string; password: string }[]; office: { login: string; password: string } };
       code = first.code;
@@ -80,20 +88,20 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
     db.close();
   }
 
-  const serverUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${serverPort}`;
+  const serverUrl = serverUrlFor(tls);
   const serverLog = join(config.dataDir, 'server.log');
-  const server = spawn(TSX, [join(ROOT, 'server/start.ts')], { cwd: ROOT, env: serverEnv(config, serverPort, tls), stdio: ['ignore', 'pipe', 'pipe'] });
   const logFile = createWriteStream(serverLog, { flags: 'a' });
-  server.stdout?.pipe(logFile);
-  server.stderr?.pipe(logFile);
+  const supervised = superviseServer({
+    start: () => spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'server/start.ts')], { cwd: ROOT, env: serverEnv(config, serverPort, tls), stdio: ['ignore', 'pipe', 'pipe'] }),
+    log,
+    serverLog: logFile,
+  });
   const stop = async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
+    await supervised.stop();
+    await new Promise((r) => logFile.end(r));
   };
   try {
-    await waitForServer(serverUrl, server);
+    await waitForServer(serverUrl, supervised.child!);
     if (code) {
       const enrollDb = openDatabase(join(config.dataDir, 'terminal.sqlite'));
       try {
@@ -110,5 +118,13 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
     throw err;
   }
   log(`Central server (embedded PostgreSQL in ${join(config.dataDir, 'server')}) at ${serverUrl}; its log: ${serverLog}`);
-  return { serverUrl, server, clerks, officeAccount, stop };
+  return {
+    serverUrl,
+    get server() {
+      return supervised.child;
+    },
+    clerks,
+    officeAccount,
+    stop,
+  };
 }

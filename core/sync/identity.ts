@@ -50,3 +50,8 @@ export function loadIdentity(db: Db): SyncIdentity | null {
     enrolledAt: row.enrolled_at,
   };
 }
+
+/** Points the enrolled identity at the same server under another address (keys, id and pin unchanged). */
+export function moveServer(db: Db, serverUrl: string): void {
+  db.prepare('UPDATE sync_identity SET server_url = ? WHERE id = 1').run(serverUrl.replace(/\/+$/, ''));
+}

@@ -1,13 +1,15 @@
 import type { Benchmark } from './harness.js';
 import { checkinBenchmark } from './checkin.js';
 import { searchBenchmark } from './search.js';
+import { soakBenchmark } from './soak.js';
+import { startupBenchmark } from './startup.js';
 import { uploadBenchmark } from './upload.js';
 
 /**
  * `npm run bench [name…]`: runs every benchmark (or the named ones) in turn. Benchmarks print
  * figures next to a baseline measured in the same run; they never pass or fail on timing.
  */
-const BENCHMARKS: Benchmark[] = [searchBenchmark, uploadBenchmark, checkinBenchmark];
+const BENCHMARKS: Benchmark[] = [searchBenchmark, uploadBenchmark, checkinBenchmark, startupBenchmark, soakBenchmark];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !BENCHMARKS.some((b) => b.name === w));
