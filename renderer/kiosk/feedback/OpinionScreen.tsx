@@ -55,7 +55,7 @@ export function OpinionScreen({ cite = null }: { cite?: number | null }) {
   const [phone, setPhone] = useState('');
   const [filed, setFiled] = useState<FiledOpinion | null>(null);
   // The last step is taller than the screen: its buttons stay at the bottom, and a cue says more is below until its end is in sight.
-  const [endRef, endSeen] = useSeen<HTMLSpanElement>(step === 'extras');
+  const [endRef, endSeen] = useSeen<HTMLSpanElement>(step !== 'kind' && step);
 
   if (filed) return <OpinionFiledView filed={filed} onDone={session.reset} />;
 
@@ -130,6 +130,7 @@ export function OpinionScreen({ cite = null }: { cite?: number | null }) {
           </p>
           <PinyinKeyboard startInPinyin={lang === 'zh-CN'} onKey={(k) => setText((s) => applyKey(s, k).slice(0, TEXT_MAX))} />
           <div className="feedback-nav sticky-actions">
+            {!endSeen && <MoreCue testid="opinion-more" />}
             <button type="button" className="button" data-testid="opinion-prev" onClick={() => setStep('kind')}>
               {t('kiosk.feedback.prev')}
             </button>
@@ -137,6 +138,7 @@ export function OpinionScreen({ cite = null }: { cite?: number | null }) {
               {t('kiosk.feedback.next')}
             </button>
           </div>
+          <span ref={endRef} className="screen-end" aria-hidden="true" />
         </>
       )}
 
