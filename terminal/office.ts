@@ -62,7 +62,7 @@ export async function waitForServer(url: string, child: ChildProcess, timeoutMs 
 /**
  * Registers this terminal (all four roles) and the hall's clerks on first start, starts the
  * central server and enrolls the terminal. The admin steps run before the server starts, because
- * the embedded database admits one process at a time.
+ * the embedded database admits one process at a time. Later starts do not wait for the server.
  */
 export async function startOffice(config: TerminalConfig, serverPort: number, log: (l: string) => void): Promise<Office> {
   mkdirSync(config.dataDir, { recursive: true });
@@ -100,9 +100,16 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
     await supervised.stop();
     await new Promise((r) => logFile.end(r));
   };
-  try {
-    await waitForServer(serverUrl, supervised.child!);
-    if (code) {
+  const where = `Central server (embedded PostgreSQL in ${join(config.dataDir, 'server')}) at ${serverUrl}; its log: ${serverLog}`;
+  if (!code) {
+    // Enrolled already: the terminal works offline first, so it starts now and syncs once its server answers.
+    void waitForServer(serverUrl, supervised.child!).then(
+      () => log(where),
+      (err: Error) => log(`${err.message} The terminal works offline meanwhile. ${where}`),
+    );
+  } else {
+    try {
+      await waitForServer(serverUrl, supervised.child!);
       const enrollDb = openDatabase(join(config.dataDir, 'terminal.sqlite'));
       try {
         // The certificate is read from the server's own folder on this computer, so the pin is never a guess.
@@ -112,12 +119,12 @@ export async function startOffice(config: TerminalConfig, serverPort: number, lo
       } finally {
         enrollDb.close();
       }
+    } catch (err) {
+      await stop();
+      throw err;
     }
-  } catch (err) {
-    await stop();
-    throw err;
+    log(where);
   }
-  log(`Central server (embedded PostgreSQL in ${join(config.dataDir, 'server')}) at ${serverUrl}; its log: ${serverLog}`);
   return {
     serverUrl,
     get server() {

@@ -86,6 +86,8 @@ describe('npm start: a whole office on one computer', () => {
     expect(again.out()).not.toContain('Clerk account made');
     expect(again.out()).not.toContain('Office (supervision) account made');
     expect(await get(`${base}/api/status`)).toMatchObject({ enrolled: true, terminal: { id: status.terminal.id } });
+    // A later start does not wait for its server: the terminal answers at once and goes online when the server does.
+    await expect.poll(async () => (await get(`${base}/api/status`)).online, { timeout: 90_000, interval: 250 }).toBe(true);
     const next = await (await fetch(`${base}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: 'A' }) })).json();
     expect(next.ticket.number).toBe('A002');
     expect(await stop(again.child)).toBe(0);

@@ -129,14 +129,16 @@ export function OpinionScreen({ cite = null }: { cite?: number | null }) {
             {t('kiosk.feedback.textHint')}
           </p>
           <PinyinKeyboard startInPinyin={lang === 'zh-CN'} onKey={(k) => setText((s) => applyKey(s, k).slice(0, TEXT_MAX))} />
-          <div className="feedback-nav sticky-actions">
+          <div className="opinion-footer sticky-actions">
             {!endSeen && <MoreCue testid="opinion-more" />}
-            <button type="button" className="button" data-testid="opinion-prev" onClick={() => setStep('kind')}>
-              {t('kiosk.feedback.prev')}
-            </button>
-            <button type="button" className="button primary" data-testid="opinion-next" disabled={!textReady(text)} onClick={() => setStep('extras')}>
-              {t('kiosk.feedback.next')}
-            </button>
+            <div className="feedback-nav">
+              <button type="button" className="button" data-testid="opinion-prev" onClick={() => setStep('kind')}>
+                {t('kiosk.feedback.prev')}
+              </button>
+              <button type="button" className="button primary" data-testid="opinion-next" disabled={!textReady(text)} onClick={() => setStep('extras')}>
+                {t('kiosk.feedback.next')}
+              </button>
+            </div>
           </div>
           <span ref={endRef} className="screen-end" aria-hidden="true" />
         </>
