@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../core/db/test-db.js';
-import { ROOT } from '../../terminal/config.js';
+import { launchOffice, stopOffice } from './launch-office.js';
 import { freePort } from '../e2e/hall-office.js';
 
 // `npm start`'s office looked after: its central server killed under it comes back by itself, and
@@ -32,24 +32,8 @@ const serverLog = () => {
 };
 const serverPids = () => [...serverLog().matchAll(/Central server process (\d+) started/g)].map((m) => Number(m[1]));
 
-async function launch(port: number, serverPort: number): Promise<{ child: ChildProcess; out: () => string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: tmp.dir, PORT: String(port), SERVER_PORT: String(serverPort) };
-  delete env.SERVER_URL;
-  delete env.DATABASE_URL;
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'terminal/launch.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let text = '';
-  child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
-  await expect.poll(() => (child.exitCode !== null ? `exited: ${text}` : /Open the kiosk screen/.test(text) ? 'ready' : 'starting'), { timeout: 200_000, interval: 500 }).toBe('ready');
-  return { child, out: () => text };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
+const launch = (port: number, serverPort: number) => launchOffice(tmp.dir, port, serverPort, children);
+const stop = stopOffice;
 
 const status = async (base: string) => (await fetch(`${base}/api/status`)).json() as Promise<{ online: boolean; terminal: { id: string } }>;
 const takeTicket = async (base: string) =>

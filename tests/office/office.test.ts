@@ -1,6 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -9,6 +8,8 @@ import { getMeta } from '../../core/db/meta.js';
 import { tempDir } from '../../core/db/test-db.js';
 import { certificateFingerprint, pinnedFetch, SERVER_CERT_PIN_KEY } from '../../core/sync/pinned-tls.js';
 import { ROOT } from '../../terminal/config.js';
+import { freePort } from '../e2e/hall-office.js';
+import { launchOffice, stopOffice } from './launch-office.js';
 
 // `npm start` on a fresh machine: the central server on its embedded database and one enrolled
 // terminal, on one computer. Run as a real child process, twice: first start, then a restart.
@@ -20,33 +21,8 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function launch(port: number, serverPort: number): Promise<{ child: ChildProcess; out: () => string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: tmp.dir, PORT: String(port), SERVER_PORT: String(serverPort) };
-  delete env.SERVER_URL;
-  delete env.DATABASE_URL;
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'terminal/launch.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let text = '';
-  child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
-  await expect.poll(() => (child.exitCode !== null ? `exited: ${text}` : /Open the kiosk screen/.test(text) ? 'ready' : 'starting'), { timeout: 200_000, interval: 500 }).toBe('ready');
-  return { child, out: () => text };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
+const launch = (port: number, serverPort: number) => launchOffice(tmp.dir, port, serverPort, children);
+const stop = stopOffice;
 
 const get = async (url: string) => (await fetch(url)).json();
 
