@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewStaff } from '../../core/contract/server-admin.js';
 import { OPINION_EVENT } from '../../core/contract/index.js';
-import { createStaff } from '../../server/staff/repository.js';
+import { createStaff, setStaffUnit } from '../../server/staff/repository.js';
 import { startHallOffice } from '../e2e/hall-office.js';
 
 // A real central server and kiosk terminal: an opinion dropped at the kiosk reaches the server, the
@@ -13,7 +12,8 @@ let office: Awaited<ReturnType<typeof startHallOffice>>;
 beforeAll(async () => {
   office = await startHallOffice();
   await createStaff(office.server.db, { login: 'zhao.office', name: '赵敏', number: 'B001', role: 'office' }, PASSWORD, Date.now());
-  await createStaff(office.server.db, { login: 'wu.dept', name: '吴刚', number: 'D001', role: 'department', unit: '外资处' } as NewStaff, PASSWORD, Date.now());
+  await createStaff(office.server.db, { login: 'wu.dept', name: '吴刚', number: 'D001', role: 'department' }, PASSWORD, Date.now());
+  await setStaffUnit(office.server.db, 'wu.dept', '外资处');
 }, 120_000);
 afterAll(() => office?.close());
 

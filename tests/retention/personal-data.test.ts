@@ -1,14 +1,13 @@
 import { appendFileSync, createWriteStream, readdirSync, readFileSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewStaff } from '../../core/contract/server-admin.js';
 import { tempDir } from '../../core/db/test-db.js';
 import { pendingCount } from '../../core/outbox/outbox.js';
 import { verifyChain } from '../../core/ratings/chain.js';
 import { purgeTerminal } from '../../core/retention/purge.js';
 import { verifyServerChains } from '../../server/ratings/verify.js';
 import { purgeServer } from '../../server/retention/purge.js';
-import { createStaff } from '../../server/staff/repository.js';
+import { createStaff, setStaffUnit } from '../../server/staff/repository.js';
 import { backends, type Backend } from '../../server/test-db.js';
 import { api, CLERK_PASSWORD, startHallOffice } from '../e2e/hall-office.js';
 
@@ -49,7 +48,10 @@ beforeAll(async () => {
     ['zhao.office', '赵敏', 'B001', 'office', null],
     ['qian.sup', '钱静', 'V001', 'supervisor', null],
     ['wu.dept', '吴刚', 'D001', 'department', '外资处'],
-  ] as const) await createStaff(office.server.db, { login, name, number, role, ...(unit ? { unit } : {}) } as NewStaff, PASSWORD, Date.now());
+  ] as const) {
+    await createStaff(office.server.db, { login, name, number, role }, PASSWORD, Date.now());
+    if (unit) await setStaffUnit(office.server.db, login, unit);
+  }
 }, 120_000);
 afterAll(async () => {
   serverLog?.end();
