@@ -22,6 +22,10 @@ export const QueueLines = z.object({
   online: z.boolean(),
 });
 
+/** A counter as a visitor should read it: open (a clerk signed in and there), away (signed in, stepped away) or closed (nobody signed in). */
+export const CounterOpenness = z.enum(['open', 'away', 'closed']);
+export type CounterOpenness = z.infer<typeof CounterOpenness>;
+
 /** Where a procedure is served now: its line in this hall and that line's counters, open while a clerk is signed in there. */
 export const ProcedureLine = z.object({
   line: z
@@ -29,7 +33,7 @@ export const ProcedureLine = z.object({
       code: ServiceCode,
       name: z.string(),
       counterArea: z.string(),
-      counters: z.array(z.object({ counterNo: CounterNo, state: z.enum(['open', 'away', 'closed']) })),
+      counters: z.array(z.object({ counterNo: CounterNo, state: CounterOpenness })),
       waiting: z.int().min(0),
     })
     .nullable(),
@@ -170,8 +174,7 @@ export const BoardView = z.object({
       number: z.string().nullable(),
       service: ServiceCode.nullable(),
       staffNumber: z.string().nullable(),
-      /** open: a clerk is signed in and there; away: signed in, stepped away; closed: nobody signed in. */
-      presence: z.enum(['open', 'away', 'closed']),
+      presence: CounterOpenness,
     }),
   ),
   recent: z.array(z.object({ number: z.string(), counterNo: CounterNo, calledAt: z.string(), callCount: z.int() })),

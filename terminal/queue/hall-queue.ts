@@ -11,6 +11,7 @@ import {
   QueueState,
   type Appointment,
   type BoardView,
+  type CounterOpenness,
   type IssuedTicket,
   type Lang,
   type ProcedureLine,
@@ -52,6 +53,12 @@ const notFound = (err: unknown) => err instanceof AppError && err.code === 'APPO
 /** A phone look-up that listed nothing: counted as a miss, answered as an empty list. */
 class NoBooking extends Error {}
 const listedNothing = (err: unknown) => err instanceof NoBooking;
+
+/** A counter as the board and a procedure page show it, from who is signed in there. */
+function openness(presence: readonly CounterPresence[], counterNo: number): CounterOpenness {
+  const state = presence.find((p) => p.counterNo === counterNo)?.state;
+  return state === 'in' ? 'open' : state === 'away' ? 'away' : 'closed';
+}
 
 /** The hall queue as this terminal sees it: issuing and check-in (kiosk), the board, and the replica. */
 export class HallQueue {
@@ -118,10 +125,7 @@ export class HallQueue {
     const s = this.config().services.find((x) => x.procedures.includes(procedure));
     if (!s) return { line: null, online: this.link.online };
     const presence = this.presence();
-    const counters = s.counters.map((counterNo) => {
-      const p = presence.find((x) => x.counterNo === counterNo);
-      return { counterNo, state: p?.state === 'in' ? ('open' as const) : p?.state === 'away' ? ('away' as const) : ('closed' as const) };
-    });
+    const counters = s.counters.map((counterNo) => ({ counterNo, state: openness(presence, counterNo) }));
     return {
       online: this.link.online,
       line: { code: s.code, name: pickLang(s.name, lang), counterArea: counterAreaText(s, lang), counters, waiting: waitingIn(this.db, this.hall(), this.today(), s.code).length },
@@ -240,7 +244,7 @@ export class HallQueue {
       counters: config.counters.map((no) => {
         const t = serving.find((x) => x.counterNo === no);
         const p = presence.find((x) => x.counterNo === no && x.state !== 'out');
-        return { counterNo: no, number: t?.number ?? null, service: t?.service ?? null, staffNumber: p?.staffNumber ?? null, presence: !p ? 'closed' : p.state === 'away' ? 'away' : 'open' };
+        return { counterNo: no, number: t?.number ?? null, service: t?.service ?? null, staffNumber: p?.staffNumber ?? null, presence: openness(presence, no) };
       }),
       recent: called.slice(0, 8).map((t) => ({ number: t.number, counterNo: t.counterNo!, calledAt: t.calledAt!, callCount: t.callCount })),
       waiting: config.services.map((s) => ({ service: s.code, name: s.name, count: tickets.filter((t) => t.service === s.code && t.state === 'waiting').length })),
