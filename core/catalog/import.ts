@@ -6,8 +6,8 @@ import { appendEvent } from '../outbox/outbox.js';
 import { rebuildSearchIndex } from '../search/indexer.js';
 import type { CatalogFile } from '../contract/catalog.js';
 import { validateCatalogText, type CatalogIssue } from '../common/catalog-validate.js';
+import { asCatalogIssues, hallCatalogIssues, type HallShape } from '../common/hall-catalog.js';
 
-import { hallCatalogIssues, type HallShape } from '../common/hall-catalog.js';
 export type { CatalogIssue } from '../common/catalog-validate.js';
 
 export class CatalogValidationError extends Error {
@@ -35,11 +35,7 @@ export function importCatalogText(db: Db, text: string, now: Date = new Date(), 
   const result = validateCatalogText(text);
   if (!result.ok) throw new CatalogValidationError(result.issues);
   const disagree = hallCatalogIssues(halls, result.catalog);
-  if (disagree.length > 0) {
-    throw new CatalogValidationError(
-      disagree.map((i) => ({ path: i.in === 'catalog' ? i.path : `hall ${i.hall} ${i.path}`, message: i.message, ...(i.procedure ? { procedure: i.procedure } : {}) })),
-    );
-  }
+  if (disagree.length > 0) throw new CatalogValidationError(asCatalogIssues(disagree));
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
   return importCatalog(db, result.catalog, hash, now);
 }

@@ -1,3 +1,4 @@
+import type { CatalogIssue } from './catalog-validate.js';
 import { counterSpan } from './counter-span.js';
 
 /**
@@ -107,6 +108,18 @@ export function hallCatalogIssues(halls: readonly HallShape[], catalog: CatalogS
     });
   }
   return dedupe(issues);
+}
+
+/**
+ * The disagreements as a catalog import lists them: a path in the catalog, or `hall <code> <path>` in
+ * the hall it contradicts. `hallHint` follows a hall-side issue no catalog could mend (a line's counters).
+ */
+export function asCatalogIssues(issues: readonly HallCatalogIssue[], hallHint = ''): CatalogIssue[] {
+  return issues.map((i) => ({
+    path: i.in === 'catalog' ? i.path : `hall ${i.hall} ${i.path}`,
+    message: hallHint && i.in === 'hall' && !i.path.includes('procedures') ? `${i.message} ${hallHint}` : i.message,
+    ...(i.procedure ? { procedure: i.procedure } : {}),
+  }));
 }
 
 function dedupe(issues: HallCatalogIssue[]): HallCatalogIssue[] {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { validateCatalogText, type CatalogIssue } from '../../core/common/catalog-validate.js';
-import { hallCatalogIssues } from '../../core/common/hall-catalog.js';
+import { asCatalogIssues, hallCatalogIssues } from '../../core/common/hall-catalog.js';
 import type { ServerDb } from '../db/connection.js';
 import { listHallConfigs } from '../halls/repository.js';
 import { appendChange } from './append.js';
@@ -20,16 +20,7 @@ export async function importServerCatalog(db: ServerDb, text: string, now: Date)
   if (!result.ok) return { ok: false, issues: result.issues };
   const catalog = result.catalog;
   const disagree = hallCatalogIssues(await listHallConfigs(db), catalog);
-  if (disagree.length > 0) {
-    return {
-      ok: false,
-      issues: disagree.map((i) => ({
-        path: i.in === 'catalog' ? i.path : `hall ${i.hall} ${i.path}`,
-        message: i.in === 'catalog' || i.path.includes('procedures') ? i.message : `${i.message} (fix the hall first)`,
-        ...(i.procedure ? { procedure: i.procedure } : {}),
-      })),
-    };
-  }
+  if (disagree.length > 0) return { ok: false, issues: asCatalogIssues(disagree, '(fix the hall first)') };
   const doc = JSON.stringify(catalog);
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
   const seq = await db.transaction().execute(async (trx) => {
