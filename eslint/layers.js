@@ -13,13 +13,15 @@ const SHARED = ['core/contract', 'core/common'];
  */
 export const LAYERS = {
   'core/contract': { folders: ['core/contract'], packages: ['zod'] },
-  'core/common': { folders: SHARED, packages: ['zod'] },
+  'core/common': { folders: SHARED, packages: ['zod', 'sm-crypto-v2'] },
+  // Documents (certificate PDFs) are built alike for the counter's printer and the server's e-certificate download.
+  'core/documents': { folders: ['core/documents', ...SHARED], packages: [NODE, 'zod', 'pdfkit', 'qrcode'] },
   core: { folders: ['core'], packages: [NODE, 'zod', 'ulid', 'better-sqlite3', 'pinyin-pro'] },
   native: { folders: ['native', ...SHARED], packages: [NODE, 'zod', 'iconv-lite', 'serialport', '@serialport/*', '@napi-rs/canvas', 'node-thermal-printer'] },
   renderer: { folders: ['renderer', ...SHARED], packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'ulid', 'qrcode', 'vite', '@vitejs/*'] },
   terminal: { folders: ['terminal', 'core', 'native'], packages: [NODE, 'zod', 'ulid', 'better-sqlite3', 'fastify', '@fastify/*', 'ws'] },
   electron: { folders: ['electron', 'terminal', 'core', 'native'], packages: [NODE, 'electron'] },
-  server: { folders: ['server', ...SHARED], packages: [NODE, 'zod', 'ulid', 'kysely', 'pg', '@electric-sql/*', 'fastify', '@fastify/*', 'ws', 'sharp'] },
+  server: { folders: ['server', 'core/documents', ...SHARED], packages: [NODE, 'zod', 'ulid', 'kysely', 'pg', '@electric-sql/*', 'fastify', '@fastify/*', 'ws', 'sharp'] },
 };
 
 /** Test files (`x.test.ts`) may also use the cross-cutting test helpers and any package (vitest, playwright-core…). */

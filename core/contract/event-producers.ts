@@ -1,3 +1,4 @@
+import { CERTIFICATE_EVENTS } from './certificates.js';
 import { OPINION_EVENT } from './opinions.js';
 import { QUEUE_EVENTS } from './queue.js';
 import { RATING_EVENT } from './ratings.js';
@@ -17,6 +18,11 @@ export const EVENT_PRODUCERS: Readonly<Record<string, readonly TerminalRole[]>> 
   [QUEUE_EVENTS.action]: ['counter'],
   [QUEUE_EVENTS.presence]: ['counter'],
   [OPINION_EVENT]: ['kiosk'],
+  // A kiosk hands a self-service certificate over by printing it.
+  [CERTIFICATE_EVENTS.handedOver]: ['counter', 'kiosk'],
+  [CERTIFICATE_EVENTS.reprinted]: ['counter'],
+  [CERTIFICATE_EVENTS.mailed]: ['counter'],
+  [CERTIFICATE_EVENTS.mailState]: ['counter'],
   'catalog.imported': ['kiosk', 'counter', 'rating', 'hall'],
   'print.queued': ['kiosk', 'counter'],
   'print.done': ['kiosk', 'counter'],

@@ -16,4 +16,5 @@ export * from './supervision-api.js';
 export * from './announcements.js';
 export * from './screen-access.js';
 export * from './sync-problem.js';
+export * from './certificates.js';
 export * from './office-names.js';
