@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LangQuery } from './common.js';
+import { certificateApi } from './certificate-api.js';
 import { feedbackApi } from './feedback-api.js';
 import { hallApi } from './hall-api.js';
 import { Health, KioskConfig } from './health.js';
@@ -76,6 +77,7 @@ export const api = {
   },
   ...hallApi,
   ...feedbackApi,
+  ...certificateApi,
 } as const satisfies Record<string, RouteDef>;
 
 export type Api = typeof api;

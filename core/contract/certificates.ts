@@ -115,7 +115,7 @@ export const Recipient = z.strictObject({
   name: FreeText.trim().min(1).max(50),
   idType: IdType,
   /** Checked with GB 11643 for 'resident'; never stored: a keyed hash and the last four are. */
-  idNumber: z.string().trim().min(4).max(32),
+  idNumber: FreeText.trim().min(4).max(32),
   /** For a proxy: the clerk checked the authorization letter (委托书). */
   letterChecked: z.boolean().default(false),
 });

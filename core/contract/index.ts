@@ -17,4 +17,5 @@ export * from './announcements.js';
 export * from './screen-access.js';
 export * from './sync-problem.js';
 export * from './certificates.js';
+export * from './certificate-api.js';
 export * from './office-names.js';

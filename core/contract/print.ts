@@ -60,7 +60,47 @@ export const TrackingSlip = z.strictObject({
   qr: z.string().min(1).max(300),
 });
 
-export const Slip = z.discriminatedUnion('kind', [TicketSlip, CheckinSlip, ChecklistSlip, TrackingSlip]);
+/** A receipt-type certificate (e.g. 单用途商业预付卡备案回执) printed whole on the slip printer, its signed QR under it. */
+export const CertificateSlip = z.strictObject({
+  kind: z.literal('certificate'),
+  lang: Lang,
+  name: z.string().min(1),
+  number: z.string().min(1),
+  identifier: z.string().min(1),
+  holderName: z.string().min(1),
+  holderCode: z.string().min(1),
+  issuer: z.string().min(1),
+  issuedOn: z.string().min(1),
+  validity: z.string().min(1),
+  /** The template's own fields, label and value, in its order. */
+  fields: z.array(z.strictObject({ label: z.string().min(1), value: z.string() })),
+  qr: z.string().min(1).max(400),
+  /** 补打: printed again, with the reason; the slip carries a visible reprint mark. */
+  reprint: z.strictObject({ reason: z.string().min(1), at: z.iso.datetime({ offset: true }) }).nullable().default(null),
+  printedAt: z.iso.datetime({ offset: true }),
+});
+
+/** The hand-over receipt (领证回执) the visitor signs: what was handed to whom (ID masked), where and when. */
+export const HandoverReceiptSlip = z.strictObject({
+  kind: z.literal('handover-receipt'),
+  lang: Lang,
+  certificateName: z.string().min(1),
+  number: z.string().min(1),
+  identifier: z.string().min(1),
+  holderName: z.string().min(1),
+  recipientKind: z.enum(['self', 'proxy']),
+  /** Masked for print (张*三). */
+  recipientName: z.string().min(1),
+  /** Masked: only the last four characters shown. */
+  recipientId: z.string().min(1),
+  counter: z.string().min(1),
+  clerk: z.string().min(1),
+  handedOverAt: z.iso.datetime({ offset: true }),
+  /** Verifies the certificate (its signed QR). */
+  qr: z.string().min(1).max(400),
+});
+
+export const Slip = z.discriminatedUnion('kind', [TicketSlip, CheckinSlip, ChecklistSlip, TrackingSlip, CertificateSlip, HandoverReceiptSlip]);
 export type Slip = z.infer<typeof Slip>;
 export type SlipInput = z.input<typeof Slip>;
 export type SlipKind = Slip['kind'];
@@ -94,3 +134,25 @@ export const PrinterStatus = z.strictObject({
   lastFailure: PrintFailure.nullable(),
 });
 export type PrinterStatus = z.infer<typeof PrinterStatus>;
+
+/** What the counter's A4 printer (IPP) is asked to print: a certificate, rendered at print time from the terminal's record. */
+export const A4Document = z.strictObject({
+  kind: z.literal('certificate'),
+  certificateId: z.string().min(1),
+  lang: Lang,
+  reprint: z.strictObject({ reason: z.string().min(1), at: z.iso.datetime({ offset: true }) }).nullable().default(null),
+});
+export type A4Document = z.infer<typeof A4Document>;
+
+/** A job on the A4 printer: like a slip job, kept with its state and, when it failed, the printer's reason. */
+export const A4Job = z.strictObject({
+  id: z.string(),
+  document: A4Document,
+  state: PrintJobState,
+  attempts: z.int().min(0),
+  /** The IPP status or the connection error, as the printer gave it (e.g. "client-error-not-found", "ECONNREFUSED"). */
+  failure: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type A4Job = z.infer<typeof A4Job>;

@@ -1,3 +1,4 @@
+import { CertificateDoc, CertificateKey } from './certificates.js';
 import { z } from 'zod';
 import { CatalogFile } from './catalog.js';
 import { Announcement } from './announcements.js';
@@ -49,6 +50,9 @@ export const SyncSnapshot = z.object({
   appointments: z.array(Appointment).optional(),
   halls: z.array(HallConfig).optional(),
   announcements: z.array(Announcement).optional(),
+  /** The reader's hall's certificates (issue 13) and every verifying key. */
+  certificates: z.array(CertificateDoc).optional(),
+  certificateKeys: z.array(CertificateKey).optional(),
 });
 export type SyncSnapshot = z.infer<typeof SyncSnapshot>;
 

@@ -7,6 +7,7 @@ import { pendingCount } from '../../core/outbox/outbox.js';
 import { searchProcedures } from '../../core/search/search.js';
 import type { TerminalConfig } from '../config.js';
 import type { TerminalRuntime } from '../runtime.js';
+import { certificateHandlers } from './certificate-handlers.js';
 import { feedbackHandlers } from './feedback-handlers.js';
 import { hallHandlers } from './hall-handlers.js';
 import type { Handlers } from './register.js';
@@ -15,6 +16,7 @@ export function terminalHandlers(db: Db, config: TerminalConfig, version: string
   return {
     ...hallHandlers(db, config, runtime),
     ...feedbackHandlers(db, config, runtime),
+    ...certificateHandlers(db, config, runtime),
     health: () => ({
       status: 'ok',
       version,

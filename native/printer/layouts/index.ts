@@ -29,5 +29,8 @@ export function renderSlip(slip: Slip | SlipInput, options: RenderOptions): Uint
       return renderChecklist(parsed, layout);
     case 'tracking':
       return renderTracking(parsed, layout);
+    case 'certificate':
+    case 'handover-receipt':
+      throw new Error(`No layout yet for ${parsed.kind} slips`);
   }
 }
