@@ -135,7 +135,95 @@ export interface AttemptFailuresTable {
   forget_at: Timestamp;
 }
 
+/** Migration 0019 (issue 13): certificates, their signing keys, and what terminals report of them. */
+export interface CertificateKeysTable {
+  key_id: string;
+  public_key: string;
+  private_key: string;
+  issuer: string;
+  active_from: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface CertificatesTable {
+  id: string;
+  hall: string;
+  identifier: string;
+  lineage: string;
+  version: number;
+  template: string;
+  procedure_id: string;
+  holder_name: string;
+  holder_code: string;
+  number: string;
+  state: string;
+  delivery: string;
+  pickup_code: string;
+  phone: string | null;
+  /** YYYY-MM-DD, as the certificate says. */
+  issued_on: string;
+  doc: ColumnType<unknown, string, string>;
+  ready_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface CertificateHandoversTable {
+  id: string;
+  certificate_id: string;
+  channel: string;
+  counter: string;
+  clerk: string | null;
+  terminal_id: string;
+  recipient_kind: string;
+  recipient_name: string;
+  id_type: string;
+  id_hash: string;
+  id_last4: string;
+  letter_checked: boolean;
+  ticket_id: string | null;
+  arrived_at: Timestamp | null;
+  at: Timestamp;
+  immediate_seconds: number | null;
+}
+
+export interface CertificateHandoverConflictsTable {
+  id: string;
+  certificate_id: string;
+  terminal_id: string;
+  counter: string;
+  at: Timestamp;
+}
+
+export interface CertificateReprintsTable {
+  id: string;
+  certificate_id: string;
+  reason: string;
+  counter: string;
+  clerk: string | null;
+  terminal_id: string;
+  at: Timestamp;
+}
+
+export interface CertificateMailTable {
+  certificate_id: string;
+  waybill: string;
+  address: ColumnType<unknown, string, string>;
+  state: string;
+  posted_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  signer: string | null;
+  counter: string;
+  clerk: string | null;
+  at: Timestamp;
+}
+
 export interface ServerSchema extends SyncSchema, QueueSchema, SupervisionSchema {
+  certificate_keys: CertificateKeysTable;
+  certificates: CertificatesTable;
+  certificate_handovers: CertificateHandoversTable;
+  certificate_handover_conflicts: CertificateHandoverConflictsTable;
+  certificate_reprints: CertificateReprintsTable;
+  certificate_mail: CertificateMailTable;
   attempt_failures: AttemptFailuresTable;
   announcements: AnnouncementsTable;
   terminals: TerminalsTable;

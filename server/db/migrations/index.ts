@@ -15,6 +15,7 @@ import { m0014 } from './0014-attempt-failures.js';
 import { m0016 } from './0016-ticket-rating-codes.js';
 import { m0013 } from './0013-staff-halls.js';
 import { m0018 } from './0018-staff-faces.js';
+import { m0019 } from './0019-certificates.js';
 
 /** Applied in key order by Kysely's Migrator, on PGlite and PostgreSQL alike. Never edit a released step. */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0016-ticket-rating-codes': m0016,
   '0013-staff-halls': m0013,
   '0018-staff-faces': m0018,
+  '0019-certificates': m0019,
 };
