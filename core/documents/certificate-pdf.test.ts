@@ -33,13 +33,14 @@ async function render(cert: CertificateDoc, opts: Partial<Parameters<typeof cert
   };
 }
 
-describe('certificatePdf', () => {
+// Each case renders a page and runs poppler on it: generous limits for a loaded CI machine (not timings of the code).
+describe('certificatePdf', { timeout: 30_000 }, () => {
   let labour: CertificateDoc;
   let out: Awaited<ReturnType<typeof render>>;
   beforeAll(async () => {
     labour = testCertificate('labour-cooperation', signer.privateKey);
     out = await render(labour);
-  });
+  }, 30_000);
 
   it('is one A4 portrait page', () => {
     const info = out.pages();
@@ -131,7 +132,7 @@ describe('certificatePdf', () => {
     expect(r.text()).toMatch(/有效期：\s+自 2026-12-01 起长期有效/);
     expect(r.text()).toContain('230***********1234（公民身份号码）');
     expect(r.info()).toMatch(/CertValidUntil:\s+长期/);
-  }, 30_000);
+  });
 
   it('refuses a font file that does not exist, naming it', async () => {
     await expect(certificatePdf(labour, templates.get('labour-cooperation')!, { ...hall, font: path.join(dir, 'missing.ttf') })).rejects.toThrow(/missing\.ttf/);
