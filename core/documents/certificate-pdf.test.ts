@@ -117,8 +117,9 @@ describe('certificatePdf', { timeout: 30_000 }, () => {
     expect(r.info()).toMatch(/CertReprint:\s+2026-12-03 01:30 原件污损/);
   });
 
-  it('draws every A4 template, a 长期 validity and a citizen holder’s masked code', async () => {
-    for (const id of ['auction-licence', 'overseas-investment', 'technology-contract']) {
+  it('draws every template, a 长期 validity and a citizen holder’s masked code', async () => {
+    // The 备案回执 is a slip at the counter, and this same page when delivered electronically.
+    for (const id of ['auction-licence', 'overseas-investment', 'technology-contract', 'prepaid-card-filing']) {
       const cert = testCertificate(id, signer.privateKey);
       const text = (await render(cert)).text();
       expect(text, id).toContain(templates.get(id)!.layout.title as string);
@@ -135,7 +136,7 @@ describe('certificatePdf', { timeout: 30_000 }, () => {
   });
 
   it('refuses a font file that does not exist, naming it', async () => {
-    await expect(certificatePdf(labour, templates.get('labour-cooperation')!, { ...hall, font: path.join(dir, 'missing.ttf') })).rejects.toThrow(/missing\.ttf/);
+    await expect(certificatePdf(labour, templates.get('labour-cooperation')!, { ...hall, font: path.join(dir, 'missing.ttf') })).rejects.toThrow(/Cannot read the certificate font .*missing\.ttf: ENOENT/);
   });
 
   it('draws with a font given by path and face (CERT_FONT form)', async () => {

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { hallDateTime, hallInstant } from '../common/hall-time.js';
 import type { CertificateDoc, CertificateTemplate } from '../contract/certificates.js';
-import { findCjkFont, parseFontSpec } from './font.js';
+import { findCjkFont, fontBytes, parseFontSpec } from './font.js';
 import { layoutOf, orderedFields } from './template-layout.js';
 import { validityText } from './validity.js';
 
@@ -76,7 +76,7 @@ export async function certificatePdf(cert: CertificateDoc, template: Certificate
     doc.on('error', reject);
   });
 
-  doc.registerFont('cjk', font.file, font.family);
+  doc.registerFont('cjk', fontBytes(font.file), font.family);
   doc.font('cjk').fillColor(INK);
 
   // A double border, as printed certificates have.

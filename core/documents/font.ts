@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -48,4 +48,20 @@ export function findCjkFont(env: Record<string, string | undefined> = process.en
       `No Chinese font for certificates: install fonts-noto-cjk, put certificate.otf in assets/fonts, or set CERT_FONT (looked in ${KNOWN.map((f) => f.file).join(', ')})`,
     );
   return found;
+}
+
+const loaded = new Map<string, Buffer>();
+
+/** The font file's bytes, read once per process: a CJK collection is 20 MB and every certificate needs it. */
+export function fontBytes(file: string): Buffer {
+  let bytes = loaded.get(file);
+  if (!bytes) {
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new Error(`Cannot read the certificate font ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
+    }
+    loaded.set(file, bytes);
+  }
+  return bytes;
 }
