@@ -135,6 +135,11 @@ describe('certificatePdf', { timeout: 30_000 }, () => {
     expect(r.info()).toMatch(/CertValidUntil:\s+长期/);
   });
 
+  it('keeps characters outside GB18030’s two-byte area as real, selectable text', async () => {
+    const rare = testCertificate('auction-licence', signer.privateKey, 'hall-2026', { holder: { name: '黑龙江䶮𠀾国际贸易有限公司', code: '91230100MA1B2C3D49', codeType: '001' } });
+    expect((await render(rare)).text()).toMatch(/持证主体：\s+黑龙江䶮𠀾国际贸易有限公司/);
+  });
+
   it('refuses a font file that does not exist, naming it', async () => {
     await expect(certificatePdf(labour, templates.get('labour-cooperation')!, { ...hall, font: path.join(dir, 'missing.ttf') })).rejects.toThrow(/Cannot read the certificate font .*missing\.ttf: ENOENT/);
   });

@@ -96,11 +96,12 @@ export async function certificatePdf(cert: CertificateDoc, template: Certificate
   doc.moveDown(0.4).fontSize(12).text(`编号：${cert.number}`, { width: inner, align: 'center' });
   doc.moveDown(1.2);
 
-  const row = (label: string, value: string, x: number, width: number) => {
+  const row = (label: string, value: string, x: number, width: number, labelWidth = 112) => {
     const y = doc.y;
-    doc.fontSize(12).text(`${label}：`, x, y, { width: 110, continued: false });
-    doc.text(value || '—', x + 110, y, { width: width - 110 });
-    return doc.y;
+    doc.fontSize(12).text(`${label}：`, x, y, { width: labelWidth });
+    const labelEnd = doc.y;
+    doc.text(value || '—', x + labelWidth, y, { width: width - labelWidth });
+    return Math.max(labelEnd, doc.y);
   };
   const full = (label: string, value: string) => {
     const end = row(label, value, MARGIN, inner);
@@ -117,11 +118,11 @@ export async function certificatePdf(cert: CertificateDoc, template: Certificate
   let pending: { label: string; value: string } | null = null;
   const flushPair = (a: { label: string; value: string }, b: { label: string; value: string } | null) => {
     const top = doc.y;
-    const endA = row(a.label, a.value, MARGIN, half - 8);
+    const endA = row(a.label, a.value, MARGIN, half - 8, 90);
     let endB = endA;
     if (b) {
       doc.y = top;
-      endB = row(b.label, b.value, MARGIN + half, half);
+      endB = row(b.label, b.value, MARGIN + half, half, 90);
     }
     doc.x = MARGIN;
     doc.y = Math.max(endA, endB) + 6;

@@ -2,7 +2,7 @@ import receiptline from 'receiptline';
 import { describe, expect, it } from 'vitest';
 import { verdictOf } from '../../../core/common/certificate-verdict.js';
 import { expectFits, lineWidth } from '../../../tests/devices/slip-assertions.js';
-import { certificateSigner, certificateSlip, handoverReceipt, onPaper, prepaidCard } from '../../../tests/devices/slips.js';
+import { certificateSigner, certificateSlip, handoverReceipt, onPaper, prepaidCard, RARE_ENTERPRISE } from '../../../tests/devices/slips.js';
 import { columnOf, decodeEscPos } from '../decode.js';
 import { renderSlip } from './index.js';
 
@@ -51,6 +51,14 @@ describe('certificate slip (备案回执 printed whole)', () => {
     expect(d.text).toContain('补打时间：2026-12-02 09:30');
     expect(d.text).toContain('补打原因：回执遗失');
     expect(decode({ ...certificateSlip, lang: 'en', reprint: { reason: 'lost', at: '2026-12-02T01:30:00Z' } }).lines[0]!.text).toBe('【REPRINT】');
+  });
+
+  it('draws a holder name with characters no printer font has, right under its label; the rest stays text', () => {
+    const d = decode({ ...certificateSlip, holderName: RARE_ENTERPRISE });
+    expect(d.images).toHaveLength(1);
+    const labelAt = d.items.findIndex((it) => it.type === 'line' && it.line.text === '持证主体：');
+    expect(d.items[labelAt + 1]).toMatchObject({ type: 'image' });
+    expect(d.text).toContain('主体代码：91230100MA1B2C3D49');
   });
 
   it('prints its labels in the slip language, the certificate itself as issued', () => {
