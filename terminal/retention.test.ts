@@ -6,8 +6,8 @@ import { startPurgeTimer } from './retention.js';
 
 describe('retention on a terminal', () => {
   it('is configured per kind of data, with defaults, and refuses a value that is not a number of days', () => {
-    expect(loadConfig({}).retention).toEqual({ appointmentDays: 1, ticketDays: 7, opinionDays: 90 });
-    expect(loadConfig({ APPOINTMENT_RETENTION_DAYS: '0', TICKET_RETENTION_DAYS: '3', OPINION_RETENTION_DAYS: '30' }).retention).toEqual({ appointmentDays: 0, ticketDays: 3, opinionDays: 30 });
+    expect(loadConfig({}).retention).toEqual({ appointmentDays: 1, ticketDays: 7, opinionDays: 90, certificateDays: 180 });
+    expect(loadConfig({ APPOINTMENT_RETENTION_DAYS: '0', TICKET_RETENTION_DAYS: '3', OPINION_RETENTION_DAYS: '30' }).retention).toEqual({ appointmentDays: 0, ticketDays: 3, opinionDays: 30, certificateDays: 180 });
     expect(() => loadConfig({ OPINION_RETENTION_DAYS: 'ninety' })).toThrow(/OPINION_RETENTION_DAYS must be a whole number/);
   });
 

@@ -14,3 +14,14 @@ describe('maskEnterprise', () => {
     expect(maskEnterprise('Acme Trading Ltd')).toBe('Ac**');
   });
 });
+
+describe('maskPersonName and maskPhone', () => {
+  it('hides the middle of a name and all but the last four digits of a phone', async () => {
+    const { maskPersonName, maskPhone } = await import('./mask-name.js');
+    expect(maskPersonName('张三丰')).toBe('张*丰');
+    expect(maskPersonName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskPersonName('李四')).toBe('李*');
+    expect(maskPersonName('王')).toBe('*');
+    expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+});
