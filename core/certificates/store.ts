@@ -85,8 +85,8 @@ export function certificatesByHolderName(db: Db, hall: string, text: string, lim
 /** An enterprise's certificates for one procedure (or any, when `procedureId` is null), by its exact name. */
 export function certificatesOfHolder(db: Db, hall: string, holderName: string, procedureId: string | null): CertificateDoc[] {
   const rows = db
-    .prepare('SELECT doc FROM certificate WHERE hall = ? AND holder_name = ? AND (?3 IS NULL OR procedure_id = ?3) ORDER BY id DESC')
-    .all(hall, holderName, procedureId) as { doc: string }[];
+    .prepare('SELECT doc FROM certificate WHERE hall = ? AND holder_name = ? AND (? IS NULL OR procedure_id = ?) ORDER BY id DESC')
+    .all(hall, holderName, procedureId, procedureId) as { doc: string }[];
   return parseRows(rows);
 }
 
