@@ -46,10 +46,10 @@ export function writeDoc(db: Db, doc: CertificateDoc): void {
 const hasLocalRows = (db: Db, id: string) =>
   db
     .prepare(
-      `SELECT 1 FROM certificate_handover WHERE certificate_id = ?1 UNION ALL SELECT 1 FROM certificate_reprint WHERE certificate_id = ?1
-       UNION ALL SELECT 1 FROM certificate_mail WHERE certificate_id = ?1 LIMIT 1`,
+      `SELECT 1 FROM certificate_handover WHERE certificate_id = @id UNION ALL SELECT 1 FROM certificate_reprint WHERE certificate_id = @id
+       UNION ALL SELECT 1 FROM certificate_mail WHERE certificate_id = @id LIMIT 1`,
     )
-    .get(id) !== undefined;
+    .get({ id }) !== undefined;
 
 /** The server withdrew it from this hall: gone, unless this terminal handed it over, reprinted or mailed it (the log stays). */
 export function removeCertificate(db: Db, id: string): void {
