@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { creditCodeProblem, normalizeCreditCode } from '../../core/common/credit-code.js';
 import { PICKUP_CODE_MISSES, PICKUP_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
 import { readPayload } from '../../core/common/certificate-payload.js';
-import { verdictOf } from '../../core/common/certificate-verdict.js';
 import type { Localized } from '../../core/contract/common.js';
 import {
   AppError,
@@ -27,7 +26,6 @@ import {
   certificatesByPickupCode,
   certificatesOfHolder,
   getCertificate,
-  verifyingKeys,
 } from '../../core/certificates/store.js';
 import { certificateView, summaryOf } from '../../core/certificates/view.js';
 import type { A4Job } from '../../core/contract/print.js';
@@ -40,6 +38,7 @@ import type { HallQueue } from '../queue/hall-queue.js';
 import type { ServerLink } from '../queue/server-link.js';
 import type { RatingDesk } from '../ratings/rating-desk.js';
 import { TerminalAttempts } from '../security/attempts.js';
+import { verifyOffline } from './verify-offline.js';
 
 /** A clerk at a counter, as the staff routes know them. */
 export interface DeskClerk {
@@ -253,7 +252,7 @@ export class PickupDesk {
 
   /** Offline: the keys and certificates this terminal holds (core/common/certificate-verdict.ts). */
   verify(payload: string): Verdict {
-    return verdictOf(payload, verifyingKeys(this.db), (identifier) => certificateByIdentifier(this.db, identifier));
+    return verifyOffline(this.db, payload);
   }
 
   /** The central server makes the short-lived link; this terminal cannot. */
