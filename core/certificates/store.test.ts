@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError, CERTIFICATE_EVENTS, type CertificateDoc } from '../contract/index.js';
+import type { AppError} from '../contract/index.js';
+import { CERTIFICATE_EVENTS, type CertificateDoc } from '../contract/index.js';
 import { openDatabase, type Db } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
