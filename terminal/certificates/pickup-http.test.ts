@@ -89,6 +89,7 @@ describe('handing over', () => {
     QUEUE_APPLY.appointment!(svc.db, { seq: ++seq, entity: 'appointment', key: appt.id, op: 'upsert', data: appt });
     const ticket = (await call('POST', '/api/checkin', { by: 'code', code: '552014', last4: '5678', lang: 'zh-CN', print: false })).json.ticket;
     clock += 7 * 60_000;
+    expect((await call('POST', '/api/counter/actions', { action: 'call', number: ticket.number }, token)).status).toBe(200);
     const res = await handOver(doc.id, self, { ticketId: ticket.id });
     expect(res.status).toBe(200);
     expect(res.json.jobs.map((j: { kind: string }) => j.kind)).toEqual(['certificate', 'handover-receipt']);
@@ -109,6 +110,11 @@ describe('handing over', () => {
     const prompt = (await call('GET', '/api/rating/prompt')).json.prompt as RatingPrompt;
     expect(prompt).toMatchObject({ serviceId: ticket.id, ticketNumber: ticket.number, counterNo: 6, clerkName: '赵磊', service: 'E' });
     expect(prompt.matter['zh-CN']).toContain('预付卡');
+    // The clerk then finishes the ticket: the visitor is still asked once, about the certificate's matter.
+    expect((await call('POST', '/api/counter/actions', { action: 'finish' }, token)).json.ticket.state).toBe('done');
+    expect((await call('GET', '/api/rating/prompt')).json.prompt).toEqual(prompt);
+    expect(pendingEvents(svc.db).filter((e) => e.type === 'rating.recorded')).toEqual([]);
+    expect((await call('POST', '/api/rating', { serviceId: ticket.id, rating: { level: 5 } })).status).toBe(200);
 
     // The ID number in clear is nowhere in the terminal's files.
     svc.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -89,6 +89,9 @@ export class RatingDesk {
     counterNo: number,
   ): RatingPrompt | null {
     if (isRated(this.db, service.serviceId)) return null;
+    // Already asked about (a certificate handed over, then its ticket finished): one service, one prompt.
+    const asked = promptByService(this.db, service.serviceId);
+    if (asked) return asked;
     const now = this.host.now();
     const prompt: RatingPrompt = {
       ...service,
