@@ -166,6 +166,10 @@ describe('handing over', () => {
     expect(footprint()).toEqual(before);
     expect(getCertificate(svc.db, doc.id)!.state).toBe('ready');
     expect(getCertificate(svc.db, doc.id)!.handedOver).toBeNull();
+    // A reprint of it is refused the same way: no reprint logged.
+    const reprint = await call('POST', `/api/certificates/${doc.id}/reprint`, { reason: '原件污损' }, token);
+    expect([reprint.status, reprint.json.error.code]).toEqual([503, 'NO_A4_PRINTER']);
+    expect(footprint()).toEqual(before);
   });
 });
 
@@ -189,6 +193,8 @@ describe('reprint and mail', () => {
     const doc = sync(testCertificate(signer, { delivery: 'mail', pickupCode: 'F5H6J7K8' }));
     const address = { recipient: '欧阳娜娜', phone: '13912345678', province: '黑龙江省', city: '哈尔滨市', county: '南岗区', street: '红军街15号', postcode: '150001', waybill: '1234567890123' };
     const before = footprint();
+    const early = await call('POST', `/api/certificates/${doc.id}/mail-state`, { state: 'posted', at: new Date(clock).toISOString() }, token);
+    expect([early.status, early.json.error.code]).toEqual([404, 'CERTIFICATE_NOT_FOUND']);
     const bad = await call('POST', `/api/certificates/${doc.id}/mail`, { ...address, postcode: '1500' }, token);
     expect([bad.status, bad.json.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(footprint()).toEqual(before);
