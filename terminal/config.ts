@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_TEMPLATE_DIR } from '../core/documents/templates.js';
 import type { TerminalRetention } from '../core/retention/purge.js';
 
 /** The nearest folder above `start` holding package.json: the repo root from source and from the compiled dist-electron/ alike. */
@@ -38,6 +39,8 @@ export interface TerminalConfig {
   retention: TerminalRetention;
   /** A counter sign-in ends after this long without a request (and always with the hall's day). */
   counterIdleMs: number;
+  /** The certificate types (assets/certificates/<id>.json): medium, self-service, fields. */
+  certificateTemplates: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -84,7 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
       appointmentDays: int(env.APPOINTMENT_RETENTION_DAYS, 1, 'APPOINTMENT_RETENTION_DAYS'),
       ticketDays: int(env.TICKET_RETENTION_DAYS, 7, 'TICKET_RETENTION_DAYS'),
       opinionDays: int(env.OPINION_RETENTION_DAYS, 90, 'OPINION_RETENTION_DAYS'),
+      certificateDays: int(env.CERTIFICATE_RETENTION_DAYS, 180, 'CERTIFICATE_RETENTION_DAYS'),
     },
+    certificateTemplates: resolve(env.CERTIFICATE_TEMPLATES ?? DEFAULT_TEMPLATE_DIR),
     counterIdleMs: int(env.COUNTER_IDLE_MINUTES, 30, 'COUNTER_IDLE_MINUTES') * 60_000,
   };
 }

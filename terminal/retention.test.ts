@@ -6,8 +6,8 @@ import { startPurgeTimer } from './retention.js';
 
 describe('retention on a terminal', () => {
   it('is configured per kind of data, with defaults, and refuses a value that is not a number of days', () => {
-    expect(loadConfig({}).retention).toEqual({ appointmentDays: 1, ticketDays: 7, opinionDays: 90 });
-    expect(loadConfig({ APPOINTMENT_RETENTION_DAYS: '0', TICKET_RETENTION_DAYS: '3', OPINION_RETENTION_DAYS: '30' }).retention).toEqual({ appointmentDays: 0, ticketDays: 3, opinionDays: 30 });
+    expect(loadConfig({}).retention).toEqual({ appointmentDays: 1, ticketDays: 7, opinionDays: 90, certificateDays: 180 });
+    expect(loadConfig({ APPOINTMENT_RETENTION_DAYS: '0', TICKET_RETENTION_DAYS: '3', OPINION_RETENTION_DAYS: '30', CERTIFICATE_RETENTION_DAYS: '365' }).retention).toEqual({ appointmentDays: 0, ticketDays: 3, opinionDays: 30, certificateDays: 365 });
     expect(() => loadConfig({ OPINION_RETENTION_DAYS: 'ninety' })).toThrow(/OPINION_RETENTION_DAYS must be a whole number/);
   });
 
@@ -20,7 +20,7 @@ describe('retention on a terminal', () => {
     const lines: string[] = [];
     const stop = startPurgeTimer(db, { now: () => new Date('2026-03-05T02:00:00Z'), timeZone: 'Asia/Shanghai', keep: loadConfig({}).retention, log: (l) => lines.push(l) });
     stop();
-    expect(lines).toEqual(['Retention purge: 1 appointments, 0 tickets, 0 print jobs, 0 opinions removed.']);
+    expect(lines).toEqual(['Retention purge: 1 appointments, 0 tickets, 0 print jobs, 0 opinions removed, 0 hand-over recipients cleared.']);
     expect(db.prepare('SELECT count(*) AS n FROM appointment').get()).toEqual({ n: 0 });
     db.close();
   });

@@ -16,8 +16,8 @@ export function startPurgeTimer(db: Db, opts: PurgeTimerOptions): () => void {
   const run = () => {
     try {
       const r = purgeTerminal(db, opts.now(), opts.timeZone, opts.keep);
-      const removed = r.appointments + r.tickets + r.printJobs + r.opinions;
-      if (removed) log(`Retention purge: ${r.appointments} appointments, ${r.tickets} tickets, ${r.printJobs} print jobs, ${r.opinions} opinions removed.`);
+      const removed = r.appointments + r.tickets + r.printJobs + r.opinions + r.handovers;
+      if (removed) log(`Retention purge: ${r.appointments} appointments, ${r.tickets} tickets, ${r.printJobs} print jobs, ${r.opinions} opinions removed, ${r.handovers} hand-over recipients cleared.`);
     } catch (err) {
       log(`Retention purge failed: ${(err as Error).message}`);
     }

@@ -4,12 +4,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChainReport } from '../core/contract/index.js';
 import { verifyChain } from '../core/ratings/chain.js';
+import { verifyOffline } from './certificates/verify-offline.js';
+import { cliLang, verdictText } from './certificates/verdict-text.js';
 import { loadConfig, ROOT } from './config.js';
 
 // npm run verify                            this terminal's database (DATA_DIR, as for npm start)
 // npm run verify -- terminal FILE.sqlite    any terminal database
 // npm run verify -- server [ARGS…]          the central server's chains (server/ratings/verify-cli.ts)
-// Add --json for the report as JSON. Exit code: 0 intact, 1 broken, 2 could not check.
+// npm run verify -- certificate PAYLOAD     a certificate's QR text, offline, against this terminal's keys
+//                                           (DATA_DIR; --db FILE.sqlite for another); in LANG's language.
+// Add --json for the report as JSON. Exit code: 0 intact (genuine), 1 broken (any other verdict), 2 could not check.
 
 const PROBLEMS: Record<NonNullable<ChainReport['firstBroken']>['problem'], string> = {
   'hash-mismatch': '该行内容被改动 / the row was edited after it was recorded',
@@ -21,7 +25,7 @@ const PROBLEMS: Record<NonNullable<ChainReport['firstBroken']>['problem'], strin
 };
 
 function usage(): never {
-  console.error('用法 / usage: npm run verify [-- terminal FILE.sqlite | -- server [ARGS…]] [--json]');
+  console.error('用法 / usage: npm run verify [-- terminal FILE.sqlite | -- server [ARGS…] | -- certificate PAYLOAD [--db FILE.sqlite]] [--json]');
   process.exit(2);
 }
 
@@ -63,11 +67,31 @@ function verifyServer(args: string[]): number {
   return run.status ?? 2;
 }
 
+function verifyCertificate(args: string[], json: boolean): number {
+  const at = args.indexOf('--db');
+  const file = at >= 0 ? args[at + 1] : join(loadConfig().dataDir, 'terminal.sqlite');
+  const payload = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1))[0];
+  if (!payload || !file) usage();
+  if (!existsSync(file)) {
+    console.error(`找不到数据库 / no database at ${file}`);
+    return 2;
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const verdict = verifyOffline(db, payload);
+    console.log(json ? JSON.stringify(verdict) : verdictText(verdict, cliLang(process.env.LANG)));
+    return verdict.verdict === 'genuine' ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const rest = args.filter((a) => a !== '--json');
 const [target, ...more] = rest;
-if (target === 'server') process.exitCode = verifyServer(args.slice(args.indexOf('server') + 1));
+if (target === 'certificate') process.exitCode = verifyCertificate(more, json);
+else if (target === 'server') process.exitCode = verifyServer(args.slice(args.indexOf('server') + 1));
 else if (target === 'terminal' || target === undefined) {
   if (more.length > 1) usage();
   process.exitCode = verifyTerminal(more[0] ?? join(loadConfig().dataDir, 'terminal.sqlite'), json);

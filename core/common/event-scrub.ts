@@ -1,3 +1,4 @@
+import { CERTIFICATE_EVENTS } from '../contract/certificates.js';
 import { OPINION_EVENT } from '../contract/opinions.js';
 import { QUEUE_EVENTS } from '../contract/queue.js';
 import { RATING_EVENT, type RatingRecord } from '../contract/ratings.js';
@@ -17,6 +18,11 @@ const SCRUB_RULES: Readonly<Record<string, (p: Payload) => Payload>> = {
   [RATING_EVENT]: (p) => ({ ...chainEntryOf(p as unknown as RatingRecord) }),
   // The enterprise of an appointment ticket.
   [QUEUE_EVENTS.ticketIssued]: (p) => ({ ...p, enterprise: null }),
+  // Who collected a certificate: the name and the ID's last four (the keyed hash cannot be reversed without the terminal's key).
+  [CERTIFICATE_EVENTS.handedOver]: (p) => ({ ...p, recipientName: '', idLast4: '' }),
+  // The mail's recipient, phone and street; the place, postcode and waybill stay for tracking and statistics.
+  [CERTIFICATE_EVENTS.mailed]: (p) => ({ ...p, address: { ...(p.address as Payload), recipient: '', phone: '', street: '' } }),
+  [CERTIFICATE_EVENTS.mailState]: (p) => ({ ...p, mail: { ...(p.mail as Payload), signer: null } }),
 };
 
 /** Event types that carry personal data. */

@@ -14,6 +14,11 @@ export const TRACK_MISSES = kioskBackoff(5);
 /** Refused look-ups of one tracking code (wrong phone digits), from any kiosk: then the code is locked for a day. */
 export const TRACK_CODE_MISSES: AttemptRule = { max: 5, windowMs: 24 * 60 * MIN, lockMs: 24 * 60 * MIN };
 
+/** Kiosk self-print proofs refused (unknown pickup code or wrong phone digits), per terminal. */
+export const PICKUP_MISSES = kioskBackoff(5);
+/** Refused proofs for one pickup code (wrong phone digits): then the code is locked at this kiosk for a day. */
+export const PICKUP_CODE_MISSES: AttemptRule = { max: 5, windowMs: 24 * 60 * MIN, lockMs: 24 * 60 * MIN };
+
 /** Wrong passwords at one counter for one login (a stranger elsewhere cannot lock the clerk out), as the server counts them. */
 export const COUNTER_LOGIN_MISSES: AttemptRule = { max: 5, windowMs: 15 * MIN };
 /** Wrong passwords at one counter, whatever the login: the looser bound on trying many logins. */

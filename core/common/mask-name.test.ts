@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEnterprise, maskIdNumber, maskPersonName } from './mask-name.js';
+import { maskEnterprise, maskIdNumber, maskPersonName, maskPhone } from './mask-name.js';
 
 describe('maskEnterprise', () => {
   it('keeps the first two characters and the legal form, hiding the middle and its length', () => {
@@ -28,5 +28,11 @@ describe('maskPersonName and maskIdNumber', () => {
   it('leaves an already masked value as it is', () => {
     expect(maskPersonName(maskPersonName('张三丰'))).toBe('张*丰');
     expect(maskIdNumber(maskIdNumber('23010219900101123X'))).toBe('**************123X');
+  });
+});
+
+describe('maskPhone', () => {
+  it('shows only the last four digits of a phone', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
   });
 });

@@ -12,16 +12,25 @@ export function maskEnterprise(name: string): string {
   return `${chars.slice(0, Math.min(2, Math.max(1, rest - 1))).join('')}**${ending}`;
 }
 
-/** A person's name on a slip or screen: first and last character kept (张三丰 → 张*丰, 张三 → 张*). Masking twice changes nothing. */
+/**
+ * A person's name as shown on screens and printed slips: first and last character kept, the middle
+ * starred (张三丰 → 张*丰, 欧阳娜娜 → 欧**娜); a two-character name keeps its first (张三 → 张*).
+ */
 export function maskPersonName(name: string): string {
   const chars = [...name.trim()];
   if (chars.length <= 1) return '*';
   if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
 
 /** An ID document number with only its last four characters shown (the hand-over log keeps no more). Masking twice changes nothing. */
 export function maskIdNumber(id: string): string {
   const chars = [...id.trim()];
   return `${'*'.repeat(Math.max(0, chars.length - 4))}${chars.slice(-4).join('')}`;
+}
+
+/** A phone number with only its last four digits shown (138****5678). */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length <= 4 ? '****' : `${digits.slice(0, Math.min(3, digits.length - 4))}****${digits.slice(-4)}`;
 }

@@ -10,7 +10,7 @@ import { getTicket, offlineTicket, putTicket } from '../queue/tickets.js';
 import { purgeTerminal } from './purge.js';
 
 const TZ = 'Asia/Shanghai';
-const KEEP = { appointmentDays: 1, ticketDays: 7, opinionDays: 90 };
+const KEEP = { appointmentDays: 1, ticketDays: 7, opinionDays: 90, certificateDays: 180 };
 const tmp = tempDir('hall-purge-');
 let db: Db;
 let file = '';

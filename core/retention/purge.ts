@@ -1,4 +1,5 @@
 import { addDays, hallDay, hallInstant } from '../common/hall-time.js';
+import { CERTIFICATE_EVENTS } from '../contract/certificates.js';
 import { OPINION_EVENT } from '../contract/opinions.js';
 import { checkpointTruncate, type Db } from '../db/connection.js';
 import { scrubAcknowledged } from '../outbox/scrub.js';
@@ -11,6 +12,8 @@ export interface TerminalRetention {
   ticketDays: number;
   /** An opinion's code and last four phone digits, for the offline progress lookup, this many days after filing. */
   opinionDays: number;
+  /** A certificate hand-over's recipient name and ID last four (hash too), this many days after the hand-over, once uploaded. */
+  certificateDays: number;
 }
 
 export interface PurgeResult {
@@ -19,6 +22,8 @@ export interface PurgeResult {
   tickets: number;
   printJobs: number;
   opinions: number;
+  /** Hand-overs whose recipient name and ID digits were cleared. */
+  handovers: number;
 }
 
 const FINISHED = "('done', 'no-show', 'not-served')";
@@ -51,8 +56,16 @@ export function purgeTerminal(db: Db, now: Date, timeZone: string, keep: Termina
            AND event_id IN (SELECT event_id FROM outbox WHERE type = ? AND sent_at IS NOT NULL)`,
       )
       .run(since(keep.opinionDays), OPINION_EVENT).changes;
-    return { scrubbedEvents, appointments, tickets, printJobs, opinions };
+    // The fact of a hand-over (when, where, by whom) stays; who collected goes, once the server has the event.
+    const handovers = db
+      .prepare(
+        `UPDATE certificate_handover SET recipient_name = NULL, id_hash = NULL, id_last4 = NULL, purged_at = ?
+           WHERE purged_at IS NULL AND at < ?
+           AND id IN (SELECT json_extract(payload, '$.id') FROM outbox WHERE type = ? AND sent_at IS NOT NULL)`,
+      )
+      .run(now.toISOString(), since(keep.certificateDays), CERTIFICATE_EVENTS.handedOver).changes;
+    return { scrubbedEvents, appointments, tickets, printJobs, opinions, handovers };
   })();
-  if (result.appointments + result.tickets + result.printJobs + result.opinions > 0) checkpointTruncate(db);
+  if (result.appointments + result.tickets + result.printJobs + result.opinions + result.handovers > 0) checkpointTruncate(db);
   return result;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CatalogFile, ChangesGone, ChangesPage, type SyncChange, type SyncSnapshot } from '../contract/index.js';
 import { importCatalog } from '../catalog/import.js';
+import { applyCertificateSnapshot, CERTIFICATE_APPLY } from '../certificates/store.js';
 import { applyQueueSnapshot, QUEUE_APPLY } from '../queue/reference.js';
 import type { Db } from '../db/connection.js';
 import { getMeta, setMeta } from '../db/meta.js';
@@ -37,6 +38,7 @@ const APPLY: Record<string, (db: Db, change: SyncChange, now: Date) => void> = {
     if (c.op === 'upsert') applyCatalog(db, c.data, now);
   },
   ...QUEUE_APPLY,
+  ...CERTIFICATE_APPLY,
 };
 
 /**
@@ -63,6 +65,7 @@ export function applySnapshot(db: Db, snap: SyncSnapshot, now: Date = new Date()
   db.transaction(() => {
     if (snap.catalog) applyCatalog(db, snap.catalog, now);
     applyQueueSnapshot(db, snap);
+    applyCertificateSnapshot(db, snap);
     setMeta(db, CURSOR_KEY, String(snap.cursor));
   })();
 }

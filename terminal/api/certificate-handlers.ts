@@ -1,25 +1,27 @@
-import { AppError, type certificateApi } from '../../core/contract/index.js';
+import type { certificateApi } from '../../core/contract/index.js';
 import type { Db } from '../../core/db/connection.js';
+import { PickupDesk, type DeskClerk } from '../certificates/pickup-desk.js';
 import type { TerminalConfig } from '../config.js';
+import type { ClerkSession } from '../queue/counter-desk.js';
 import type { TerminalRuntime } from '../runtime.js';
 import type { Handlers } from './register.js';
 
 type CertificateHandlers = Pick<Handlers, keyof typeof certificateApi>;
 
-/** Placeholder until the terminal's certificate store lands: every route answers CERTIFICATE_NOT_FOUND. */
-export function certificateHandlers(_db: Db, _config: TerminalConfig, _rt: TerminalRuntime): CertificateHandlers {
-  const none = () => {
-    throw new AppError('CERTIFICATE_NOT_FOUND');
-  };
+const deskClerk = (c: ClerkSession): DeskClerk => ({ counterNo: c.counterNo, name: c.staff.name, number: c.staff.number });
+
+/** The counter's pickup desk and the kiosk's self-print and verification (issue 13). */
+export function certificateHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime): CertificateHandlers {
+  const desk = new PickupDesk(db, rt.queue, rt.link, rt.ratings, config.certificateTemplates);
   return {
-    findCertificates: () => ({ certificates: [] }),
-    getCertificate: none,
-    handOverCertificate: none,
-    reprintCertificate: none,
-    mailCertificate: none,
-    mailState: none,
-    electronicLink: none,
-    kioskPrintCertificate: none,
-    verifyCertificate: none,
+    findCertificates: ({ q }) => desk.findSummaries(q),
+    getCertificate: ({ id }) => desk.view(id),
+    handOverCertificate: ({ id, body }, { clerk }) => desk.handOver(id, body, deskClerk(clerk)),
+    reprintCertificate: ({ id, body }, { clerk }) => desk.reprint(id, body.reason, body.lang, deskClerk(clerk)),
+    mailCertificate: ({ id, body }, { clerk }) => desk.mail(id, body, 'zh-CN', deskClerk(clerk)),
+    mailState: ({ id, body }, { clerk }) => desk.mailState(id, body, deskClerk(clerk)),
+    electronicLink: ({ id }, { clerk }) => desk.electronicLink(id, clerk),
+    kioskPrintCertificate: ({ body }) => desk.kioskPrint(body),
+    verifyCertificate: ({ body }) => desk.verify(body.payload),
   };
 }

@@ -75,19 +75,30 @@ export class RatingDesk {
 
   /** A counter finished `ticket`: its rating screen asks about it; an older prompt there counts as not rated. */
   open(ticket: Ticket, clerk: { name: string; number: string }, counterNo: number): RatingPrompt | null {
-    if (isRated(this.db, ticket.id)) return null;
+    const finishedAt = ticket.finishedAt ?? this.host.now().toISOString();
+    return this.openFor({ serviceId: ticket.id, ticketNumber: ticket.number, service: ticket.service, matter: this.matter(ticket.service), finishedAt }, clerk, counterNo);
+  }
+
+  /**
+   * A counter served one matter (a finished ticket, a certificate handed over): its rating screen asks
+   * about it; an older prompt there counts as not rated. Null when the service was rated already.
+   */
+  openFor(
+    service: { serviceId: string; ticketNumber: string; service: string; matter: Localized; finishedAt: string },
+    clerk: { name: string; number: string },
+    counterNo: number,
+  ): RatingPrompt | null {
+    if (isRated(this.db, service.serviceId)) return null;
+    // Already asked about (a certificate handed over, then its ticket finished): one service, one prompt.
+    const asked = promptByService(this.db, service.serviceId);
+    if (asked) return asked;
     const now = this.host.now();
-    const finishedAt = ticket.finishedAt ?? now.toISOString();
     const prompt: RatingPrompt = {
-      serviceId: ticket.id,
-      ticketNumber: ticket.number,
+      ...service,
       counterNo,
       clerkName: clerk.name,
       clerkNumber: clerk.number,
-      service: ticket.service,
-      matter: this.matter(ticket.service),
-      finishedAt,
-      expiresAt: new Date(Date.parse(finishedAt) + this.opts.ratingSeconds * 1000).toISOString(),
+      expiresAt: new Date(Date.parse(service.finishedAt) + this.opts.ratingSeconds * 1000).toISOString(),
     };
     this.db.transaction(() => {
       for (const old of promptsOfCounter(this.db, counterNo)) this.recordNotRated(old, now.toISOString());
