@@ -8,7 +8,8 @@ import { getMeta, setMeta } from '../db/meta.js';
 import { appendEvent } from '../outbox/outbox.js';
 import { enqueueA4Job } from '../print/a4-jobs.js';
 import { enqueue, type PrintJobRecord } from '../print/jobs.js';
-import { certificateSlip, counterLabel, handoverReceipt, hallTimeText } from './slip-text.js';
+import { certificateSlipOf, handoverReceiptOf } from '../documents/certificate-slip.js';
+import { counterLabel, hallTimeText } from './slip-text.js';
 import { getCertificate, writeDoc } from './store.js';
 
 const SECRET_KEY = 'certificate_id_secret';
@@ -126,7 +127,7 @@ export function handOver(db: Db, req: HandoverRequest): HandoverResult {
         : [
             enqueue(
               db,
-              handoverReceipt(handed, { recipientKind: recipient.kind, recipientName: recipient.name, idLast4: event.idLast4, counter: req.counter, clerk: req.clerk?.number ?? '—', at }, lang),
+              handoverReceiptOf(handed, { recipientKind: recipient.kind, recipientName: recipient.name, idLast4: event.idLast4, counter: counterLabel(req.counter, lang), clerk: req.clerk?.number ?? '—', at }, lang),
               now,
             ),
           ];
@@ -143,6 +144,6 @@ export function printCertificate(
   reprint: { reason: string; at: string } | null,
   now: Date,
 ): { jobs: PrintJobRecord[]; a4Job: A4Job | null } {
-  if (template.medium === 'slip') return { jobs: [enqueue(db, certificateSlip(doc, template, lang, reprint, now), now)], a4Job: null };
+  if (template.medium === 'slip') return { jobs: [enqueue(db, certificateSlipOf(doc, template, lang, reprint, now), now)], a4Job: null };
   return { jobs: [], a4Job: enqueueA4Job(db, { kind: 'certificate', certificateId: doc.id, lang, reprint }, now) };
 }

@@ -5,6 +5,7 @@ import { buildCertificateId } from '../common/certificate-id.js';
 import { holderHash, newSigningKey, signPayload } from '../common/certificate-payload.js';
 import { creditCodeCheck } from '../common/credit-code.js';
 import type { CertificateDoc, CertificateKey, CertificateTemplate } from '../contract/index.js';
+import { loadTemplates } from '../documents/templates.js';
 
 /** Certificates and keys as the central server would send them down, signed with a real SM2 key. */
 
@@ -48,7 +49,7 @@ export function testCertificate(signer: TestKey, over: Partial<CertificateDoc> &
     issuedOn,
     validFrom: issuedOn,
     validUntil: null,
-    fields: { cardType: '单用途商业预付卡', filingScope: '集团发卡企业' },
+    fields: { enterpriseType: '集团发卡企业', issuanceScale: '年发卡 2000 万元', cardTypes: '记名卡、不记名卡', depositBank: '中国工商银行哈尔滨分行', businessAddress: '哈尔滨市南岗区西大直街 1 号' },
     delivery: 'on_spot',
     pickupCode: 'K7M3XP9D',
     phoneLast4: '5678',
@@ -61,32 +62,9 @@ export function testCertificate(signer: TestKey, over: Partial<CertificateDoc> &
   };
 }
 
-const label = (zh: string, en: string, ru: string) => ({ 'zh-CN': zh, en, ru });
-
-/** Two templates as data: one slip type printable at the kiosk, one A4 type. */
-export const TEST_TEMPLATES: CertificateTemplate[] = [
-  {
-    id: 'prepaid-card-filing',
-    name: '单用途商业预付卡备案回执',
-    procedureId: 'MC-01',
-    medium: 'slip',
-    selfService: true,
-    fields: [
-      { key: 'cardType', label: label('预付卡类型', 'Card type', 'Тип карты'), required: true },
-      { key: 'filingScope', label: label('备案类别', 'Filing category', 'Категория'), required: true },
-    ],
-    layout: {},
-  },
-  {
-    id: 'labour-cooperation',
-    name: '对外劳务合作经营资格证书',
-    procedureId: 'OI-03',
-    medium: 'a4',
-    selfService: false,
-    fields: [{ key: 'capital', label: label('实缴注册资本', 'Paid-in capital', 'Оплаченный капитал'), required: true }],
-    layout: {},
-  },
-];
+/** The hall's own templates (assets/certificates): one slip type printable at the kiosk, one A4 type. */
+const HALL_TEMPLATES = loadTemplates();
+export const TEST_TEMPLATES: CertificateTemplate[] = ['prepaid-card-filing', 'labour-cooperation'].map((id) => HALL_TEMPLATES.get(id)!);
 
 export function writeTestTemplates(dir: string): string {
   mkdirSync(dir, { recursive: true });

@@ -104,7 +104,8 @@ describe('handing over', () => {
 
     const slips = svc.db.prepare("SELECT kind, slip FROM print_job WHERE kind IN ('certificate', 'handover-receipt') ORDER BY rowid").all() as { kind: string; slip: string }[];
     const [cert, receipt] = slips.map((s) => JSON.parse(s.slip));
-    expect(cert).toMatchObject({ kind: 'certificate', lang: 'en', identifier: doc.identifier, qr: doc.qr, validity: '2026-11-20 – no end date', reprint: null, fields: [{ label: 'Card type', value: '单用途商业预付卡' }, { label: 'Filing category', value: '集团发卡企业' }] });
+    expect(cert).toMatchObject({ kind: 'certificate', lang: 'en', identifier: doc.identifier, qr: doc.qr, validity: 'From 2026-11-20, no end date', reprint: null });
+    expect(cert.fields[0]).toEqual({ label: 'Type of issuer', value: '集团发卡企业' });
     expect(receipt).toMatchObject({ kind: 'handover-receipt', recipientName: '张*丰', recipientId: '****1232', counter: 'counter 6', clerk: '0601' });
 
     const prompt = (await call('GET', '/api/rating/prompt')).json.prompt as RatingPrompt;
@@ -159,7 +160,7 @@ describe('handing over', () => {
   });
 
   it('an A4 certificate with no A4 printer is refused whole: no hand-over, no event, no slip', async () => {
-    const doc = sync(testCertificate(signer, { template: 'labour-cooperation', procedureId: 'OI-03', name: '对外劳务合作经营资格证书', fields: { capital: '600万元' } }));
+    const doc = sync(testCertificate(signer, { template: 'labour-cooperation', procedureId: 'OI-03', name: '对外劳务合作经营资格证书', fields: { legalRepresentative: '王建国', enterpriseType: '有限责任公司', registeredCapital: '人民币 1000 万元', paidInCapital: '人民币 800 万元', domicile: '哈尔滨市南岗区红军街 15 号', businessScope: '对外劳务合作' } }));
     const before = footprint();
     const res = await handOver(doc.id);
     expect([res.status, res.json.error.code]).toEqual([503, 'NO_A4_PRINTER']);
