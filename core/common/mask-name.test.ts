@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEnterprise } from './mask-name.js';
+import { maskEnterprise, maskPersonName } from './mask-name.js';
 
 describe('maskEnterprise', () => {
   it('keeps the first two characters and the legal form, hiding the middle and its length', () => {
@@ -12,5 +12,13 @@ describe('maskEnterprise', () => {
     expect(maskEnterprise('甲公司')).toBe('甲**公司');
     expect(maskEnterprise('乙方')).toBe('乙**');
     expect(maskEnterprise('Acme Trading Ltd')).toBe('Ac**');
+  });
+});
+
+describe('maskPersonName', () => {
+  it('keeps the first and the last character of a name, never a two-character name whole', () => {
+    expect(maskPersonName('张小三')).toBe('张*三');
+    expect(maskPersonName('张三')).toBe('张*');
+    expect(maskPersonName('欧阳修远')).toBe('欧**远');
   });
 });

@@ -11,3 +11,10 @@ export function maskEnterprise(name: string): string {
   const rest = chars.length - [...ending].length;
   return `${chars.slice(0, Math.min(2, Math.max(1, rest - 1))).join('')}**${ending}`;
 }
+
+/** A person's name where it may not be read whole (a citizen holder on a public page): 张三 → 张*, 张小三 → 张*三. */
+export function maskPersonName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 2) return `${chars[0] ?? ''}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
