@@ -115,17 +115,19 @@ const WARN = new Set(['revoked', 'superseded']);
 function VerdictCard({ verdict: v }: { verdict: Verdict }) {
   const { t } = useTranslation();
   const tone = GOOD.has(v.verdict) ? 'good' : WARN.has(v.verdict) ? 'warn' : 'bad';
+  // Only a signature that holds makes the payload's own fields facts; a forged one's date is no date.
+  const trusted = GOOD.has(v.verdict) || WARN.has(v.verdict);
   const rows: [string, string, string | null][] = [];
-  const c = v.certificate;
+  const c = trusted ? v.certificate : null;
   if (c) {
     rows.push(['name', t('publicVerify.fields.name'), c.name], ['number', t('publicVerify.fields.number'), c.number], ['holder', t('publicVerify.fields.holder'), c.holderName], ['issuer', t('publicVerify.fields.issuer'), c.issuer]);
   }
-  if (v.issuedOn) rows.push(['issuedOn', t('publicVerify.fields.issuedOn'), v.issuedOn]);
+  if (trusted && v.issuedOn) rows.push(['issuedOn', t('publicVerify.fields.issuedOn'), v.issuedOn]);
   if (c) rows.push(['validity', t('publicVerify.fields.validity'), `${c.validFrom} – ${c.validUntil ?? t('publicVerify.longTerm')}`]);
   if (v.revoked) rows.push(['revokedOn', t('publicVerify.fields.revokedOn'), v.revoked.on], ['revokedReason', t('publicVerify.fields.revokedReason'), v.revoked.reason]);
   if (v.supersededBy) rows.push(['supersededBy', t('publicVerify.fields.supersededBy'), v.supersededBy]);
-  if (v.identifier && (c || v.verdict === 'genuine')) rows.push(['identifier', t('publicVerify.fields.identifier'), v.identifier]);
-  if (v.version !== null && (c || v.verdict === 'genuine')) rows.push(['version', t('publicVerify.fields.version'), String(v.version).padStart(3, '0')]);
+  if (trusted && v.identifier) rows.push(['identifier', t('publicVerify.fields.identifier'), v.identifier]);
+  if (trusted && v.version !== null) rows.push(['version', t('publicVerify.fields.version'), String(v.version).padStart(3, '0')]);
   return (
     <section className={`vf-card vf-result ${tone}`} data-testid="vf-result" data-verdict={v.verdict} role="status" aria-live="polite">
       <h2 className="vf-headline" data-testid="vf-headline">

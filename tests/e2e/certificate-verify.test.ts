@@ -71,7 +71,8 @@ describe('the public certificate check in Chromium', () => {
         await check(page, office.genuine.qr.replace('|2026-11-02|', '|2026-11-12|'));
         await expect.poll(() => verdictOf(page), POLL).toBe('forged');
         expect(await page.getByTestId('vf-explain').textContent()).toBe(words.explain.forged);
-        expect(await page.locator('[data-testid="vf-field"][data-field="holder"]').count()).toBe(0);
+        // A forged payload's own claims (its date, its identifier) are not shown as facts.
+        expect(await page.getByTestId('vf-field').count()).toBe(0);
         await shot(page, `verify-forged-${lang}-${name}`);
 
         await check(page, office.revoked.qr);
