@@ -104,7 +104,7 @@ function TypeName({ name, procedureId }: { name: string; procedureId: string | n
   const names = useNames();
   const lang = currentLang(i18n);
   const local = procedureId && lang !== 'zh-CN' ? names.procedure(procedureId) : null;
-  if (!local) return <span lang="zh-CN">{name}</span>;
+  if (!local) return <span className="sv-cert-type" lang="zh-CN">{name}</span>;
   return (
     <>
       <span>{local}</span>
@@ -152,7 +152,7 @@ function WaitingList({ data }: { data: CertificateOverview }) {
                 <tr key={w.id} className="late" data-testid="sv-cert-waiting-row" data-id={w.id} data-days={w.days}>
                   <CertCell c={w} />
                   <td lang="zh-CN">{w.holderName}</td>
-                  <td>{dateTime(w.readySince)}</td>
+                  <td className="sv-when">{dateTime(w.readySince)}</td>
                   <td className="num" data-testid="sv-cert-days">
                     {w.days}
                   </td>
@@ -170,7 +170,7 @@ function GroupLabel({ row, by }: { row: ImmediateRow; by: Group }) {
   const { t } = useTranslation();
   if (by === 'counter') return <>{/^\d+$/.test(row.key) ? t('queueConflicts.counter', { no: row.key }) : row.key}</>;
   if (by === 'type') return <TypeName name={row.label} procedureId={row.procedureId} />;
-  return <>{row.label === row.key ? row.key : t('supervisor.certificates.clerk', { name: row.label, id: row.key })}</>;
+  return <>{row.label}</>;
 }
 
 function TimesTable({ data }: { data: ImmediateTimes }) {
@@ -239,9 +239,9 @@ function TimesTable({ data }: { data: ImmediateTimes }) {
   );
 }
 
+/** The clerk's name from the staff accounts; as recorded when the server does not know them. */
 function clerkName(name: string | null, clerk: string | null, t: TFunction): string {
-  if (name && clerk) return t('supervisor.certificates.clerk', { name, id: clerk });
-  return clerk ?? t('supervisor.certificates.noClerk');
+  return name ?? clerk ?? t('supervisor.certificates.noClerk');
 }
 
 function Reprints({ data }: { data: CertificateOverview }) {
@@ -269,12 +269,12 @@ function Reprints({ data }: { data: CertificateOverview }) {
             <tbody>
               {data.reprints.map((r) => (
                 <tr key={r.reprintId} data-testid="sv-cert-reprint-row" data-id={r.reprintId}>
-                  <td>{dateTime(r.at)}</td>
+                  <td className="sv-when">{dateTime(r.at)}</td>
                   <CertCell c={r} />
                   <td lang="zh-CN" data-testid="sv-cert-reason">
                     {r.reason}
                   </td>
-                  <td>{t('queueConflicts.counter', { no: r.counter })}</td>
+                  <td className="sv-when">{t('queueConflicts.counter', { no: r.counter })}</td>
                   <td>{clerkName(r.clerkName, r.clerk, t)}</td>
                 </tr>
               ))}

@@ -60,6 +60,11 @@ export async function startCertificateOffice(): Promise<CertificateOffice> {
     .insertInto('certificate_reprints')
     .values({ id: ulid(), certificate_id: genuine.id, reason: '打印机卡纸，证书污损', counter: '6', clerk: 'wang.fang', terminal_id: 'T-counter-6', at: hall('2026-11-10T15:30:00') })
     .execute();
+  const mailed = await cert({ readyAt: hall('2026-11-01T09:00:00'), state: 'mailed' });
+  await f.db
+    .insertInto('certificate_mail')
+    .values({ certificate_id: mailed.id, waybill: '1100123456789', address: JSON.stringify({}), state: 'delivered', posted_at: hall('2026-11-05T10:00:00'), delivered_at: hall('2026-11-07T16:00:00'), signer: '李*', counter: '6', clerk: 'wang.fang', at: hall('2026-11-05T10:00:00') })
+    .execute();
   await f.app.listen({ host: '127.0.0.1', port: 0 });
   const address = f.app.server.address();
   if (!address || typeof address === 'string') throw new Error('not listening');

@@ -7,6 +7,7 @@ import ru from '../../renderer/locales/ru.json' with { type: 'json' };
 import zhCN from '../../renderer/locales/zh-CN.json' with { type: 'json' };
 import { newSigningKey, readPayload, signPayload } from '../../core/common/certificate-payload.js';
 import { SERVER_ROOT } from '../../server/config.js';
+import { axe, overflow } from './axe.js';
 import { launchChromium, shot } from './browser.js';
 import { startCertificateOffice, type CertificateOffice } from './certificate-office.js';
 
@@ -29,7 +30,8 @@ afterAll(async () => {
 });
 
 async function openPage(size: { width: number; height: number }, query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
+  // bypassCSP: axe-core is injected as an inline script.
+  const page = await browser.newPage({ viewport: size, bypassCSP: true });
   await page.goto(`${office.url}/verify${query}`);
   await page.getByTestId('vf-form').waitFor();
   return page;
@@ -66,21 +68,21 @@ describe('the public certificate check in Chromium', () => {
         const body = (await page.locator('body').textContent()) ?? '';
         expect(body).not.toContain('91230100MA1BXKPC5G');
         expect(body).not.toContain('5678');
-        await shot(page, `verify-genuine-${lang}-${name}`);
+        await looked(page, `verify-genuine-${lang}-${name}`);
 
         await check(page, office.genuine.qr.replace('|2026-11-02|', '|2026-11-12|'));
         await expect.poll(() => verdictOf(page), POLL).toBe('forged');
         expect(await page.getByTestId('vf-explain').textContent()).toBe(words.explain.forged);
         // A forged payload's own claims (its date, its identifier) are not shown as facts.
         expect(await page.getByTestId('vf-field').count()).toBe(0);
-        await shot(page, `verify-forged-${lang}-${name}`);
+        await looked(page, `verify-forged-${lang}-${name}`);
 
         await check(page, office.revoked.qr);
         await expect.poll(() => verdictOf(page), POLL).toBe('revoked');
         expect(await page.getByTestId('vf-headline').textContent()).toContain(words.verdict.revoked);
         expect(await field(page, 'revokedOn')).toBe('2026-11-05');
         expect(await field(page, 'revokedReason')).toBe('企业申请注销');
-        await shot(page, `verify-revoked-${lang}-${name}`);
+        await looked(page, `verify-revoked-${lang}-${name}`);
         await page.close();
       }
     });
@@ -91,7 +93,7 @@ describe('the public certificate check in Chromium', () => {
     await expect.poll(() => verdictOf(page), POLL).toBe('superseded');
     expect(await page.getByTestId('vf-payload').inputValue()).toBe(office.old.qr);
     expect(await field(page, 'supersededBy')).toBe(office.newer.identifier);
-    await shot(page, 'verify-superseded-zh-CN-phone');
+    await looked(page, 'verify-superseded-zh-CN-phone');
     await page.close();
   });
 
@@ -121,7 +123,14 @@ describe('the public certificate check in Chromium', () => {
     await page.getByTestId('vf-submit').click();
     await expect.poll(() => page.getByTestId('vf-error').textContent(), POLL).toBe('Too many failed attempts. Please try again in 15 min.');
     expect(await page.getByTestId('vf-result').count()).toBe(0);
-    await shot(page, 'verify-too-many-en-desk');
+    await looked(page, 'verify-too-many-en-desk');
     await page.close();
   });
 });
+
+/** The page as shown now has no serious or critical axe violation, fits the screen's width, and is kept as a screenshot. */
+async function looked(page: Page, name: string): Promise<void> {
+  expect(await axe(page), name).toEqual([]);
+  expect(await overflow(page), `${name} overflows`).toBe(0);
+  await shot(page, name);
+}
