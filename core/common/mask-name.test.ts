@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEnterprise, maskPersonName } from './mask-name.js';
+import { maskEnterprise, maskIdNumber, maskPersonName } from './mask-name.js';
 
 describe('maskEnterprise', () => {
   it('keeps the first two characters and the legal form, hiding the middle and its length', () => {
@@ -15,10 +15,18 @@ describe('maskEnterprise', () => {
   });
 });
 
-describe('maskPersonName', () => {
-  it('keeps the first and the last character of a name, never a two-character name whole', () => {
-    expect(maskPersonName('张小三')).toBe('张*三');
+describe('maskPersonName and maskIdNumber', () => {
+  it('keeps the first and last character of a name, and only the last four of an ID', () => {
+    expect(maskPersonName('张三丰')).toBe('张*丰');
+    expect(maskPersonName('欧阳明月')).toBe('欧**月');
     expect(maskPersonName('张三')).toBe('张*');
-    expect(maskPersonName('欧阳修远')).toBe('欧**远');
+    expect(maskPersonName('王')).toBe('*');
+    expect(maskIdNumber('23010219900101123X')).toBe('**************123X');
+    expect(maskIdNumber('E12345678')).toBe('*****5678');
+  });
+
+  it('leaves an already masked value as it is', () => {
+    expect(maskPersonName(maskPersonName('张三丰'))).toBe('张*丰');
+    expect(maskIdNumber(maskIdNumber('23010219900101123X'))).toBe('**************123X');
   });
 });

@@ -12,9 +12,16 @@ export function maskEnterprise(name: string): string {
   return `${chars.slice(0, Math.min(2, Math.max(1, rest - 1))).join('')}**${ending}`;
 }
 
-/** A person's name where it may not be read whole (a citizen holder on a public page): 张三 → 张*, 张小三 → 张*三. */
+/** A person's name on a slip or screen: first and last character kept (张三丰 → 张*丰, 张三 → 张*). Masking twice changes nothing. */
 export function maskPersonName(name: string): string {
   const chars = [...name.trim()];
-  if (chars.length <= 2) return `${chars[0] ?? ''}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** An ID document number with only its last four characters shown (the hand-over log keeps no more). Masking twice changes nothing. */
+export function maskIdNumber(id: string): string {
+  const chars = [...id.trim()];
+  return `${'*'.repeat(Math.max(0, chars.length - 4))}${chars.slice(-4).join('')}`;
 }

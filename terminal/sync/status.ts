@@ -43,7 +43,7 @@ export function syncStatus(
   const up = uploadStatus(db);
   const clock = clockState(offset, clockBoundMs);
   return {
-    problem: id ? problemOf(id.serverUrl, id !== null && online, lastFailure, up.lastError) : null,
+    problem: id ? problemOf(id.serverUrl, online, lastFailure, up.lastError) : null,
     enrolled: id !== null,
     terminal: id ? { id: id.terminalId, name: id.name, hall: id.hall, ticketPrefix: getMeta(db, TICKET_PREFIX_KEY) } : null,
     online: id !== null && online,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { CheckinSlip, ChecklistSlip, TicketSlip, TrackingSlip } from '../../core/contract/print.js';
+import type { CertificateSlip, CheckinSlip, ChecklistSlip, HandoverReceiptSlip, TicketSlip, TrackingSlip } from '../../core/contract/print.js';
+import { testCertificate, testKey } from '../documents/certificates.js';
 
 /** The hall the slips are printed in; their times are written in UTC, as the terminal writes them. */
 export const onPaper = { timeZone: 'Asia/Shanghai' };
@@ -62,4 +63,45 @@ export const tracking: z.input<typeof TrackingSlip> = {
   deadline: '2026-12-17',
   lookupHint: '可在任一自助终端输入查询码',
   qr: 'https://hall.example/c/TS-7F3K-9Q',
+};
+
+/** The department's key for the certificate slips below, and a 备案回执 signed with it. */
+export const certificateSigner = testKey();
+export const prepaidCard = testCertificate('prepaid-card-filing', certificateSigner.privateKey);
+
+export const certificateSlip: z.input<typeof CertificateSlip> = {
+  kind: 'certificate',
+  lang: 'zh-CN',
+  name: prepaidCard.name,
+  number: '黑商预备〔2026〕0042号',
+  identifier: prepaidCard.identifier,
+  holderName: '黑龙江龙江国际经济技术合作有限公司',
+  holderCode: '91230100MA1B2C3D49',
+  issuer: '黑龙江省商务厅',
+  issuedOn: '2026-12-01',
+  validity: '自 2026-12-01 起长期有效',
+  fields: [
+    { label: '企业类型', value: '规模发卡企业' },
+    { label: '发卡规模', value: '年发卡 2000 万元' },
+    { label: '资金存管银行', value: '中国工商银行股份有限公司哈尔滨南岗支行营业部' },
+  ],
+  qr: prepaidCard.qr,
+  reprint: null,
+  printedAt: '2026-12-01T16:01:00.000Z',
+};
+
+export const handoverReceipt: z.input<typeof HandoverReceiptSlip> = {
+  kind: 'handover-receipt',
+  lang: 'zh-CN',
+  certificateName: '对外劳务合作经营资格证书',
+  number: '黑商劳字〔2026〕第 0042 号',
+  identifier: prepaidCard.identifier,
+  holderName: '黑龙江龙江国际经济技术合作有限公司',
+  recipientKind: 'proxy',
+  recipientName: '张*丰',
+  recipientId: '**************123X',
+  counter: '6号窗口',
+  clerk: '李娜',
+  handedOverAt: '2026-12-01T15:59:00.000Z',
+  qr: prepaidCard.qr,
 };

@@ -1,6 +1,8 @@
 import { Slip, type SlipInput } from '../../../core/contract/print.js';
+import { renderCertificate } from './certificate.js';
 import { renderCheckin } from './checkin.js';
 import { renderChecklist } from './checklist.js';
+import { renderHandoverReceipt } from './handover-receipt.js';
 import { DEFAULT_COLUMNS } from './page.js';
 import { renderTicket } from './ticket.js';
 import { renderTracking } from './tracking.js';
@@ -30,7 +32,8 @@ export function renderSlip(slip: Slip | SlipInput, options: RenderOptions): Uint
     case 'tracking':
       return renderTracking(parsed, layout);
     case 'certificate':
+      return renderCertificate(parsed, layout);
     case 'handover-receipt':
-      throw new Error(`No layout yet for ${parsed.kind} slips`);
+      return renderHandoverReceipt(parsed, layout);
   }
 }

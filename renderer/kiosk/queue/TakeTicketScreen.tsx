@@ -17,13 +17,13 @@ import { printerDown } from './printer.js';
 import { ProblemMessage } from './ProblemMessage.js';
 import { TicketView } from './TicketView.js';
 import { useTakeTicket } from './useTakeTicket.js';
-import { useQueueLines } from './useQueueLines.js';
+import { useQueueRoute } from './useQueueRoute.js';
 
 export function TakeTicketScreen() {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n);
   const session = useSession();
-  const lines = useQueueLines(lang);
+  const lines = useQueueRoute('queueLines', { lang });
   const printer = useApi('printerStatus', {});
   const { action, chosen, askPrinter, issued, issue, cancel } = useTakeTicket(lang);
 

@@ -5,15 +5,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDetail } from '../../../core/contract/procedures.js';
-import { useEffect, useState } from 'react';
-import type { Lang } from '../../../core/contract/common.js';
-import type { IssuedTicket, ProcedureLine } from '../../../core/contract/hall-api.js';
-import { useClient } from '../../api/context.js';
+import { useEffect } from 'react';
+import type { IssuedTicket } from '../../../core/contract/hall-api.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { Link } from '../../shared/Link.js';
-import { useLive } from '../../shared/useLive.js';
 import { PrinterDownNotice } from '../queue/LinesView.js';
 import { ProblemMessage } from '../queue/ProblemMessage.js';
+import { useQueueRoute } from '../queue/useQueueRoute.js';
 import { useTakeTicket } from '../queue/useTakeTicket.js';
 import { kioskPath } from '../routes.js';
 
@@ -21,7 +19,7 @@ import { kioskPath } from '../routes.js';
 export function ProcedureService({ p, onIssued }: { p: ProcedureDetail; onIssued: (issued: IssuedTicket) => void }) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n);
-  const where = useProcedureLine(p.id, lang);
+  const where = useQueueRoute('procedureLine', { id: p.id, lang });
   const { action, chosen, askPrinter, issued, issue, cancel } = useTakeTicket(lang);
   useEffect(() => {
     if (issued) onIssued(issued);
@@ -87,21 +85,3 @@ export function ProcedureService({ p, onIssued }: { p: ProcedureDetail; onIssued
   );
 }
 
-/** The procedure's line and counters, asked again whenever the queue changes (clerks sign in and out); the last answer stays meanwhile. */
-function useProcedureLine(id: string, lang: Lang): { data: ProcedureLine | undefined } {
-  const client = useClient();
-  const [tick, setTick] = useState(0);
-  const [data, setData] = useState<ProcedureLine | undefined>(undefined);
-  useLive((msg) => msg.type === 'queue' && setTick((n) => n + 1), { onOpen: () => setTick((n) => n + 1) });
-  useEffect(() => {
-    const ctrl = new AbortController();
-    client.call('procedureLine', { id, lang }, { signal: ctrl.signal }).then(
-      (answer) => {
-        if (!ctrl.signal.aborted) setData(answer);
-      },
-      () => undefined, // no answer: the page still offers check-in; the line shows on the next change
-    );
-    return () => ctrl.abort();
-  }, [client, id, lang, tick]);
-  return { data };
-}
