@@ -312,11 +312,19 @@ function Conflicts({ data }: { data: CertificateOverview }) {
                 <tr key={x.conflictId} data-testid="sv-cert-conflict-row" data-id={x.conflictId}>
                   <CertCell c={x} />
                   <td>
-                    {x.first
-                      ? `${dateTime(x.first.at)} · ${t('queueConflicts.counter', { no: x.first.counter })} · ${clerkName(x.first.clerkName, x.first.clerk, t)}`
-                      : '—'}
+                    {x.first ? (
+                      <>
+                        <span className="sv-when-line">{dateTime(x.first.at)}</span>
+                        <small className="sv-sub">{`${t('queueConflicts.counter', { no: x.first.counter })} · ${clerkName(x.first.clerkName, x.first.clerk, t)}`}</small>
+                      </>
+                    ) : (
+                      '—'
+                    )}
                   </td>
-                  <td>{`${dateTime(x.second.at)} · ${t('queueConflicts.counter', { no: x.second.counter })}`}</td>
+                  <td>
+                    <span className="sv-when-line">{dateTime(x.second.at)}</span>
+                    <small className="sv-sub">{t('queueConflicts.counter', { no: x.second.counter })}</small>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -124,10 +124,10 @@ function VerdictCard({ verdict: v }: { verdict: Verdict }) {
   }
   if (trusted && v.issuedOn) rows.push(['issuedOn', t('publicVerify.fields.issuedOn'), v.issuedOn]);
   if (c) rows.push(['validity', t('publicVerify.fields.validity'), `${c.validFrom} – ${c.validUntil ?? t('publicVerify.longTerm')}`]);
-  if (v.revoked) rows.push(['revokedOn', t('publicVerify.fields.revokedOn'), v.revoked.on], ['revokedReason', t('publicVerify.fields.revokedReason'), v.revoked.reason]);
-  if (v.supersededBy) rows.push(['supersededBy', t('publicVerify.fields.supersededBy'), v.supersededBy]);
   if (trusted && v.identifier) rows.push(['identifier', t('publicVerify.fields.identifier'), v.identifier]);
   if (trusted && v.version !== null) rows.push(['version', t('publicVerify.fields.version'), String(v.version).padStart(3, '0')]);
+  if (v.revoked) rows.push(['revokedOn', t('publicVerify.fields.revokedOn'), v.revoked.on], ['revokedReason', t('publicVerify.fields.revokedReason'), v.revoked.reason]);
+  if (v.supersededBy) rows.push(['supersededBy', t('publicVerify.fields.supersededBy'), v.supersededBy]);
   return (
     <section className={`vf-card vf-result ${tone}`} data-testid="vf-result" data-verdict={v.verdict} role="status" aria-live="polite">
       <h2 className="vf-headline" data-testid="vf-headline">

@@ -78,8 +78,8 @@ describe('the certificates section of the supervision pages in Chromium', () => 
     expect(await reprint.textContent()).toContain('王芳');
     const twice = page.getByTestId('sv-cert-conflict-row');
     expect(await twice.count()).toBe(1);
-    expect(await twice.textContent()).toContain('2026-11-03 10:00 · 6号窗口');
-    expect(await twice.textContent()).toContain('2026-11-07 11:20 · 5号窗口');
+    expect(await twice.locator('td').nth(1).textContent()).toBe('2026-11-03 10:006号窗口 · 王芳');
+    expect(await twice.locator('td').nth(2).textContent()).toBe('2026-11-07 11:205号窗口');
     // No holder code or ID number reaches the page.
     const body = (await page.locator('body').textContent()) ?? '';
     expect(body).not.toContain('91230100MA1BXKPC5G');
