@@ -109,6 +109,20 @@ describe('the public certificate check in Chromium', () => {
     await page.close();
   });
 
+  it('says plainly, in the page’s language, when the server cannot be reached', async () => {
+    const page = await openPage({ width: 1080, height: 1920 });
+    await page.route('**/api/public/certificates/verify', (route) => route.abort('connectionrefused'));
+    for (const lang of ['zh-CN', 'ru'] as const) {
+      await page.getByTestId('vf-lang').selectOption(lang);
+      await page.getByTestId('vf-payload').fill(office.genuine.qr);
+      await page.getByTestId('vf-submit').click();
+      await expect.poll(() => page.getByTestId('vf-error').textContent(), POLL).toBe(WORDS[lang].errors.network);
+      expect(await page.getByTestId('vf-result').count()).toBe(0);
+    }
+    await looked(page, 'verify-offline-ru-phone');
+    await page.close();
+  });
+
   it('tells a visitor to wait, in their language, once an address has tried too often', async () => {
     const page = await openPage({ width: 1920, height: 1080 });
     await page.getByTestId('vf-lang').selectOption('en');
