@@ -12,6 +12,8 @@ export const ROLES: Record<string, LazyExoticComponent<ComponentType>> = {
   rating: lazy(() => import('./rating/RatingApp.js')),
   supervisor: lazy(() => import('./supervisor/SupervisorApp.js')),
   pair: lazy(() => import('./pair/PairApp.js')),
+  /** The central server's public certificate check (no sign-in). */
+  verify: lazy(() => import('./verify/VerifyApp.js')),
 };
 
 

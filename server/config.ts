@@ -33,6 +33,8 @@ export interface ServerConfig {
   complaintDeadlineWorkingDays: number;
   /** Holidays and make-up working days (调休), JSON; see assets/calendar/. */
   holidaysFile: string;
+  /** CERT_WAITING_DAYS: a certificate ready for pickup more hall days than this has waited too long (supervision). */
+  certificateWaitingDays: number;
   /** Changes of the download feed are kept this many days, then pruned (a terminal further behind gets a snapshot); 0 keeps them all. */
   changeRetentionDays: number;
   /** Failures allowed within `windowMs` before further tries are refused with 429; 0 means no limit. */
@@ -122,6 +124,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     caseDeadlineWorkingDays: int(env.CASE_DEADLINE_WORKING_DAYS, 15, 'CASE_DEADLINE_WORKING_DAYS'),
     complaintDeadlineWorkingDays: int(env.COMPLAINT_DEADLINE_WORKING_DAYS, 15, 'COMPLAINT_DEADLINE_WORKING_DAYS'),
     holidaysFile: resolve(SERVER_ROOT, env.HOLIDAYS_FILE?.trim() || 'assets/calendar/cn-2026.json'),
+    certificateWaitingDays: int(env.CERT_WAITING_DAYS, 10, 'CERT_WAITING_DAYS'),
     changeRetentionDays: int(env.CHANGE_RETENTION_DAYS, 30, 'CHANGE_RETENTION_DAYS'),
     attemptLimits: {
       windowMs: int(env.ATTEMPT_WINDOW_MINUTES, 15, 'ATTEMPT_WINDOW_MINUTES') * 60_000,

@@ -26,3 +26,11 @@ export const COUNTER_TERMINAL_MISSES: AttemptRule = { max: 20, windowMs: 15 * MI
 
 /** The key a rule counts against when it is "per terminal" on the terminal itself: the service is one terminal. */
 export const THIS_TERMINAL = 'this-terminal';
+
+/**
+ * The central server's public verification, per client address: readings that proved nothing
+ * (unreadable, forged, unknown issuer) are how someone would probe it, so few are allowed; any
+ * verification counts toward a looser bound, so the page cannot be scraped or used to burn CPU.
+ */
+export const VERIFY_MISSES: AttemptRule = { max: 20, windowMs: 15 * MIN };
+export const VERIFY_PER_ADDRESS: AttemptRule = { max: 300, windowMs: 60 * MIN };

@@ -18,4 +18,5 @@ export * from './screen-access.js';
 export * from './sync-problem.js';
 export * from './certificates.js';
 export * from './certificate-api.js';
+export * from './certificate-supervision-api.js';
 export * from './office-names.js';

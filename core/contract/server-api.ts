@@ -6,6 +6,7 @@ import { ChangesGone, ChangesQuery, ChangesResponse } from './server-sync.js';
 import { serverQueueApi } from './server-queue.js';
 import { serverRatingHolderApi } from './server-rating-holder.js';
 import { serverOpinionApi, supervisionApi } from './supervision-api.js';
+import { publicCertificateApi } from './certificate-supervision-api.js';
 
 /**
  * The central server's API. `signed: true` routes need the headers of server-auth.ts and name the
@@ -171,6 +172,7 @@ export const serverApi = {
   ...serverRatingHolderApi,
   ...serverOpinionApi,
   ...supervisionApi,
+  ...publicCertificateApi,
 } as const satisfies Record<string, ServerRouteDef>;
 
 export type ServerApi = typeof serverApi;

@@ -4,6 +4,7 @@ import { ComplaintState, OpinionKind, OpinionProgress, TrackQuery, TrackingCode 
 import { BadReason, RatingLevel } from './ratings.js';
 import { CounterNo, QueueConflict, ServiceCode, StaffLogin, Ulid } from './queue.js';
 import { HallCode, STAFF_ROLES, StaffRole } from './server-admin.js';
+import { certificateSupervisionApi } from './certificate-supervision-api.js';
 
 /**
  * Staff-facing routes of the central server (supervision pages, issue 5) and the one terminal-signed
@@ -560,6 +561,7 @@ export const supervisionApi = {
     query: EmptyQuery,
     response: Inspection,
   },
+  ...certificateSupervisionApi,
 } as const;
 
 /** Terminal-signed: the kiosk looks up progress on the visitor's behalf. */

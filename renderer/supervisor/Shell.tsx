@@ -4,6 +4,7 @@ import { useBusy } from '../counter/useBusy.js';
 import { navigate, usePath } from '../shared/router.js';
 import { sectionsFor } from './access.js';
 import { CasesPanel } from './CasesPanel.js';
+import { CertificatesPanel } from './CertificatesPanel.js';
 import { ComplaintsPanel } from './ComplaintsPanel.js';
 import { useSupervision } from './context.js';
 import { InspectionPanel } from './InspectionPanel.js';
@@ -102,6 +103,7 @@ export function Shell({ staff, onSignedOut }: { staff: StaffIdentity; onSignedOu
               {section === 'prohibitions' && <ProhibitionsPanel />}
               {section === 'inspection' && <InspectionPanel />}
               {section === 'queue' && <QueuePanel />}
+              {section === 'certificates' && <CertificatesPanel />}
               {section === 'staff' && <StaffPanel />}
             </main>
           </>

@@ -40,6 +40,12 @@
  *              sv-queue-not-served, sv-queue-conflict-count, sv-queue-conflicts, sv-queue-conflict
  *              (data-number, data-kind), sv-queue-conflicts-none, sv-queue-overrides, sv-queue-override
  *              (data-counter), sv-queue-overrides-none
+ * certificates sv-cert-ready, sv-cert-waiting-count, sv-cert-handed-over, sv-cert-posted, sv-cert-delivered,
+ *              sv-cert-reprint-count, sv-cert-conflict-count, sv-cert-waiting, sv-cert-waiting-row (data-id,
+ *              data-days), sv-cert-waiting-none, sv-cert-group (select: counter|clerk|type), sv-cert-times
+ *              (data-by), sv-cert-time-row (data-key), sv-cert-count, sv-cert-p50, sv-cert-p95 (data-seconds),
+ *              sv-cert-times-total, sv-cert-times-none, sv-cert-untimed, sv-cert-reprint-row, sv-cert-reason,
+ *              sv-cert-reprints-none, sv-cert-conflict-row, sv-cert-conflicts-none
  * everywhere   sv-flag-overdue, sv-flag-escalated, sv-load-error, sv-retry
  */
 import { useStaffSession } from '../shared/useStaffSession.js';

@@ -10,7 +10,7 @@ import {
 } from '../../core/contract/supervision-api.js';
 
 /** The pages' sections, each shown to the roles whose routes it reads (so the page and the server agree). */
-export const SECTIONS = ['satisfaction', 'cases', 'complaints', 'prohibitions', 'inspection', 'queue', 'staff'] as const;
+export const SECTIONS = ['satisfaction', 'cases', 'complaints', 'prohibitions', 'inspection', 'queue', 'certificates', 'staff'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const SECTION_ROUTE = {
@@ -20,6 +20,7 @@ const SECTION_ROUTE = {
   prohibitions: 'prohibitions',
   inspection: 'inspection',
   queue: 'queueDay',
+  certificates: 'certificateOverview',
   staff: 'staffAccounts',
 } as const satisfies Record<Section, keyof typeof supervisionApi>;
 

@@ -11,9 +11,9 @@ import { createI18n } from '../i18n/i18n.js';
 
 describe('what each role sees', () => {
   it('gives supervisors the numbers and the inspection view, departments only complaints, clerks nothing', () => {
-    expect(sectionsFor('supervisor')).toEqual(['satisfaction', 'cases', 'complaints', 'prohibitions', 'inspection', 'queue']);
-    expect(sectionsFor('office')).toEqual(['satisfaction', 'cases', 'complaints', 'prohibitions', 'queue', 'staff']);
-    expect(sectionsFor('inspector')).toEqual(['satisfaction', 'cases', 'complaints', 'prohibitions', 'inspection', 'queue']);
+    expect(sectionsFor('supervisor')).toEqual(['satisfaction', 'cases', 'complaints', 'prohibitions', 'inspection', 'queue', 'certificates']);
+    expect(sectionsFor('office')).toEqual(['satisfaction', 'cases', 'complaints', 'prohibitions', 'queue', 'certificates', 'staff']);
+    expect(sectionsFor('inspector')).toEqual(['satisfaction', 'cases', 'complaints', 'prohibitions', 'inspection', 'queue', 'certificates']);
     expect(sectionsFor('department')).toEqual(['complaints']);
     expect(sectionsFor('clerk')).toEqual([]);
     expect(sectionsFor('admin')).toEqual([]);

@@ -24,6 +24,8 @@ export interface Names {
   matter(recorded: string): string;
   /** The words of prohibition `no` in the page's language; null before a catalog is on the server. */
   prohibition(no: number): string | null;
+  /** A catalog procedure's name by its code (OI-03) in the page's language; null when the server has no such procedure. */
+  procedure(code: string): string | null;
 }
 
 export function useNames(): Names {
@@ -42,6 +44,10 @@ export function useNames(): Names {
       prohibition: (no) => {
         const p = names.prohibitions.find((x) => x.no === no);
         return p ? pickLang(p.text, lang) : null;
+      },
+      procedure: (code) => {
+        const p = names.procedures.find((x) => x.code === code);
+        return p ? pickLang(p.name, lang) : null;
       },
     };
   }, [names, lang]);

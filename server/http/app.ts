@@ -22,6 +22,7 @@ import { staffFromHeader } from '../staff/sessions.js';
 import { loadCalendar, type WorkingCalendar } from '../calendar/calendar.js';
 import { startEscalation } from '../supervision/escalation.js';
 import { supervisionHandlers } from '../supervision/handlers.js';
+import { certificateSupervisionHandlers } from '../supervision/certificate-handlers.js';
 import { parserRefusal, routerRefusal } from '../../core/common/http-refusals.js';
 import { securityHeaders } from '../../core/common/security-headers.js';
 import { serverLogger } from './logging.js';
@@ -40,6 +41,7 @@ function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, cale
     ...queueHandlers(db, config, publish, limits),
     ...ratingHolderHandlers(db, config, limits),
     ...supervisionHandlers(db, config, limits),
+    ...certificateSupervisionHandlers(db, config, limits),
     enroll: ({ body }, { clientAddress }) => limits.enroll(clientAddress, () => enrollTerminal(db, body, config.now())),
     terminalMe: async (_input, { terminal }) => {
       const now = config.now();

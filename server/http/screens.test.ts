@@ -15,7 +15,8 @@ describe('supervision pages on the central server', () => {
     writeFileSync(join(dir, 'assets', 'main-abc.js'), 'console.log(1)');
     const app = Fastify();
     expect(await registerScreens(app, dir)).toBe(true);
-    for (const url of ['/supervisor', '/supervisor/', '/supervisor/complaints', '/supervisor/cases/01JX']) {
+    // …and the public certificate check, with a phone's QR reader's ?p= query.
+    for (const url of ['/supervisor', '/supervisor/', '/supervisor/complaints', '/supervisor/cases/01JX', '/verify', '/verify?p=HCERT1%7Cx']) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain('<title>page</title>');

@@ -9,8 +9,8 @@ export const RENDERER_DIR = join(SERVER_ROOT, 'dist/renderer');
 
 /**
  * The supervision pages: the built screens' files, and index.html for /supervisor and every path
- * below it (the page routes itself). Other screen roles belong to terminals, so nothing else falls
- * back to the page. Without a build the server runs on and those paths answer 404.
+ * below it (the page routes itself), and the public certificate check /verify (no sign-in). Other
+ * screen roles belong to terminals, so nothing else falls back to the page. Without a build the server runs on and those paths answer 404.
  */
 export async function registerScreens(app: FastifyInstance, dir: string = RENDERER_DIR): Promise<boolean> {
   if (!existsSync(join(dir, 'index.html'))) return false;
@@ -20,5 +20,6 @@ export async function registerScreens(app: FastifyInstance, dir: string = RENDER
   app.get('/', (_req, reply) => reply.redirect('/supervisor'));
   app.get('/supervisor', page);
   app.get('/supervisor/*', page);
+  app.get('/verify', page);
   return true;
 }

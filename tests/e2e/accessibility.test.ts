@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_ROOT } from '../../server/config.js';
 import { createStaff } from '../../server/staff/repository.js';
 import { importServerCatalog } from '../../server/sync/catalog.js';
+import { axe, overflow, type Violation } from './axe.js';
 import { launchChromium, shot } from './browser.js';
 import { api, CLERK_PASSWORD, startHallOffice } from './hall-office.js';
 
@@ -13,7 +14,6 @@ import { api, CLERK_PASSWORD, startHallOffice } from './hall-office.js';
 // in any language, nothing is wider than the screen at 1920×1080 or 1080×1920, and staff screens
 // can be zoomed while the visitor's screens hold their scale.
 
-const AXE = join(SERVER_ROOT, 'node_modules/axe-core/axe.min.js');
 const LANGS = ['zh-CN', 'en', 'ru'] as const;
 type Lang = (typeof LANGS)[number];
 const SIZES = [
@@ -37,27 +37,6 @@ afterAll(async () => {
   await browser?.close();
   await office?.close();
 }, 120_000);
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Serious and critical axe violations of the page as it stands. */
-async function axe(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run;
-    const r = await run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/** How far the page reaches past the screen's right edge (0 when nothing does). */
-const overflow = (page: Page) => page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
 
 const viewport = (page: Page) => page.locator('meta[name="viewport"]').getAttribute('content');
 
