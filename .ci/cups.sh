@@ -26,10 +26,13 @@ fi
 ppd=""
 for f in /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd /usr/share/cups/model/CUPS-PDF_opt.ppd; do [[ -f $f ]] && ppd=$f && break; done
 [[ -n "$ppd" ]] || { echo "the cups-pdf PPD is missing (printer-driver-cups-pdf)" >&2; exit 1; }
-lpstat -v "$queue" >/dev/null 2>&1 || lpadmin -p "$queue" -E -v cups-pdf:/ -P "$ppd"
-# CUPS turns the PDF into PostScript for cups-pdf; its default renderers make Type 3 fonts without
-# text, which pdftotext cannot read back. pdftocairo keeps the text.
-lpadmin -p "$queue" -o pdftops-renderer-default=pdftocairo
-cupsenable "$queue"
-cupsaccept "$queue"
-echo "cups: ipp://localhost:631/printers/$queue -> $out"
+# A second queue for the tests that stop a printer (cupsdisable), so they never stop the one others print to.
+for q in "$queue" "$queue-pause"; do
+  lpstat -v "$q" >/dev/null 2>&1 || lpadmin -p "$q" -E -v cups-pdf:/ -P "$ppd"
+  # CUPS turns the PDF into PostScript for cups-pdf; its default renderers make Type 3 fonts without
+  # text, which pdftotext cannot read back. pdftocairo keeps the text.
+  lpadmin -p "$q" -o pdftops-renderer-default=pdftocairo
+  cupsenable "$q"
+  cupsaccept "$q"
+done
+echo "cups: ipp://localhost:631/printers/$queue (and $queue-pause) -> $out"

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { userInfo } from 'node:os';
 import { attr, decode, encode, group, GROUP, OPERATION, TAG, type AttributeInput, type IppMessage } from './encoding.js';
 import { isSuccess, jobStateName, printerStateName, statusName, type JobStateName, type PrinterStateName } from './names.js';
 
@@ -21,8 +22,20 @@ export class IppError extends Error {
 export interface IppOptions {
   /** The whole exchange, connect to last answer byte; default 10 s. */
   timeoutMs?: number;
-  /** requesting-user-name; default "hall-terminal". */
+  /** requesting-user-name; default the account running the terminal, as lp sends. */
   user?: string;
+}
+
+/**
+ * The account name, as lp sends it. CUPS 2.4 takes an unknown name for Print-Job but crashes (segfault)
+ * on a Cancel-Job from a requesting-user-name that is not a local account, so never invent one.
+ */
+function defaultUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'hall-terminal';
+  }
 }
 
 export const DEFAULT_IPP_TIMEOUT_MS = 10_000;
@@ -121,7 +134,7 @@ export interface SubmittedJob {
 /** Print-Job with a PDF. Resolves once the printer has taken every byte and answered with the job's id. */
 export async function printPdf(printerUri: string, pdf: Uint8Array, jobName: string, opts: IppOptions = {}): Promise<SubmittedJob> {
   const req = message(OPERATION.printJob, [
-    operation(printerUri, opts.user ?? 'hall-terminal', [
+    operation(printerUri, opts.user ?? defaultUser(), [
       ['job-name', TAG.name, jobName],
       ['document-format', TAG.mimeMediaType, 'application/pdf'],
     ]),
@@ -142,7 +155,7 @@ export interface PrinterAttributes {
 
 export async function getPrinterAttributes(printerUri: string, opts: IppOptions = {}): Promise<PrinterAttributes> {
   const req = message(OPERATION.getPrinterAttributes, [
-    operation(printerUri, opts.user ?? 'hall-terminal', [
+    operation(printerUri, opts.user ?? defaultUser(), [
       ['requested-attributes', TAG.keyword, ['printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs']],
     ]),
   ]);
@@ -163,7 +176,7 @@ export interface JobAttributes {
 
 export async function getJobAttributes(printerUri: string, jobId: number, opts: IppOptions = {}): Promise<JobAttributes> {
   const req = message(OPERATION.getJobAttributes, [
-    operation(printerUri, opts.user ?? 'hall-terminal', [
+    operation(printerUri, opts.user ?? defaultUser(), [
       ['job-id', TAG.integer, jobId],
       ['requested-attributes', TAG.keyword, ['job-state', 'job-state-reasons']],
     ]),
@@ -171,4 +184,10 @@ export async function getJobAttributes(printerUri: string, jobId: number, opts: 
   const answer = await ippRequest(printerUri, req, opts);
   const state = attr(answer, GROUP.job, 'job-state')?.[0];
   return { state: typeof state === 'number' ? jobStateName(state) : 'unknown', reasons: strings(attr(answer, GROUP.job, 'job-state-reasons')) };
+}
+
+/** Cancel-Job: a job the printer is holding (queue stopped) is withdrawn, so a retry does not print it twice. */
+export async function cancelJob(printerUri: string, jobId: number, opts: IppOptions = {}): Promise<void> {
+  const req = message(OPERATION.cancelJob, [operation(printerUri, opts.user ?? defaultUser(), [['job-id', TAG.integer, jobId]])]);
+  await ippRequest(printerUri, req, opts);
 }

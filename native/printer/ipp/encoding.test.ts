@@ -5,7 +5,7 @@ import { statusName } from './names.js';
 /** Octets as RFC 8010 §9 tables list them: numbers are bytes, strings their ASCII, `u16`/`u32` big-endian fields. */
 const u16 = (n: number) => [n >> 8, n & 0xff];
 const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
-function octets(...parts: (number[] | string)[]): Buffer {
+function octets(...parts: (number[] | string | Uint8Array)[]): Buffer {
   return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'ascii') : Buffer.from(p))));
 }
 const value = (tag: number, name: string, v: number[] | string) => octets([tag], u16(name.length), name, u16(v.length), v);

@@ -32,7 +32,7 @@ export const TAG = {
   memberAttrName: 0x4a,
 } as const;
 
-export const OPERATION = { printJob: 0x0002, getJobAttributes: 0x0009, getPrinterAttributes: 0x000b } as const;
+export const OPERATION = { printJob: 0x0002, cancelJob: 0x0008, getJobAttributes: 0x0009, getPrinterAttributes: 0x000b } as const;
 
 /** A collection's members by name (RFC 8010 §3.1.6). */
 export interface IppCollection {
