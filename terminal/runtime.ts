@@ -1,3 +1,4 @@
+import type { A4Document } from '../core/contract/print.js';
 import type { Db } from '../core/db/connection.js';
 import { SyncClient, type SyncClientOptions } from '../core/sync/client.js';
 import { openPrinter } from '../native/printer/open.js';
@@ -5,6 +6,7 @@ import { openScanner } from '../native/scanner/index.js';
 import type { Printer } from '../native/printer/types.js';
 import type { TerminalConfig } from './config.js';
 import { ScreenHub } from './live/screen-hub.js';
+import { A4Worker, type A4WorkerOptions } from './print/a4-worker.js';
 import { PrintWorker } from './print/worker.js';
 import { CounterDesk } from './queue/counter-desk.js';
 import { HallQueue } from './queue/hall-queue.js';
@@ -19,6 +21,8 @@ export interface TerminalRuntime {
   link: ServerLink;
   screens: ScreenHub;
   printer: PrintWorker;
+  /** The counter's A4 printer (A4_PRINTER over IPP); null when none is set up. */
+  a4: A4Worker | null;
   queue: HallQueue;
   desk: CounterDesk;
   ratings: RatingDesk;
@@ -31,10 +35,16 @@ export interface RuntimeOptions {
   sync?: SyncClientOptions;
   log?: (l: string) => void;
   startPrinter?: boolean;
+  /** The A4 worker's options; `render` (a certificate to PDF) is composed in by the service. */
+  a4?: Partial<A4WorkerOptions>;
   ratings?: Partial<RatingDeskOptions>;
   /** The hall queue's clock; by default this PC's, corrected by the central server's offset. */
   now?: () => Date;
 }
+
+/** Until the service composes the certificate PDF builder in, an A4 job fails as unrenderable with this reason. */
+const noA4Renderer = (document: A4Document): Promise<Uint8Array> =>
+  Promise.reject(new Error(`no renderer for A4 documents of kind ${document.kind} is composed into this terminal`));
 
 export function createRuntime(db: Db, config: TerminalConfig, opts: RuntimeOptions = {}): TerminalRuntime {
   const client = opts.client ?? new SyncClient(db, opts.sync);
@@ -43,6 +53,8 @@ export function createRuntime(db: Db, config: TerminalConfig, opts: RuntimeOptio
   const device: Printer | null = config.printer ? openPrinter(config.printer) : null;
   const printer = new PrintWorker(db, device, { timeZone: config.timeZone, log: opts.log, onStatus: () => screens.send({ type: 'status' }) });
   if (opts.startPrinter !== false) printer.start();
+  const a4 = config.a4Printer ? new A4Worker(db, config.a4Printer, { render: noA4Renderer, log: opts.log, ...opts.a4 }) : null;
+  if (opts.startPrinter !== false) a4?.start();
   // A serial scanner needs no focus: its codes reach the kiosk screen over the live channel.
   const scanner = config.scanner ? openScanner(config.scanner) : null;
   scanner?.onScan((code) => screens.send({ type: 'scan', code }));
@@ -55,6 +67,7 @@ export function createRuntime(db: Db, config: TerminalConfig, opts: RuntimeOptio
     link,
     screens,
     printer,
+    a4,
     queue,
     desk: new CounterDesk(queue, (t, clerk, counterNo) => ratings.open(t, clerk, counterNo), config.counterIdleMs),
     ratings,
@@ -62,6 +75,7 @@ export function createRuntime(db: Db, config: TerminalConfig, opts: RuntimeOptio
       ratings.stop();
       await scanner?.close();
       await printer.stop();
+      await a4?.stop();
       await device?.close();
       screens.closeAll();
     },
