@@ -49,7 +49,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function cupsOutput(jobId: number, { uri = CUPS_URI, timeoutMs = 20_000 } = {}): Promise<string> {
   const dir = cupsPdfDir();
   const deadline = Date.now() + timeoutMs;
-  let last = 'unknown';
+  let last: string;
   for (;;) {
     const job = await getJobAttributes(uri, jobId, { timeoutMs: 3_000 });
     last = `${job.state} (${job.reasons.join(', ')})`;
