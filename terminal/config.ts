@@ -25,6 +25,8 @@ export interface TerminalConfig {
   rendererDir: string;
   /** Slip printer URI (tcp://, serial:, file:, preview:); null: no printer, tickets are shown on screen. */
   printer: string | null;
+  /** The counter's A4 printer, an IPP URI (ipp://host:631/printers/NAME, ipps://, http(s)://); null: none, certificates print on slips only. */
+  a4Printer: string | null;
   /** Serial QR/barcode scanner URI; null: keyboard-wedge scanners only. */
   scanner: string | null;
   /** The hall's time zone: tickets are numbered per day in it. */
@@ -59,6 +61,13 @@ function timeZone(tz: string): string {
   }
 }
 
+function a4Printer(value: string | undefined): string | null {
+  const uri = value?.trim();
+  if (!uri) return null;
+  if (!/^(ipps?|https?):\/\/[^/\s]+\/\S*$/.test(uri)) throw new Error(`A4_PRINTER must be an IPP printer URI such as ipp://localhost:631/printers/NAME, got "${uri}"`);
+  return uri;
+}
+
 /** Configuration from the environment; see README.md "Configuration". */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig {
   const role = env.ROLE ?? 'kiosk';
@@ -78,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
     catalogFile: resolve(env.CATALOG_FILE ?? resolve(ROOT, 'assets/catalog/commerce.json')),
     rendererDir: resolve(env.RENDERER_DIR ?? resolve(ROOT, 'dist/renderer')),
     printer: env.PRINTER?.trim() || null,
+    a4Printer: a4Printer(env.A4_PRINTER),
     scanner: env.SCANNER?.trim() || null,
     timeZone: timeZone(env.TIME_ZONE ?? 'Asia/Shanghai'),
     hallConfigFile: resolve(env.HALL_CONFIG_FILE ?? resolve(ROOT, 'assets/hall/default.json')),

@@ -43,10 +43,25 @@ export function readPayload(text: string): SignedPayload | null {
   return { ...fields, text: text.trim(), signed: body(fields), signature };
 }
 
+/**
+ * Verifying keys with their multiples precomputed (sm-crypto-v2's precomputePublicKey): about four
+ * times faster per verification. Keys are few and rotate rarely; the cache is bounded all the same.
+ */
+const precomputed = new Map<string, ReturnType<typeof sm2.precomputePublicKey>>();
+function verifyingPoint(publicKeyHex: string) {
+  let point = precomputed.get(publicKeyHex);
+  if (!point) {
+    if (precomputed.size >= 64) precomputed.clear();
+    point = sm2.precomputePublicKey(publicKeyHex);
+    precomputed.set(publicKeyHex, point);
+  }
+  return point;
+}
+
 /** Whether `payload` was signed by the SM2 public key (hex, uncompressed 04…). */
 export function signatureHolds(payload: SignedPayload, publicKeyHex: string): boolean {
   try {
-    return sm2.doVerifySignature(payload.signed, payload.signature, publicKeyHex, { hash: true });
+    return sm2.doVerifySignature(payload.signed, payload.signature, verifyingPoint(publicKeyHex), { hash: true });
   } catch {
     return false;
   }

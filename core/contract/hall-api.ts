@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnnouncementList } from './announcements.js';
 import { FreeText, Lang, LangQuery, Localized, TimeZone } from './common.js';
-import { PrinterStatus, PrintJob } from './print.js';
+import { A4Job, PrinterStatus, PrintJob } from './print.js';
 import { SyncProblem } from './sync-problem.js';
 import { Appointment, CancelReason, CounterNo, CounterPresence, NewAppointment, PresenceState, QueueActionName, QueueConflict, RatingCode, ServiceCode, Ticket, Ulid } from './queue.js';
 
@@ -390,6 +390,24 @@ export const hallApi = {
     query: EmptyQuery,
     body: z.object({}),
     response: PrintJob,
+  },
+  a4Jobs: {
+    method: 'GET',
+    path: '/api/counter/a4-jobs',
+    summary: "This counter's recent A4 print jobs (certificates) with their state and the printer's reason for a failure (staff token); configured: false when A4_PRINTER is not set",
+    staff: true,
+    query: EmptyQuery,
+    response: z.object({ configured: z.boolean(), jobs: z.array(A4Job) }),
+  },
+  reprintA4: {
+    method: 'POST',
+    path: '/api/counter/a4-jobs/:id/reprint',
+    summary: 'Print an A4 job again (staff token): a finished or given-up job is copied into a new one, a waiting retry goes now; 404 NOT_FOUND, 503 NO_A4_PRINTER',
+    staff: true,
+    params: IdParams,
+    query: EmptyQuery,
+    body: z.object({}),
+    response: A4Job,
   },
 } as const;
 

@@ -54,6 +54,8 @@ export const ROUTE_SCREENS: Record<RouteName, readonly ScreenRole[]> = {
   listAppointments: ['counter'],
   printJobs: ['counter'],
   reprint: ['counter'],
+  a4Jobs: ['counter'],
+  reprintA4: ['counter'],
   ratingPrompt: ['rating'],
   submitRating: ['rating'],
   ratingByTicket: ['kiosk'],

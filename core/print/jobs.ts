@@ -1,9 +1,7 @@
-import { monotonicFactory } from 'ulid';
-import { AppError } from '../contract/errors.js';
 import { Slip, type PrintFailure, type PrintJob, type PrintJobState } from '../contract/print.js';
 import type { Db } from '../db/connection.js';
-import { appendEvent } from '../outbox/outbox.js';
 import { InvalidSlipError } from './errors.js';
+import { JobQueue } from './job-queue.js';
 
 export { InvalidSlipError } from './errors.js';
 
@@ -29,10 +27,7 @@ interface Row {
 }
 
 const COLUMNS = 'id, kind, slip, state, attempts, failure, next_attempt_at, created_at, updated_at, reprint_of';
-/** Waiting to print: queued, being printed, or failed with a retry still to come. */
-const PENDING = "(state IN ('queued', 'printing') OR (state = 'failed' AND next_attempt_at IS NOT NULL))";
 
-const nextId = monotonicFactory();
 const enqueueListeners = new WeakMap<Db, Set<() => void>>();
 
 function fromRow(r: Row): PrintJobRecord {
@@ -64,17 +59,6 @@ export function onEnqueue(db: Db, listener: () => void): () => void {
   return () => set.delete(listener);
 }
 
-function insertJob(db: Db, slip: Slip, reprintOf: string | null, now: Date): PrintJobRecord {
-  const at = now.toISOString();
-  const id = nextId(now.getTime());
-  db.prepare(
-    `INSERT INTO print_job (id, kind, slip, state, attempts, created_at, updated_at, reprint_of) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
-  ).run(id, slip.kind, JSON.stringify(slip), at, at, reprintOf);
-  appendEvent(db, 'print.queued', { jobId: id, kind: slip.kind, ...(reprintOf ? { reprintOf } : {}) }, now);
-  enqueueListeners.get(db)?.forEach((l) => queueMicrotask(l));
-  return getJob(db, id)!;
-}
-
 /** The slip with its defaults filled in; InvalidSlipError when it does not match the schema. */
 export function validateSlip(slip: unknown): Slip {
   const parsed = Slip.safeParse(slip);
@@ -84,120 +68,67 @@ export function validateSlip(slip: unknown): Slip {
   return parsed.data;
 }
 
-/** Validates the slip and queues it. A slip that does not match the schema throws InvalidSlipError and writes nothing. */
-export function enqueue(db: Db, slip: unknown, now: Date = new Date()): PrintJobRecord {
-  const valid = validateSlip(slip);
-  return db.transaction(() => insertJob(db, valid, null, now))();
-}
-
-export function getJob(db: Db, id: string): PrintJobRecord | null {
+function read(db: Db, id: string): PrintJobRecord | null {
   const row = db.prepare(`SELECT ${COLUMNS} FROM print_job WHERE id = ?`).get(id) as Row | undefined;
   return row ? fromRow(row) : null;
 }
 
+const queue = new JobQueue<Slip, PrintJobRecord, PrintFailure>({
+  table: 'print_job',
+  insert(db, id, slip, at, reprintOf) {
+    db.prepare(
+      `INSERT INTO print_job (id, kind, slip, state, attempts, created_at, updated_at, reprint_of) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
+    ).run(id, slip.kind, JSON.stringify(slip), at, at, reprintOf);
+  },
+  read,
+  payloadOf: (job) => job.slip,
+  kindOf: (slip) => slip.kind,
+  reasonText: (reason) => reason,
+});
+
+function wake(db: Db): void {
+  enqueueListeners.get(db)?.forEach((l) => queueMicrotask(l));
+}
+
+/** Validates the slip and queues it. A slip that does not match the schema throws InvalidSlipError and writes nothing. */
+export function enqueue(db: Db, slip: unknown, now: Date = new Date()): PrintJobRecord {
+  const valid = validateSlip(slip);
+  const job = db.transaction(() => queue.insert(db, valid, null, now))();
+  wake(db);
+  return job;
+}
+
+export const getJob = (db: Db, id: string): PrintJobRecord | null => read(db, id);
+
 /** Newest first. */
 export function listRecent(db: Db, limit = 50): PrintJobRecord[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM print_job ORDER BY rowid DESC LIMIT ?`).all(limit) as Row[]).map(fromRow);
+  return queue.recentIds(db, limit).map((id) => read(db, id)!);
 }
 
-export function pendingCount(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM print_job WHERE ${PENDING}`).get() as { n: number }).n;
-}
+export const pendingCount = (db: Db): number => queue.pendingCount(db);
 
 /** The earliest time a failed job is due for another attempt, or null when none is waiting. */
-export function nextRetryAt(db: Db): string | null {
-  const row = db.prepare("SELECT min(next_attempt_at) AS at FROM print_job WHERE state = 'failed'").get() as { at: string | null };
-  return row.at;
-}
+export const nextRetryAt = (db: Db): string | null => queue.nextRetryAt(db);
 
 /** Brings every waiting retry forward to now (the printer is back); returns how many there were. */
-export function retryWaitingNow(db: Db, now: Date = new Date()): number {
-  const at = now.toISOString();
-  return db
-    .prepare("UPDATE print_job SET next_attempt_at = ?, updated_at = ? WHERE state = 'failed' AND next_attempt_at > ?")
-    .run(at, at, at).changes;
-}
+export const retryWaitingNow = (db: Db, now: Date = new Date()): number => queue.retryWaitingNow(db, now);
 
-/**
- * Takes the oldest job that may print now (queued, or failed and due for its retry), in the order
- * the jobs were queued, and marks it printing; this counts as one attempt. Null when none is due.
- */
-export function claimNext(db: Db, now: Date = new Date()): PrintJobRecord | null {
-  const at = now.toISOString();
-  return db.transaction(() => {
-    const row = db
-      .prepare(
-        `SELECT id FROM print_job
-         WHERE state = 'queued' OR (state = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)
-         ORDER BY rowid LIMIT 1`,
-      )
-      .get(at) as { id: string } | undefined;
-    if (!row) return null;
-    db.prepare("UPDATE print_job SET state = 'printing', attempts = attempts + 1, next_attempt_at = NULL, updated_at = ? WHERE id = ?").run(
-      at,
-      row.id,
-    );
-    return getJob(db, row.id);
-  }).immediate();
-}
+/** Takes the oldest job that may print now (queued, or failed and due), marks it printing (one attempt); null when none is due. */
+export const claimNext = (db: Db, now: Date = new Date()): PrintJobRecord | null => queue.claimNext(db, now);
 
 /** A printing job has printed. False (and nothing written) when the job is not printing any more. */
-export function markDone(db: Db, id: string, now: Date = new Date()): boolean {
-  return db.transaction(() => {
-    const changed = db
-      .prepare("UPDATE print_job SET state = 'done', failure = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'printing'")
-      .run(now.toISOString(), id).changes;
-    if (!changed) return false;
-    const job = getJob(db, id)!;
-    appendEvent(db, 'print.done', { jobId: id, kind: job.kind, attempts: job.attempts }, now);
-    return true;
-  })();
-}
+export const markDone = (db: Db, id: string, now: Date = new Date()): boolean => queue.markDone(db, id, now);
 
-/**
- * A printing job failed. With `nextAttemptAt` it is tried again from then on; with null it has been
- * given up on (an outbox event records that) and only a reprint prints it.
- */
-export function markFailed(db: Db, id: string, reason: PrintFailure, nextAttemptAt: Date | null, now: Date = new Date()): boolean {
-  return db.transaction(() => {
-    const changed = db
-      .prepare("UPDATE print_job SET state = 'failed', failure = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'printing'")
-      .run(reason, nextAttemptAt?.toISOString() ?? null, now.toISOString(), id).changes;
-    if (!changed) return false;
-    if (!nextAttemptAt) {
-      const job = getJob(db, id)!;
-      appendEvent(db, 'print.failed', { jobId: id, kind: job.kind, reason, attempts: job.attempts }, now);
-    }
-    return true;
-  })();
-}
+/** A printing job failed: retried from `nextAttemptAt`, or given up on (null, with an outbox event) until a reprint. */
+export const markFailed = (db: Db, id: string, reason: PrintFailure, nextAttemptAt: Date | null, now: Date = new Date()): boolean =>
+  queue.markFailed(db, id, reason, nextAttemptAt, now);
 
-/**
- * Prints a job's slip again. A finished job (printed, or given up on) is copied into a new job
- * linked to it. A job still pending is not doubled: it is returned as it is, a waiting retry moved
- * to now, so a clerk pressing "reprint" twice gets one slip.
- */
+/** Prints a job's slip again (see JobQueue.reprint: a pending job is not doubled) and wakes the worker. */
 export function reprint(db: Db, jobId: string, now: Date = new Date()): PrintJobRecord {
-  return db.transaction(() => {
-    const original = getJob(db, jobId);
-    if (!original) throw new AppError('NOT_FOUND');
-    if (original.state === 'done' || (original.state === 'failed' && original.nextAttemptAt === null)) {
-      return insertJob(db, original.slip, jobId, now);
-    }
-    if (original.nextAttemptAt !== null) {
-      const at = now.toISOString();
-      db.prepare('UPDATE print_job SET next_attempt_at = ?, updated_at = ? WHERE id = ?').run(at, at, jobId);
-      enqueueListeners.get(db)?.forEach((l) => queueMicrotask(l));
-    }
-    return getJob(db, jobId)!;
-  })();
+  const job = queue.reprint(db, jobId, now);
+  wake(db);
+  return job;
 }
 
-/**
- * Run once at start, before the worker: a job left 'printing' by a crash or a power cut goes back to
- * queued. Whether its bytes reached the paper is unknown, so a slip may be printed twice rather than
- * lost. Returns how many jobs were put back.
- */
-export function recoverAfterRestart(db: Db, now: Date = new Date()): number {
-  return db.prepare("UPDATE print_job SET state = 'queued', updated_at = ? WHERE state = 'printing'").run(now.toISOString()).changes;
-}
+/** Run once at start, before the worker: a job left 'printing' by a crash goes back to queued (a slip twice rather than lost). */
+export const recoverAfterRestart = (db: Db, now: Date = new Date()): number => queue.recoverAfterRestart(db, now);

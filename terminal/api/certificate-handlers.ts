@@ -12,7 +12,7 @@ const deskClerk = (c: ClerkSession): DeskClerk => ({ counterNo: c.counterNo, nam
 
 /** The counter's pickup desk and the kiosk's self-print and verification (issue 13). */
 export function certificateHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime): CertificateHandlers {
-  const desk = new PickupDesk(db, rt.queue, rt.link, rt.ratings, config.certificateTemplates);
+  const desk = new PickupDesk(db, rt.queue, rt.link, rt.ratings, rt.templates);
   return {
     findCertificates: ({ q }) => desk.findSummaries(q),
     getCertificate: ({ id }) => desk.view(id),

@@ -3,6 +3,7 @@ import { conflictsOfDay } from '../../core/queue/conflicts.js';
 import { currentAnnouncements } from '../../core/queue/reference.js';
 import { getProcedureDetail } from '../../core/catalog/repository.js';
 import { listRecent, toPrintJob } from '../../core/print/jobs.js';
+import { listA4Jobs, reprintA4Job, toA4Job } from '../../core/print/a4-jobs.js';
 import type { Db } from '../../core/db/connection.js';
 import type { TerminalConfig } from '../config.js';
 import type { TerminalRuntime } from '../runtime.js';
@@ -67,5 +68,7 @@ export function hallHandlers(db: Db, config: TerminalConfig, rt: TerminalRuntime
     listAppointments: ({ date }, { clerk }) => desk.appointments(clerk, date),
     printJobs: () => ({ jobs: listRecent(db, 30).map(toPrintJob) }),
     reprint: ({ id }) => toPrintJob(printer.reprint(id)),
+    a4Jobs: () => ({ configured: rt.a4 !== null, jobs: listA4Jobs(db, 30).map(toA4Job) }),
+    reprintA4: ({ id }) => toA4Job(reprintA4Job(db, id, queue.now())),
   };
 }

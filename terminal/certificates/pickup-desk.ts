@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { creditCodeProblem, normalizeCreditCode } from '../../core/common/credit-code.js';
 import { PICKUP_CODE_MISSES, PICKUP_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
@@ -30,7 +29,6 @@ import {
 import { certificateView, summaryOf } from '../../core/certificates/view.js';
 import type { A4Job } from '../../core/contract/print.js';
 import type { Db } from '../../core/db/connection.js';
-import { loadTemplates } from '../../core/documents/templates.js';
 import { toPrintJob, type PrintJobRecord } from '../../core/print/jobs.js';
 import { getAppointment } from '../../core/queue/reference.js';
 import { getTicket, ticketByNumber } from '../../core/queue/tickets.js';
@@ -66,7 +64,6 @@ const isProofFailure = (err: unknown) => err instanceof AppError && err.code ===
 
 /** The hall's certificates at this terminal: find, hand over, reprint, mail, kiosk self-print, verify, e-link. */
 export class PickupDesk {
-  private templates: Map<string, CertificateTemplate> | null = null;
   private readonly attempts: TerminalAttempts;
 
   constructor(
@@ -74,15 +71,13 @@ export class PickupDesk {
     private readonly q: HallQueue,
     private readonly link: ServerLink,
     private readonly ratings: RatingDesk,
-    private readonly templateDir: string,
+    private readonly templates: (id: string) => CertificateTemplate | null,
   ) {
     this.attempts = new TerminalAttempts(db, () => this.q.now().getTime());
   }
 
   private template(doc: CertificateDoc): CertificateTemplate | null {
-    // Read once, on first use: a terminal without the folder still finds and verifies, it only cannot print.
-    this.templates ??= existsSync(this.templateDir) ? loadTemplates(this.templateDir) : new Map();
-    return this.templates.get(doc.template) ?? null;
+    return this.templates(doc.template);
   }
 
   private templateToPrint(doc: CertificateDoc): CertificateTemplate {

@@ -1,4 +1,5 @@
 import type { Benchmark } from './harness.js';
+import { certificatesBenchmark } from './certificates.js';
 import { checkinBenchmark } from './checkin.js';
 import { searchBenchmark } from './search.js';
 import { soakBenchmark } from './soak.js';
@@ -9,7 +10,7 @@ import { uploadBenchmark } from './upload.js';
  * `npm run bench [name…]`: runs every benchmark (or the named ones) in turn. Benchmarks print
  * figures next to a baseline measured in the same run; they never pass or fail on timing.
  */
-const BENCHMARKS: Benchmark[] = [searchBenchmark, uploadBenchmark, checkinBenchmark, startupBenchmark, soakBenchmark];
+const BENCHMARKS: Benchmark[] = [searchBenchmark, uploadBenchmark, checkinBenchmark, startupBenchmark, soakBenchmark, certificatesBenchmark];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !BENCHMARKS.some((b) => b.name === w));

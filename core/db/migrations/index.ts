@@ -19,5 +19,6 @@ import { m0017 } from './0017-retention.js';
 import { m0018 } from './0018-counter-credentials.js';
 import { m0019 } from './0019-staff-faces.js';
 import { m0020 } from './0020-certificates.js';
+import { m0021 } from './0021-a4-jobs.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021];
