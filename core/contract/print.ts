@@ -117,7 +117,7 @@ export type PrintFailure = z.infer<typeof PrintFailure>;
 
 export const PrintJob = z.strictObject({
   id: z.string(),
-  kind: z.enum(['ticket', 'checkin', 'checklist', 'tracking']),
+  kind: z.enum(['ticket', 'checkin', 'checklist', 'tracking', 'certificate', 'handover-receipt']),
   state: PrintJobState,
   attempts: z.number().int(),
   failure: PrintFailure.nullable(),
