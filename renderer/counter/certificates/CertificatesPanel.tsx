@@ -253,7 +253,10 @@ export function CertificatesPanel({ active, current }: { active: boolean; curren
           {printed && <PrintedNotice printed={printed.printed} handedOver={printed.handedOver} />}
           {v && cert && (
             <>
-              <CertificateDetails view={v} />
+              <p className="cert-heading" data-testid="cert-heading">
+                <strong>{cert.name}</strong>
+                <span>{cert.holder.name}</span>
+              </p>
               {mode === 'view' && live && (
                 <div className="cert-actions" role="group" aria-label={t('counter.certificates.actions')}>
                   {cert.state === 'ready' && (
@@ -320,6 +323,8 @@ export function CertificatesPanel({ active, current }: { active: boolean; curren
               {mode === 'mail-state' && nextMail && zone && (
                 <MailStateForm next={nextMail} zone={zone} now={Date.now()} busy={action.busy === 'mail-state'} error={action.error} onSubmit={sendMailState} onCancel={cancelForm} />
               )}
+              {/* The actions and forms first, where the clerk's eyes and focus are; the record under them. */}
+              <CertificateDetails view={v} />
             </>
           )}
         </div>
