@@ -168,7 +168,7 @@ describe('certificate view', () => {
 
   it('has every state and delivery choice in every language', () => {
     for (const [lang, data] of Object.entries({ 'zh-CN': zhCN, en, ru })) {
-      const c = (data as { counter: { certificates: Record<string, Record<string, string>> } }).counter.certificates;
+      const c = (data as unknown as { counter: { certificates: Record<string, Record<string, string>> } }).counter.certificates;
       for (const s of CertificateState.options) expect(c.state![s], `${lang} ${s}`).toBeTruthy();
       for (const d of DeliveryChoice.options) expect(c.delivery![d], `${lang} ${d}`).toBeTruthy();
       for (const f of MAIL_FIELDS) expect((c.mail as unknown as { field: Record<string, string> }).field[f], `${lang} ${f}`).toBeTruthy();
