@@ -22,7 +22,7 @@ import { DigitBoxes, NumberPad } from '../queue/NumberPad.js';
 import { useAction } from '../queue/useAction.js';
 import { useSession } from '../state.js';
 import { CertificateProblem } from './CertificateProblem.js';
-import { isPickupScan, PHONE_LAST4, PICKUP_LENGTH, pickupChars } from './entry.js';
+import { isPickupScan, PHONE_LAST4, PICKUP_CHARS, PICKUP_LENGTH, pickupChars } from './entry.js';
 import './certificates.css';
 
 interface Printed {
@@ -141,7 +141,7 @@ export function PrintCertificateScreen() {
           <p className="cert-field-label">{t('kiosk.certificates.codeLabel')}</p>
           <DigitBoxes digits={code} length={PICKUP_LENGTH} testid="cert-pickup-code" label={t('kiosk.certificates.codeLabel')} />
           <div className="cert-osk">
-            <Osk onKey={typeCode} upper />
+            <Osk onKey={typeCode} upper only={PICKUP_CHARS} />
           </div>
           <button type="button" className="button primary big cert-go" data-testid="cert-code-next" disabled={code.length !== PICKUP_LENGTH || action.busy} onClick={() => setStep('phone')}>
             {t('kiosk.certificates.next')}

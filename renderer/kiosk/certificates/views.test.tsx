@@ -69,6 +69,9 @@ describe('print my certificate', () => {
     expect(html.slice(html.indexOf('cert-pickup-code')).match(/class="digit-box( [a-z]+)?"/g)!.slice(0, 8)).toHaveLength(8);
     expect(html).toMatch(/<button[^>]*data-testid="cert-code-next" disabled=""/);
     expect(html).toContain('data-testid="osk"');
+    // Keys a pickup code never holds (0, 1, O, I, B…) cannot be pressed.
+    for (const k of ['0', '1', 'o', 'i', 'b', 'space']) expect(html, k).toMatch(new RegExp(`data-key="${k}" disabled=""`));
+    for (const k of ['2', 'a', 'x']) expect(html, k).not.toMatch(new RegExp(`data-key="${k}" disabled=""`));
     expect(html).not.toContain('cert-print-submit');
   });
 
