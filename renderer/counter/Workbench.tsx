@@ -8,6 +8,8 @@ import { ClerkPhoto, clerkDisplayName } from '../shared/clerk.js';
 import { hallToday } from '../shared/hallZone.js';
 import { useLive } from '../shared/useLive.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
+import { CertificatesPanel } from './certificates/CertificatesPanel.js';
+import { offersCertificates } from './certificates/searchQuery.js';
 import { Kbd, CurrentPanel } from './CurrentPanel.js';
 import { ConflictNotice } from './ConflictNotice.js';
 import { counterErrorText } from './errors.js';
@@ -64,7 +66,7 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
   const [notice, setNotice] = useState<Notice | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
   const [confirmOut, setConfirmOut] = useState(false);
-  const [side, setSide] = useState<'appointments' | 'print'>('appointments');
+  const [side, setSide] = useState<'appointments' | 'print' | 'certificates'>('appointments');
   const numberRef = useRef<HTMLInputElement>(null);
   const q = queue.data;
 
@@ -309,6 +311,10 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
                 {t('counter.print.title')}
                 {jobs.data?.jobs.some((j) => j.state === 'failed') && <span className="tag warn">{t('counter.print.hasFailed')}</span>}
               </button>
+              <button type="button" role="tab" className="tab" aria-selected={side === 'certificates'} data-testid="side-tab-certificates" onClick={() => setSide('certificates')}>
+                {t('counter.certificates.title')}
+                {side !== 'certificates' && offersCertificates(q.current) && <span className="tag warn">{t('counter.certificates.tabForTicket')}</span>}
+              </button>
             </div>
             {/* Both stay mounted: a half-typed booking or the code still to read out survives a look at the printer. */}
             <div role="tabpanel" hidden={side !== 'appointments'}>
@@ -316,6 +322,9 @@ export function Workbench({ session, onSignedOut }: { session: CounterSession; o
             </div>
             <div role="tabpanel" hidden={side !== 'print'}>
               <PrintJobsPanel jobs={jobs.data?.jobs} loadError={jobs.error} busy={printAction.busy} actionError={printAction.error} onReprint={(j) => reprint(j.id)} />
+            </div>
+            <div role="tabpanel" hidden={side !== 'certificates'}>
+              <CertificatesPanel active={side === 'certificates'} current={q.current} />
             </div>
           </div>
         </div>

@@ -12,6 +12,8 @@ import { TrackScreen } from './feedback/TrackScreen.js';
 import { IdleGuard } from './IdleGuard.js';
 import { ScrollCue } from './components/ScrollCue.js';
 import { CheckinScreen } from './queue/CheckinScreen.js';
+import { PrintCertificateScreen } from './certificates/PrintCertificateScreen.js';
+import { VerifyCertificateScreen } from './certificates/VerifyCertificateScreen.js';
 import { TakeTicketScreen } from './queue/TakeTicketScreen.js';
 import { matchKioskRoute, type KioskRoute } from './routes.js';
 import { CategoriesScreen } from './screens/CategoriesScreen.js';
@@ -53,6 +55,10 @@ function Screen({ route }: { route: KioskRoute }) {
       return <TrackScreen />;
     case 'rate':
       return <RateTicketScreen />;
+    case 'certificatePrint':
+      return <PrintCertificateScreen />;
+    case 'certificateVerify':
+      return <VerifyCertificateScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }

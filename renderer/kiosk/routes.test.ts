@@ -25,4 +25,10 @@ describe('kiosk routes', () => {
     expect(matchKioskRoute('/kiosk/ticket/01J9ZQ8X')).toEqual({ name: 'notFound' });
     expect(matchKioskRoute('/kiosk/checkin/123456')).toEqual({ name: 'notFound' });
   });
+  it('opens the certificate screens: print my certificate and verify one, nothing deeper', () => {
+    expect(matchKioskRoute(kioskPath.certificatePrint())).toEqual({ name: 'certificatePrint' });
+    expect(matchKioskRoute(kioskPath.certificateVerify())).toEqual({ name: 'certificateVerify' });
+    expect(matchKioskRoute('/kiosk/certificates')).toEqual({ name: 'notFound' });
+    expect(matchKioskRoute('/kiosk/certificates/print/ABCD2345')).toEqual({ name: 'notFound' });
+  });
 });

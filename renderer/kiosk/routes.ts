@@ -13,6 +13,10 @@ export type KioskRoute =
   | { name: 'opinion'; cite: number }
   | { name: 'track' }
   | { name: 'rate' }
+  /** Print a self-service certificate with the pickup code and the phone's last four (or the SMS QR). */
+  | { name: 'certificatePrint' }
+  /** Verify a certificate by its QR, offline. */
+  | { name: 'certificateVerify' }
   | { name: 'notFound' };
 
 export const KIOSK_BASE = '/kiosk';
@@ -32,6 +36,8 @@ export function matchKioskRoute(path: string): KioskRoute {
   if (first === 'checkin' && second === undefined) return { name: 'checkin' };
   if (first === 'opinion') return second === undefined ? { name: 'opinion' } : second === 'track' ? { name: 'track' } : { name: 'notFound' };
   if (first === 'rate' && second === undefined) return { name: 'rate' };
+  if (first === 'certificates' && second === 'print') return { name: 'certificatePrint' };
+  if (first === 'certificates' && second === 'verify') return { name: 'certificateVerify' };
   if (first === 'report' && second !== undefined && /^(?:[1-9]|1[01])$/.test(second)) return { name: 'opinion', cite: Number(second) };
   return { name: 'notFound' };
 }
@@ -48,6 +54,8 @@ export const kioskPath = {
   opinion: () => `${KIOSK_BASE}/opinion`,
   track: () => `${KIOSK_BASE}/opinion/track`,
   rate: () => `${KIOSK_BASE}/rate`,
+  certificatePrint: () => `${KIOSK_BASE}/certificates/print`,
+  certificateVerify: () => `${KIOSK_BASE}/certificates/verify`,
   /** Report a breach of prohibition `no` (1–11) in the opinion box. */
   report: (no: number) => `${KIOSK_BASE}/report/${no}`,
 };

@@ -17,6 +17,13 @@ const PATHS = {
   ticket: 'M4 6h16v4a2 2 0 0 0 0 4v4H4v-4a2 2 0 0 0 0-4zM14 6v2.5M14 11v2M14 15.5V18',
   // A calendar with a tick: an appointment, confirmed.
   appointment: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M8.5 15l2.5 2.5 4.5-5',
+  // A certificate with its seal.
+  certificate: 'M5 3h14v18H5zM8 7h8M8 11h8M8 15h3M15.5 14a2 2 0 1 0 0 4 2 2 0 1 0 0-4z',
+  // A QR code with a tick: verify by scanning.
+  verify: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 17l2 2 4-4',
+  // Verdicts: a tick or a cross in a circle, so the shape says it as well as the colour.
+  ok: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM8 12.5l3 3 5-6',
+  bad: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM9 9l6 6M15 9l-6 6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

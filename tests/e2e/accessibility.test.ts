@@ -113,6 +113,17 @@ describe('staff and hall screens: accessibility and fit', () => {
         await page.waitForLoadState('networkidle');
         await check(page, tag('counter', lang), found);
       }
+      // The certificates panel: its search box and a search that found nothing.
+      await page.getByTestId('side-tab-certificates').click();
+      await page.getByTestId('cert-search').fill('E999');
+      await page.getByTestId('cert-search').press('Enter');
+      await expect.poll(() => page.getByTestId('cert-none').isVisible(), POLL).toBe(true);
+      for (const lang of LANGS) {
+        await pickLang(page, 'counter-lang', lang);
+        await check(page, tag('counter-certificates', lang), found);
+      }
+      await pickLang(page, 'counter-lang', 'zh-CN');
+      await page.getByTestId('side-tab-appointments').click();
       // With a ticket called: the current ticket's panel, then the rating screen asking about it.
       expect((await api(office.kiosk.url, 'POST', '/api/queue/tickets', { service: 'A', print: false })).status).toBe(200);
       await expect.poll(() => page.getByTestId('action-call-next').isEnabled(), POLL).toBe(true);

@@ -57,7 +57,7 @@ const SCREENS: Screen[] = [
   {
     name: 'home',
     go: home,
-    primary: ['home-take-ticket', 'home-checkin', 'home-opinion', 'home-rate', 'home-track', 'tile-search', 'tile-categories', 'tile-prohibitions'],
+    primary: ['home-take-ticket', 'home-checkin', 'home-opinion', 'home-rate', 'home-track', 'home-cert-print', 'home-cert-verify', 'tile-search', 'tile-categories', 'tile-prohibitions'],
     fits: true,
   },
   { name: 'search', go: (p) => tapTo(p, 'nav-search', 'osk'), primary: ['search-input', 'osk'] },
@@ -142,7 +142,91 @@ const SCREENS: Screen[] = [
     },
     primary: ['rate-find'],
   },
+  {
+    name: 'cert-print-code',
+    go: async (p) => {
+      await home(p);
+      await tapTo(p, 'home-cert-print', 'cert-code-next');
+    },
+    primary: ['cert-scan-hint', 'cert-pickup-code', 'osk', 'cert-code-next'],
+  },
+  {
+    name: 'cert-print-phone',
+    go: async (p) => {
+      for (const k of 'acde2345') await p.getByTestId('osk').locator(`[data-key="${k}"]`).click();
+      await tapTo(p, 'cert-code-next', 'cert-phone');
+    },
+    primary: ['cert-phone', 'numpad', 'cert-print-submit', 'cert-print-again'],
+  },
+  {
+    // The terminal's certificate store answers "not found" for every code until it lands.
+    name: 'cert-print-refused',
+    go: async (p) => {
+      for (const k of '1234') await p.getByTestId('numpad').locator(`[data-key="${k}"]`).click();
+      await byId(p, 'cert-print-submit').click();
+      await byId(p, 'cert-error').waitFor();
+    },
+    primary: ['cert-error', 'numpad', 'cert-print-submit'],
+  },
+  {
+    // Layout only: the printed answer is played in by the browser, as the terminal's store would give it.
+    name: 'cert-printed',
+    go: async (p) => {
+      await p.route('**/api/kiosk/certificates/print', (route) =>
+        route.fulfill({ json: { name: '单用途商业预付卡备案回执', number: '黑商预备〔2026〕0042 号', jobs: [{ id: 'j1', kind: 'certificate', state: 'done', attempts: 1, failure: null, createdAt: 'x', updatedAt: 'x' }] } }),
+      );
+      for (const k of '1234') await p.getByTestId('numpad').locator(`[data-key="${k}"]`).click();
+      await tapTo(p, 'cert-print-submit', 'cert-printed');
+      await p.unroute('**/api/kiosk/certificates/print');
+    },
+    primary: ['cert-printed-name', 'cert-printed-where', 'cert-print-done'],
+  },
+  {
+    name: 'cert-verify',
+    go: async (p) => {
+      await home(p);
+      await tapTo(p, 'home-cert-verify', 'cert-verify-submit');
+    },
+    primary: ['cert-verify-scan-hint', 'cert-verify-text', 'cert-verify-submit'],
+  },
+  {
+    name: 'cert-verify-refused',
+    go: async (p) => {
+      await byId(p, 'cert-verify-text').fill('HCERT1|not-a-certificate');
+      await byId(p, 'cert-verify-submit').click();
+      await byId(p, 'cert-error').waitFor();
+    },
+    primary: ['cert-error', 'cert-verify-text', 'cert-verify-submit'],
+  },
+  {
+    // Layout only: the longest verdict (genuine, every public field), played in by the browser.
+    name: 'cert-verdict',
+    go: async (p) => {
+      await p.route('**/api/certificates/verify', (route) => route.fulfill({ json: GENUINE }));
+      await tapTo(p, 'cert-verify-submit', 'verdict');
+      await p.unroute('**/api/certificates/verify');
+    },
+    primary: ['verdict-title', 'verdict-holder', 'cert-verify-again', 'cert-verify-done'],
+  },
 ];
+
+const GENUINE = {
+  verdict: 'genuine',
+  identifier: '1.2.156.3005.2.11100000000013338W032.11220000013544541J.2430599.001.F',
+  version: 1,
+  issuedOn: '2026-11-02',
+  keyId: 'hlj-2026',
+  certificate: {
+    name: '对外劳务合作经营资格证书',
+    number: '黑商外劳〔2026〕第 0042 号',
+    holderName: '黑龙江龙江国际经济技术合作有限责任公司',
+    issuer: '黑龙江省商务厅',
+    validFrom: '2026-11-02',
+    validUntil: null,
+  },
+  revoked: null,
+  supersededBy: null,
+};
 
 /** Elements that stick out of the viewport sideways, and whether the page itself scrolls sideways. */
 function sideways(page: Page): Promise<string[]> {

@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../shared/Link.js';
 import { kioskPath } from '../routes.js';
 
-/** The home screen's feedback entries: the opinion box (with progress lookup) and rating a service by ticket. */
-export function FeedbackEntries() {
+/** The home screen's feedback entries: the opinion box (with progress lookup) and rating a service by ticket; `children` share their grid. */
+export function FeedbackEntries({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="feedback-entries">
@@ -18,6 +19,7 @@ export function FeedbackEntries() {
       <Link to={kioskPath.track()} className="feedback-entry minor" data-testid="home-track">
         <span className="feedback-entry-title">{t('kiosk.feedback.trackEntry')}</span>
       </Link>
+      {children}
     </div>
   );
 }

@@ -199,7 +199,7 @@ export function CheckinScreen() {
 }
 
 /** A QR code in a scanner's frame: "hold your code here". Decorative; the text says it. */
-function ScanIcon() {
+export function ScanIcon() {
   return (
     <svg className="scan-icon" width={96} height={96} viewBox="0 0 48 48" aria-hidden="true" focusable="false">
       <path d="M4 14V4h10M34 4h10v10M44 34v10H34M14 44H4V34" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />

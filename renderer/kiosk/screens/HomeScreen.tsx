@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../shared/Icon.js';
 import { Link } from '../../shared/Link.js';
 import { Announcements } from '../components/Announcements.js';
+import { CertificateEntries } from '../certificates/CertificateEntries.js';
 import { FeedbackEntries } from '../feedback/FeedbackEntries.js';
 import { QueueEntries } from '../queue/QueueEntries.js';
 import { kioskPath } from '../routes.js';
@@ -22,7 +23,9 @@ export function HomeScreen() {
       </div>
       <Announcements />
       <QueueEntries />
-      <FeedbackEntries />
+      <FeedbackEntries>
+        <CertificateEntries />
+      </FeedbackEntries>
       <div className="tiles">
         {tiles.map((tile) => (
           <Link key={tile.testid} to={tile.to} className="tile" data-testid={tile.testid}>

@@ -19,7 +19,17 @@ export function applyKey(text: string, key: OskKey): string {
  * The on-screen keyboard: a touch kiosk has no Chinese input method, so visitors type pinyin or
  * its initials here. Keys do not take focus from the search box (mouse down is cancelled).
  */
-export function Osk({ onKey, upper = false }: { onKey: (key: OskKey) => void; /** Letters shown and typed in capitals (codes); data-key stays the lower-case key. */ upper?: boolean }) {
+export function Osk({
+  onKey,
+  upper = false,
+  only,
+}: {
+  onKey: (key: OskKey) => void;
+  /** Letters shown and typed in capitals (codes); data-key stays the lower-case key. */
+  upper?: boolean;
+  /** The only characters a code can hold (any case): the other keys and space are shown disabled. */
+  only?: string;
+}) {
   const { t } = useTranslation();
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
@@ -27,7 +37,15 @@ export function Osk({ onKey, upper = false }: { onKey: (key: OskKey) => void; /*
       {ROWS.map((row, i) => (
         <div className="osk-row" key={row}>
           {Array.from(row).map((k) => (
-            <button key={k} type="button" className="osk-key" data-key={k} onMouseDown={keep} onClick={() => onKey(upper ? k.toUpperCase() : k)}>
+            <button
+              key={k}
+              type="button"
+              className="osk-key"
+              data-key={k}
+              disabled={only !== undefined && !only.toLowerCase().includes(k)}
+              onMouseDown={keep}
+              onClick={() => onKey(upper ? k.toUpperCase() : k)}
+            >
               {upper ? k.toUpperCase() : k}
             </button>
           ))}
@@ -39,7 +57,7 @@ export function Osk({ onKey, upper = false }: { onKey: (key: OskKey) => void; /*
           )}
           {i === 3 && (
             <>
-              <button type="button" className="osk-key space" data-key="space" onMouseDown={keep} onClick={() => onKey('space')}>
+              <button type="button" className="osk-key space" data-key="space" disabled={only !== undefined} onMouseDown={keep} onClick={() => onKey('space')}>
                 {t('osk.space')}
               </button>
               <button type="button" className="osk-key wide" data-key="clear" onMouseDown={keep} onClick={() => onKey('clear')}>
