@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { CertificateInput, type CatalogFile, type CertificateTemplate } from '../../core/contract/index.js';
 import { buildCertificateId } from '../../core/common/certificate-id.js';
 import { creditCodeProblem, normalizeCreditCode } from '../../core/common/credit-code.js';
@@ -37,7 +38,7 @@ export function checkCertificates(json: unknown, ctx: ImportContext): { ok: true
     const at = many ? `[${n}]` : '';
     const parsed = CertificateInput.safeParse(item);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) issues.push({ path: join(at, pathText(i.path)), code: 'shape', params: { detail: i.message } });
+      for (const i of parsed.error.issues) issues.push(shapeIssue(i, join(at, pathText(i.path))));
       return;
     }
     const found = checkOne(parsed.data, at, ctx);
@@ -48,6 +49,12 @@ export function checkCertificates(json: unknown, ctx: ImportContext): { ok: true
     items.push(found);
   });
   return issues.length ? { ok: false, issues } : { ok: true, items };
+}
+
+function shapeIssue(i: z.core.$ZodIssue, path: string): ImportIssue {
+  if (i.code === 'invalid_type' && i.input === undefined) return { path, code: 'missing' };
+  if (i.code === 'unrecognized_keys') return { path, code: 'unknown-key', params: { keys: i.keys.join(', ') } };
+  return { path, code: 'shape', params: { detail: i.message } };
 }
 
 function checkOne(given: CertificateInput, at: string, ctx: ImportContext): CheckedInput | { issues: ImportIssue[] } {
