@@ -86,6 +86,8 @@ export interface ServerRetention {
   complaintDays: number;
   /** An appointment's full phone (the contact for a return visit), this many days after its day. */
   appointmentPhoneDays: number;
+  /** Who collected a certificate (name, ID's last four), the mail's recipient and the holder's phone, this many days after the hand-over or mailing. */
+  certificateDays: number;
 }
 
 export interface AttemptLimitsConfig {
@@ -150,6 +152,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     retention: {
       complaintDays: int(env.COMPLAINT_RETENTION_DAYS, 180, 'COMPLAINT_RETENTION_DAYS'),
       appointmentPhoneDays: int(env.APPOINTMENT_PHONE_RETENTION_DAYS, 30, 'APPOINTMENT_PHONE_RETENTION_DAYS'),
+      certificateDays: int(env.CERTIFICATE_RETENTION_DAYS, 180, 'CERTIFICATE_RETENTION_DAYS'),
     },
     certificates: {
       templatesDir: env.CERTIFICATE_TEMPLATES?.trim() ? resolve(env.CERTIFICATE_TEMPLATES.trim()) : resolve(SERVER_ROOT, 'assets/certificates'),
