@@ -98,6 +98,8 @@ export interface AttemptLimitsConfig {
   loginPerAddress: number;
   /** Refused enrollment codes per client address. */
   enrollPerAddress: number;
+  /** Refused integration tokens per client address. */
+  integrationPerAddress: number;
 }
 
 function timeZone(value: string | undefined): string {
@@ -147,6 +149,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       loginPerLoginAddress: int(env.LOGIN_FAILURES_PER_LOGIN_ADDRESS, 5, 'LOGIN_FAILURES_PER_LOGIN_ADDRESS'),
       loginPerAddress: int(env.LOGIN_FAILURES_PER_ADDRESS, 20, 'LOGIN_FAILURES_PER_ADDRESS'),
       enrollPerAddress: int(env.ENROLL_FAILURES_PER_ADDRESS, 10, 'ENROLL_FAILURES_PER_ADDRESS'),
+      integrationPerAddress: int(env.INTEGRATION_FAILURES_PER_ADDRESS, 10, 'INTEGRATION_FAILURES_PER_ADDRESS'),
     },
     tls: tlsConfig(env, dataDir),
     retention: {

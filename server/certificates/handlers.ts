@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { E_LINK_PATH, ServerError, type CertificateDoc, type CertificateTemplate } from '../../core/contract/index.js';
+import type { AttemptLimits } from '../auth/attempt-limits.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { acceptLang } from '../http/errors.js';
@@ -41,13 +42,18 @@ export function certificateHandlers(db: ServerDb, config: ServerConfig): Certifi
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
-/** INTEGRATION_TOKEN as a bearer token, compared in constant time (over digests, so lengths do not show either). */
-export function integrationAuthenticator(config: ServerConfig): AuthenticateIntegration {
-  return (req) => {
+/**
+ * INTEGRATION_TOKEN as a bearer token, compared in constant time (over digests, so lengths do not
+ * show either); wrong tokens are counted per client address like refused enrollment codes.
+ */
+export function integrationAuthenticator(config: ServerConfig, limits: AttemptLimits): AuthenticateIntegration {
+  return async (req) => {
     const token = config.certificates.integrationToken;
     if (!token) throw new ServerError('NOT_FOUND');
     const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? '';
-    if (!given || !timingSafeEqual(digest(given), digest(token))) throw new ServerError('INTEGRATION_UNAUTHORIZED');
+    await limits.integration(req.ip, async () => {
+      if (!given || !timingSafeEqual(digest(given), digest(token))) throw new ServerError('INTEGRATION_UNAUTHORIZED');
+    });
   };
 }
 

@@ -76,4 +76,16 @@ describe.each(backends)('the integration route on $name', (backend) => {
     expect(again.json()).toMatchObject({ keyCreated: null, certificates: [{ created: false }, { created: false }] });
     expect(await stored()).toEqual(before);
   });
+
+  it('counts wrong tokens per address: past the limit even the right one waits, with Retry-After', async () => {
+    // Four wrong tokens were sent above; the limit is six.
+    f.config.attemptLimits.integrationPerAddress = 6;
+    for (let i = 0; i < 2; i++) expect((await post(certInput('7'), { authorization: 'Bearer guess' })).statusCode).toBe(401);
+    const before = await stored();
+    const res = await post(certInput('7'), { authorization: `Bearer ${TOKEN}`, 'accept-language': 'en' });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await stored()).toEqual(before);
+  });
 });

@@ -119,7 +119,7 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
     authenticate,
     (req) => staffFromHeader(db, req.headers.authorization, config.now()),
     (req, terminal) => clerkFromSession(db, clerkSession(req), terminal, config.now()),
-    integrationAuthenticator(config),
+    integrationAuthenticator(config, new AttemptLimits(db, config.attemptLimits, config.now)),
   );
   registerElectronicDownload(app, db, config, opts.certificatePdf);
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });

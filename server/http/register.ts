@@ -25,7 +25,7 @@ export type AuthenticateStaff = (req: FastifyRequest) => Promise<StaffPrincipal>
 /** The clerk behind the request's counter session header, null without one; throws CLERK_SESSION_REQUIRED. */
 export type AuthenticateClerk = (req: FastifyRequest, terminal: TerminalRow) => Promise<ClerkPrincipal | null>;
 /** The business systems' bearer token (integration routes); throws NOT_FOUND when none is configured, INTEGRATION_UNAUTHORIZED when wrong. */
-export type AuthenticateIntegration = (req: FastifyRequest) => void;
+export type AuthenticateIntegration = (req: FastifyRequest) => Promise<void>;
 
 /** Registers every route of the server contract; a signed route's caller is authenticated, and its roles checked, before its input is read. */
 export function registerServerApi(
@@ -35,7 +35,7 @@ export function registerServerApi(
   authenticate: Authenticate,
   authenticateStaff: AuthenticateStaff,
   authenticateClerk: AuthenticateClerk,
-  authenticateIntegration: AuthenticateIntegration = () => {
+  authenticateIntegration: AuthenticateIntegration = async () => {
     throw new ServerError('NOT_FOUND');
   },
 ): void {
@@ -57,7 +57,7 @@ export function registerServerApi(
     errors,
     caller: async (route, req) => {
       const ctx: { clientAddress: string; lang: Lang; terminal?: TerminalRow; staff?: StaffPrincipal; clerk?: ClerkPrincipal | null } = { clientAddress: req.ip, lang: errors.lang(req) };
-      if ('integration' in route) authenticateIntegration(req);
+      if ('integration' in route) await authenticateIntegration(req);
       if (route.signed) {
         ctx.terminal = await authenticate(req, rawBodies.get(req) ?? Buffer.alloc(0));
         // A hall TV's key never reaches a counter's route, whatever its body claims.
