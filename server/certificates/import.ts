@@ -44,6 +44,8 @@ export async function importCertificates(db: ServerDb, json: unknown, opts: Impo
   return db
     .transaction()
     .execute(async (tx) => {
+      // One import (or key change, or reissue) at a time: two files with the same certificate cannot both find it new.
+      await lockKeys(tx);
       const catalog = await serverCatalog(tx);
       const halls = new Set((await listHallConfigs(tx)).map((h) => h.hall));
       const checked = checkCertificates(json, { templates: opts.templates, catalog, halls });
@@ -59,7 +61,6 @@ export async function importCertificates(db: ServerDb, json: unknown, opts: Impo
       }
       if (issues.length) return { ok: false as const, issues };
       if (!fresh.length) return { ok: true as const, certificates, keyCreated: null };
-      await lockKeys(tx);
       let keyCreated: CertificateKey | null = null;
       let key = await activeKey(tx);
       if (!key) {

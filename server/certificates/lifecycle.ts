@@ -34,6 +34,8 @@ export async function revokeCertificate(db: ServerDb, identifier: string, reason
  */
 export async function reissueCertificate(db: ServerDb, identifier: string, now: Date): Promise<{ old: CertificateDoc; doc: CertificateDoc }> {
   return db.transaction().execute(async (tx) => {
+    // Keys before anything else, in the order imports take them: no two transactions wait on each other.
+    await lockKeys(tx);
     const found = await certificateByIdentifier(tx, identifier, true);
     if (!found) throw notFound(identifier);
     refuseEnded(found.doc);
@@ -41,7 +43,6 @@ export async function reissueCertificate(db: ServerDb, identifier: string, now: 
     if (!('parts' in parsed)) throw new CertificateStateError(`"${identifier}" is not a valid identifier (${parsed.problem}). Nothing was changed.`);
     const version = found.doc.version + 1;
     if (version > 999) throw new CertificateStateError(`${identifier} is at version 999; it cannot be reissued again. Nothing was changed.`);
-    await lockKeys(tx);
     const key = await activeKey(tx);
     if (!key) throw new CertificateStateError('The server has no active signing key (`certificate key create`). Nothing was changed.');
     const next = withVersion(parsed.parts, version);
