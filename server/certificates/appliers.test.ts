@@ -7,6 +7,7 @@ import { latestSeq } from '../sync/changes.js';
 import { backends } from '../test-db.js';
 import { certificateEventApplier } from './appliers.js';
 import { importCertificates, serverTemplates } from './import.js';
+import { revokeCertificate } from './lifecycle.js';
 import { certificateById } from './store.js';
 import { certInput, templateDir } from './test-support.js';
 
@@ -43,7 +44,7 @@ describe.each(backends)('certificate facts from terminals on $name', (backend) =
   beforeAll(async () => {
     f = await queueFixture(backend, { catalog: true });
     [counter1, counter2, eastCounter] = [await f.terminal('main', ['counter']), await f.terminal('main', ['counter']), await f.terminal('east', ['counter'])];
-    const r = await importCertificates(f.db, [certInput('1'), certInput('2', { delivery: 'mail' }), certInput('3')], { templates: serverTemplates(templates), keyIssuer: '某省商务厅', now: new Date(f.clock.now) });
+    const r = await importCertificates(f.db, [certInput('1'), certInput('2', { delivery: 'mail' }), certInput('3'), certInput('4')], { templates: serverTemplates(templates), keyIssuer: '某省商务厅', now: new Date(f.clock.now) });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     ids = r.certificates.map((c) => c.id);
   });
@@ -134,5 +135,15 @@ describe.each(backends)('certificate facts from terminals on $name', (backend) =
     expect(failed).toEqual([{ terminal_id: eastCounter.id, reason: 'CERTIFICATE_NOT_FOUND' }]);
     expect(await doc(ids[2]!)).toEqual(before);
     expect(await latestSeq(f.db)).toBe(seq);
+  });
+
+  it('a hand-over made offline of a certificate revoked meanwhile is kept as a fact; the certificate stays revoked', async () => {
+    const doc4 = await doc(ids[3]!);
+    await revokeCertificate(f.db, doc4.identifier, '证照有误', new Date(f.clock.now), f.config.hallTimeZone);
+    const box = boxOf(counter2);
+    box.add(CERTIFICATE_EVENTS.handedOver, handover(ids[3]!, '3', 5));
+    expect((await box.upload()).body).toMatchObject({ refused: [] });
+    expect(await handovers(ids[3]!)).toHaveLength(1);
+    expect(await doc(ids[3]!)).toMatchObject({ state: 'revoked', revoked: { reason: '证照有误' }, handedOver: { counter: '3' } });
   });
 });
