@@ -43,8 +43,25 @@ export interface ServerConfig {
   tls: TlsConfig | null;
   /** How long visitors' personal data is kept, per kind (server/retention/purge.ts); purged hourly. */
   retention: ServerRetention;
+  /** Certificates (issue 13): templates, the integration route's token, the electronic links. */
+  certificates: CertificateConfig;
   /** Milliseconds since the epoch; replaced in tests. */
   now: () => number;
+}
+
+export interface CertificateConfig {
+  /** CERTIFICATE_TEMPLATES: the certificate types (one `<id>.json` each); assets/certificates by default. */
+  templatesDir: string;
+  /** INTEGRATION_TOKEN: the business systems' bearer token for POST /api/integration/certificates; null: the route answers 404. */
+  integrationToken: string | null;
+  /** E_LINK_MINUTES: how long an electronic certificate's download link works. */
+  eLinkMinutes: number;
+  /** E_LINK_SECRET: the key the links are signed with; unset: one made on first use in DATA_DIR/e-link.key. */
+  eLinkSecret: string | null;
+  /** PUBLIC_URL: where visitors' phones reach this server (the links point there). */
+  publicUrl: string;
+  /** CERTIFICATE_KEY_ISSUER: who signs, as the verifying keys name it. */
+  keyIssuer: string;
 }
 
 export interface TlsConfig {
@@ -71,6 +88,8 @@ export interface ServerRetention {
   complaintDays: number;
   /** An appointment's full phone (the contact for a return visit), this many days after its day. */
   appointmentPhoneDays: number;
+  /** Who collected a certificate (name, ID's last four), the mail's recipient and the holder's phone, this many days after the hand-over or mailing. */
+  certificateDays: number;
 }
 
 export interface AttemptLimitsConfig {
@@ -81,6 +100,8 @@ export interface AttemptLimitsConfig {
   loginPerAddress: number;
   /** Refused enrollment codes per client address. */
   enrollPerAddress: number;
+  /** Refused integration tokens per client address. */
+  integrationPerAddress: number;
 }
 
 function timeZone(value: string | undefined): string {
@@ -131,11 +152,21 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       loginPerLoginAddress: int(env.LOGIN_FAILURES_PER_LOGIN_ADDRESS, 5, 'LOGIN_FAILURES_PER_LOGIN_ADDRESS'),
       loginPerAddress: int(env.LOGIN_FAILURES_PER_ADDRESS, 20, 'LOGIN_FAILURES_PER_ADDRESS'),
       enrollPerAddress: int(env.ENROLL_FAILURES_PER_ADDRESS, 10, 'ENROLL_FAILURES_PER_ADDRESS'),
+      integrationPerAddress: int(env.INTEGRATION_FAILURES_PER_ADDRESS, 10, 'INTEGRATION_FAILURES_PER_ADDRESS'),
     },
     tls: tlsConfig(env, dataDir),
     retention: {
       complaintDays: int(env.COMPLAINT_RETENTION_DAYS, 180, 'COMPLAINT_RETENTION_DAYS'),
       appointmentPhoneDays: int(env.APPOINTMENT_PHONE_RETENTION_DAYS, 30, 'APPOINTMENT_PHONE_RETENTION_DAYS'),
+      certificateDays: int(env.CERTIFICATE_RETENTION_DAYS, 180, 'CERTIFICATE_RETENTION_DAYS'),
+    },
+    certificates: {
+      templatesDir: env.CERTIFICATE_TEMPLATES?.trim() ? resolve(env.CERTIFICATE_TEMPLATES.trim()) : resolve(SERVER_ROOT, 'assets/certificates'),
+      integrationToken: env.INTEGRATION_TOKEN?.trim() || null,
+      eLinkMinutes: Math.max(1, int(env.E_LINK_MINUTES, 15, 'E_LINK_MINUTES')),
+      eLinkSecret: env.E_LINK_SECRET?.trim() || null,
+      publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${int(env.PORT, 4800, 'PORT')}`).replace(/\/+$/, ''),
+      keyIssuer: env.CERTIFICATE_KEY_ISSUER?.trim() || '政务服务中心',
     },
     now: Date.now,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPINION_EVENT, QUEUE_EVENTS, RATING_EVENT } from '../contract/index.js';
+import { CERTIFICATE_EVENTS, OPINION_EVENT, QUEUE_EVENTS, RATING_EVENT } from '../contract/index.js';
 import { scrubbedPayload } from './event-scrub.js';
 
 describe('scrubbedPayload', () => {
@@ -17,5 +17,13 @@ describe('scrubbedPayload', () => {
     expect(scrubbedPayload(QUEUE_EVENTS.ticketIssued, { id: 't', number: 'A001', enterprise: '华夏进出口有限公司' })).toEqual({ id: 't', number: 'A001', enterprise: null });
     expect(scrubbedPayload(QUEUE_EVENTS.action, { action: 'call' })).toBeNull();
     expect(scrubbedPayload('print.done', { jobId: 'j' })).toBeNull();
+  });
+
+  it('drops who collected a certificate, the mail recipient, phone, street and signer; keeps what tracking and statistics need', () => {
+    const h = { id: 'h', certificateId: 'c', recipientKind: 'proxy', recipientName: '赵六', idHash: 'a'.repeat(64), idLast4: '002X', counter: '6' };
+    expect(scrubbedPayload(CERTIFICATE_EVENTS.handedOver, h)).toEqual({ ...h, recipientName: '', idLast4: '' });
+    const address = { recipient: '钱七', phone: '13900001111', province: '北京市', city: '北京市', county: '海淀区', street: '中关村大街 1 号', postcode: '100080', waybill: 'EA123456789CN' };
+    expect(scrubbedPayload(CERTIFICATE_EVENTS.mailed, { id: 'm', address })).toEqual({ id: 'm', address: { ...address, recipient: '', phone: '', street: '' } });
+    expect(scrubbedPayload(CERTIFICATE_EVENTS.mailState, { id: 's', mail: { state: 'delivered', signer: '钱七' } })).toEqual({ id: 's', mail: { state: 'delivered', signer: null } });
   });
 });

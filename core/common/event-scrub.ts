@@ -18,10 +18,11 @@ const SCRUB_RULES: Readonly<Record<string, (p: Payload) => Payload>> = {
   [RATING_EVENT]: (p) => ({ ...chainEntryOf(p as unknown as RatingRecord) }),
   // The enterprise of an appointment ticket.
   [QUEUE_EVENTS.ticketIssued]: (p) => ({ ...p, enterprise: null }),
-  // Who collected a certificate: the name and the ID's last four (the keyed hash cannot be reversed without the terminal's key).
+  // Who collected a certificate: name and ID's last four; kind, counter, clerk, times and the keyed hash stay.
   [CERTIFICATE_EVENTS.handedOver]: (p) => ({ ...p, recipientName: '', idLast4: '' }),
-  // The mail's recipient, phone and street; the place, postcode and waybill stay for tracking and statistics.
+  // The mail's recipient, phone and street; province, city, county and waybill stay for tracking and statistics.
   [CERTIFICATE_EVENTS.mailed]: (p) => ({ ...p, address: { ...(p.address as Payload), recipient: '', phone: '', street: '' } }),
+  // Who signed for the letter.
   [CERTIFICATE_EVENTS.mailState]: (p) => ({ ...p, mail: { ...(p.mail as Payload), signer: null } }),
 };
 

@@ -3,6 +3,7 @@ import type { RouteDef } from './api.js';
 import { FreeText } from './common.js';
 import { TERMINAL_ROLES, TerminalRecord, TerminalRole, type StaffRole } from './server-admin.js';
 import { ChangesGone, ChangesQuery, ChangesResponse } from './server-sync.js';
+import { serverCertificateApi } from './server-certificates.js';
 import { serverQueueApi } from './server-queue.js';
 import { serverRatingHolderApi } from './server-rating-holder.js';
 import { serverOpinionApi, supervisionApi } from './supervision-api.js';
@@ -25,6 +26,8 @@ interface ServerRouteBase extends RouteDef {
    * runs; 'required' refuses a request without one, 'optional' hands the handler null (offline-made).
    */
   clerk?: 'optional' | 'required';
+  /** The business systems' route: `Authorization: Bearer <INTEGRATION_TOKEN>`, compared in constant time. */
+  integration?: true;
 }
 
 /** Raw 32-byte Ed25519 public key, base64 (standard or URL alphabet). */
@@ -173,6 +176,7 @@ export const serverApi = {
   ...serverOpinionApi,
   ...supervisionApi,
   ...publicCertificateApi,
+  ...serverCertificateApi,
 } as const satisfies Record<string, ServerRouteDef>;
 
 export type ServerApi = typeof serverApi;

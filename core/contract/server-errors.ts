@@ -35,6 +35,11 @@ export const SERVER_ERROR_CODES = [
   'NOT_A_COUNTER_CLERK',
   'SUPERVISOR_REQUIRED',
   'CLERK_SESSION_REQUIRED',
+  'INTEGRATION_UNAUTHORIZED',
+  'CERTIFICATE_IMPORT_INVALID',
+  'CERTIFICATE_NOT_FOUND',
+  'CERTIFICATE_REVOKED',
+  'CERTIFICATE_SUPERSEDED',
 ] as const;
 export const ServerErrorCode = z.enum(SERVER_ERROR_CODES);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
@@ -81,6 +86,11 @@ export const SERVER_ERROR_STATUS: Record<ServerErrorCode, number> = {
   NOT_A_COUNTER_CLERK: 403,
   SUPERVISOR_REQUIRED: 403,
   CLERK_SESSION_REQUIRED: 401,
+  INTEGRATION_UNAUTHORIZED: 401,
+  CERTIFICATE_IMPORT_INVALID: 400,
+  CERTIFICATE_NOT_FOUND: 404,
+  CERTIFICATE_REVOKED: 409,
+  CERTIFICATE_SUPERSEDED: 409,
 };
 
 /** Shown to staff on a terminal's status or enrollment screen. `{minutes}` is the wait the server fills in. */
@@ -118,6 +128,11 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     NOT_A_COUNTER_CLERK: '只有本大厅的窗口工作人员可以在窗口登录。',
     SUPERVISOR_REQUIRED: '主管工号或密码不正确，或该工号不是主管。',
     CLERK_SESSION_REQUIRED: '窗口登录已失效，请重新登录。',
+    INTEGRATION_UNAUTHORIZED: '对接令牌缺失或不正确，请求已拒绝。',
+    CERTIFICATE_IMPORT_INVALID: '证照数据有误（见各项说明），未导入任何证照。',
+    CERTIFICATE_NOT_FOUND: '中心服务器上没有这个证照。',
+    CERTIFICATE_REVOKED: '这个证照已被撤销。',
+    CERTIFICATE_SUPERSEDED: '这个证照已换发新版本。',
   },
   en: {
     VALIDATION_FAILED: 'The request is not valid.',
@@ -152,6 +167,11 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     NOT_A_COUNTER_CLERK: 'Only clerks of this hall may sign in at a counter.',
     SUPERVISOR_REQUIRED: "The supervisor's login or password is not right, or that login is not a supervisor's.",
     CLERK_SESSION_REQUIRED: 'The counter sign-in is no longer valid. Please sign in again.',
+    INTEGRATION_UNAUTHORIZED: 'The integration token is missing or wrong; the request was refused.',
+    CERTIFICATE_IMPORT_INVALID: 'The certificate data has errors (see each item); no certificate was imported.',
+    CERTIFICATE_NOT_FOUND: 'The central server holds no such certificate.',
+    CERTIFICATE_REVOKED: 'This certificate has been revoked.',
+    CERTIFICATE_SUPERSEDED: 'This certificate has been reissued in a newer version.',
   },
   ru: {
     VALIDATION_FAILED: 'Запрос составлен неверно.',
@@ -186,6 +206,11 @@ export const SERVER_ERROR_MESSAGES: Record<Lang, Record<ServerErrorCode, string>
     NOT_A_COUNTER_CLERK: 'Входить за окном могут только операторы этого зала.',
     SUPERVISOR_REQUIRED: 'Логин или пароль руководителя неверны, либо этот логин не принадлежит руководителю.',
     CLERK_SESSION_REQUIRED: 'Вход за окном больше не действует. Войдите снова.',
+    INTEGRATION_UNAUTHORIZED: 'Токен интеграции отсутствует или неверен; запрос отклонён.',
+    CERTIFICATE_IMPORT_INVALID: 'В данных документов есть ошибки (см. каждый пункт); ни один документ не импортирован.',
+    CERTIFICATE_NOT_FOUND: 'На центральном сервере нет такого документа.',
+    CERTIFICATE_REVOKED: 'Этот документ отозван.',
+    CERTIFICATE_SUPERSEDED: 'Этот документ переоформлен в новой версии.',
   },
 };
 

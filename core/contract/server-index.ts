@@ -6,3 +6,4 @@ export * from './server-sync.js';
 export * from './server-queue.js';
 export * from './event-producers.js';
 export * from './server-rating-holder.js';
+export * from './server-certificates.js';

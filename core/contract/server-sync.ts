@@ -10,7 +10,7 @@ import { Appointment, HallConfig, StaffCredential } from './queue.js';
  * appointments and announcements are further entities of the same feed.
  */
 
-export const SYNC_ENTITIES = ['catalog', 'staff', 'appointment', 'hall-config', 'announcement'] as const;
+export const SYNC_ENTITIES = ['catalog', 'staff', 'appointment', 'hall-config', 'announcement', 'certificate', 'certificate_key'] as const;
 export const SyncEntity = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 

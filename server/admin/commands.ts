@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { NewStaff, NewTerminal, StaffPassword, TERMINAL_ROLES, type TerminalRecord } from '../../core/contract/index.js';
 import { createAnnouncement, currentAnnouncements, withdrawAnnouncement } from '../announcements/repository.js';
+import { CERTIFICATE_USAGE, certificateCommand, CertificateUsageError } from '../certificates/cli.js';
 import { loadServerConfig, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { openFailureCounts } from '../events/failures.js';
@@ -51,6 +52,7 @@ export const USAGE = `Usage: npm run server:admin -- <command>
   events failed [--json]          uploaded events the server stored but could not apply, with the reason
   events reapply                  after a fix, applies each failed event once more; one that applies leaves
                                   the list, one that still fails stays with its new reason (exit code 1)
+${CERTIFICATE_USAGE}
 
 The database is DATABASE_URL if set, else the embedded one under DATA_DIR; while the server runs on
 the embedded one, commands go to it through DATA_DIR/admin/socket.`;
@@ -118,8 +120,18 @@ export async function runAdminCommand(argv: string[], io: AdminIo, config: Serve
       ru: { type: 'string' },
       from: { type: 'string' },
       until: { type: 'string' },
+      reason: { type: 'string' },
+      state: { type: 'string' },
     },
   });
+  if (area === 'certificate') {
+    try {
+      return await certificateCommand(action, positionals, values, io, config);
+    } catch (err) {
+      if (err instanceof CertificateUsageError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
   const key = `${area} ${action}`;
   const now = config.now();
   switch (key) {

@@ -12,6 +12,8 @@ const loginRefused = refusedWith('LOGIN_FAILED');
 // A used or expired code was guessed right but is no use; counting it too keeps the rule simple.
 const codeRefused = refusedWith('ENROLL_CODE_INVALID', 'ENROLL_CODE_EXPIRED', 'ENROLL_CODE_USED', 'TERMINAL_DISABLED');
 
+const tokenRefused = refusedWith('INTEGRATION_UNAUTHORIZED');
+
 const keyHash = (k: { kind: string; key: string }) => createHash('sha256').update(`${k.kind}\0${k.key}`).digest('hex');
 const SWEEP_EVERY_MS = 60_000;
 
@@ -46,6 +48,12 @@ export class AttemptLimits {
     );
     await this.forget('login', pair);
     return out;
+  }
+
+  /** Wrong integration tokens per address: the business systems' token cannot be guessed at leisure. */
+  integration<T>(address: string, attempt: () => Promise<T>): Promise<T> {
+    const { windowMs, integrationPerAddress } = this.config;
+    return this.guard([{ kind: 'integration-address', key: address, rule: { max: integrationPerAddress, windowMs } }], attempt, tokenRefused);
   }
 
   enroll<T>(address: string, attempt: () => Promise<T>): Promise<T> {

@@ -2,29 +2,25 @@ import { verdictOf } from '../../core/common/certificate-verdict.js';
 import { readPayload } from '../../core/common/certificate-payload.js';
 import { VERIFY_MISSES, VERIFY_PER_ADDRESS } from '../../core/common/guess-rules.js';
 import { maskPersonName } from '../../core/common/mask-name.js';
-import { CertificateDoc, type CertificateKey, type Verdict } from '../../core/contract/index.js';
+import type { CertificateDoc, Verdict } from '../../core/contract/index.js';
 import type { AttemptLimits } from '../auth/attempt-limits.js';
 import type { ServerDb } from '../db/connection.js';
-
-/** Every key this server ever signed with, retired ones included: what they signed before still verifies. */
-export async function verifyingKeys(db: ServerDb): Promise<CertificateKey[]> {
-  const rows = await db.selectFrom('certificate_keys').select(['key_id', 'public_key', 'issuer', 'active_from', 'retired_at']).execute();
-  return rows.map((r) => ({ keyId: r.key_id, publicKey: r.public_key, issuer: r.issuer, activeFrom: r.active_from.toISOString(), retiredAt: r.retired_at?.toISOString() ?? null }));
-}
+import { verifyingKeys } from './keys.js';
+import { certificateByIdentifier } from './store.js';
 
 /**
  * The server's record of an identifier, as a page anyone may open is allowed to show it: a citizen
  * holder's name masked, and the newest version of its lineage named when a later one replaced it.
  */
 async function publicRecord(db: ServerDb, identifier: string): Promise<CertificateDoc | null> {
-  const row = await db.selectFrom('certificates').select(['doc', 'lineage', 'version']).where('identifier', '=', identifier).executeTakeFirst();
+  const row = await certificateByIdentifier(db, identifier);
   if (!row) return null;
-  const doc = CertificateDoc.parse(typeof row.doc === 'string' ? JSON.parse(row.doc) : row.doc);
+  const { doc } = row;
   const newer = await db
     .selectFrom('certificates')
     .select('identifier')
     .where('lineage', '=', row.lineage)
-    .where('version', '>', row.version)
+    .where('version', '>', doc.version)
     .orderBy('version', 'desc')
     .executeTakeFirst();
   return {

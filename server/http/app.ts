@@ -1,9 +1,11 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { certificatePdf } from '../../core/documents/certificate-pdf.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLERK_SESSION_HEADER, SERVER_BODY_LIMIT_BYTES, SERVER_TIME_HEADER, ServerError } from '../../core/contract/index.js';
 import { AttemptLimits } from '../auth/attempt-limits.js';
 import { verifySignedRequest } from '../auth/verify-request.js';
+import { certificateHandlers, integrationAuthenticator, registerElectronicDownload, type CertificatePdfMaker } from '../certificates/handlers.js';
 import { SERVER_ROOT, type ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { applyStoredEvents } from '../events/apply.js';
@@ -42,6 +44,7 @@ function handlers(db: ServerDb, config: ServerConfig, publish: HallPublish, cale
     ...ratingHolderHandlers(db, config, limits),
     ...supervisionHandlers(db, config, limits),
     ...certificateSupervisionHandlers(db, config, limits),
+    ...certificateHandlers(db, config),
     enroll: ({ body }, { clientAddress }) => limits.enroll(clientAddress, () => enrollTerminal(db, body, config.now())),
     terminalMe: async (_input, { terminal }) => {
       const now = config.now();
@@ -87,6 +90,8 @@ export interface ServerAppOptions {
   screensDir?: string;
   /** How often personal data past its retention is purged (server/retention/purge.ts), ms. */
   purgeEveryMs?: number;
+  /** Makes an electronic certificate's PDF for `GET /e/:token`; the A4 builder of core/documents by default. */
+  certificatePdf?: CertificatePdfMaker;
 }
 
 export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: ServerAppOptions = {}): Promise<FastifyInstance> {
@@ -117,7 +122,9 @@ export async function buildServerApp(db: ServerDb, config: ServerConfig, opts: S
     authenticate,
     (req) => staffFromHeader(db, req.headers.authorization, config.now()),
     (req, terminal) => clerkFromSession(db, clerkSession(req), terminal, config.now()),
+    integrationAuthenticator(config, new AttemptLimits(db, config.attemptLimits, config.now)),
   );
+  registerElectronicDownload(app, db, config, opts.certificatePdf ?? ((cert, template) => certificatePdf(cert, template, { timeZone: config.hallTimeZone })));
   await registerLive(app, db, live, { pollMs: opts.livePollMs ?? 1000, authenticate: (req) => authenticate(req, Buffer.alloc(0)) });
   app.get('/api/openapi.json', async () => serverOpenApi(SERVER_VERSION));
   const stopEscalation = startEscalation(db, config, opts.escalateEveryMs ?? 5 * 60_000, (msg) => app.log.warn(msg));

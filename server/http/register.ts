@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { ServerError, serverApi, type ServerApi, type ServerRouteName } from '../../core/contract/index.js';
+import { ServerError, serverApi, type Lang, type ServerApi, type ServerRouteName } from '../../core/contract/index.js';
 import type { ServiceErrors } from '../../core/common/http-errors.js';
 import { registerRoutes } from '../../core/common/http-routes.js';
 import type { ClerkPrincipal } from '../staff/counter-sessions.js';
@@ -10,7 +10,7 @@ import type { TerminalRow } from '../terminals/repository.js';
 type Parsed<N extends ServerRouteName> = (ServerApi[N] extends { query: infer Q extends z.ZodType } ? z.infer<Q> : unknown) &
   (ServerApi[N] extends { params: infer P extends z.ZodType } ? { params: z.infer<P> } : unknown) &
   (ServerApi[N] extends { body: infer B extends z.ZodType } ? { body: z.infer<B> } : unknown);
-type Context<N extends ServerRouteName> = { clientAddress: string } & (ServerApi[N]['signed'] extends true ? { terminal: TerminalRow } : object) &
+type Context<N extends ServerRouteName> = { clientAddress: string; lang: Lang } & (ServerApi[N]['signed'] extends true ? { terminal: TerminalRow } : object) &
   (ServerApi[N] extends { roles: readonly unknown[] } ? { staff: StaffPrincipal } : object) &
   (ServerApi[N] extends { clerk: 'required' } ? { clerk: ClerkPrincipal } : ServerApi[N] extends { clerk: 'optional' } ? { clerk: ClerkPrincipal | null } : object);
 type Output<N extends ServerRouteName> = z.infer<ServerApi[N]['response']>;
@@ -24,6 +24,8 @@ export type Authenticate = (req: FastifyRequest, body: Buffer) => Promise<Termin
 export type AuthenticateStaff = (req: FastifyRequest) => Promise<StaffPrincipal>;
 /** The clerk behind the request's counter session header, null without one; throws CLERK_SESSION_REQUIRED. */
 export type AuthenticateClerk = (req: FastifyRequest, terminal: TerminalRow) => Promise<ClerkPrincipal | null>;
+/** The business systems' bearer token (integration routes); throws NOT_FOUND when none is configured, INTEGRATION_UNAUTHORIZED when wrong. */
+export type AuthenticateIntegration = (req: FastifyRequest) => Promise<void>;
 
 /** Registers every route of the server contract; a signed route's caller is authenticated, and its roles checked, before its input is read. */
 export function registerServerApi(
@@ -33,6 +35,9 @@ export function registerServerApi(
   authenticate: Authenticate,
   authenticateStaff: AuthenticateStaff,
   authenticateClerk: AuthenticateClerk,
+  authenticateIntegration: AuthenticateIntegration = async () => {
+    throw new ServerError('NOT_FOUND');
+  },
 ): void {
   // Signatures cover the exact bytes sent, so keep them beside the parsed body.
   const rawBodies = new WeakMap<FastifyRequest, Buffer>();
@@ -51,7 +56,8 @@ export function registerServerApi(
     routes: serverApi as Record<string, ServerApi[ServerRouteName]>,
     errors,
     caller: async (route, req) => {
-      const ctx: { clientAddress: string; terminal?: TerminalRow; staff?: StaffPrincipal; clerk?: ClerkPrincipal | null } = { clientAddress: req.ip };
+      const ctx: { clientAddress: string; lang: Lang; terminal?: TerminalRow; staff?: StaffPrincipal; clerk?: ClerkPrincipal | null } = { clientAddress: req.ip, lang: errors.lang(req) };
+      if ('integration' in route) await authenticateIntegration(req);
       if (route.signed) {
         ctx.terminal = await authenticate(req, rawBodies.get(req) ?? Buffer.alloc(0));
         // A hall TV's key never reaches a counter's route, whatever its body claims.

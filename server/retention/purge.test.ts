@@ -14,8 +14,8 @@ const DAY = 86_400_000;
 
 describe('retention settings of the server', () => {
   it('have a default per kind of data and refuse what is not a number of days', () => {
-    expect(loadServerConfig({}).retention).toEqual({ complaintDays: 180, appointmentPhoneDays: 30 });
-    expect(loadServerConfig({ COMPLAINT_RETENTION_DAYS: '365', APPOINTMENT_PHONE_RETENTION_DAYS: '0' }).retention).toEqual({ complaintDays: 365, appointmentPhoneDays: 0 });
+    expect(loadServerConfig({}).retention).toEqual({ complaintDays: 180, appointmentPhoneDays: 30, certificateDays: 180 });
+    expect(loadServerConfig({ COMPLAINT_RETENTION_DAYS: '365', APPOINTMENT_PHONE_RETENTION_DAYS: '0', CERTIFICATE_RETENTION_DAYS: '90' }).retention).toEqual({ complaintDays: 365, appointmentPhoneDays: 0, certificateDays: 90 });
     expect(() => loadServerConfig({ COMPLAINT_RETENTION_DAYS: '-1' })).toThrow(/COMPLAINT_RETENTION_DAYS must be a whole number/);
   });
 });
@@ -70,21 +70,21 @@ describe.each(backends)('the server’s retention purge on $name', (backend) => 
 
     // Within the retention periods nothing goes.
     f.clock.now += 29 * DAY;
-    expect(await purge()).toEqual({ complaints: 0, appointments: 0, events: 0 });
+    expect(await purge()).toEqual({ complaints: 0, appointments: 0, events: 0, certificates: 0 });
     expect(await everything()).toContain(PHONE);
 
     // The appointment's day is 30 days behind: its phone goes; the complaint, closed 31 days ago, stays.
     f.clock.now += 2 * DAY;
-    expect(await purge()).toEqual({ complaints: 0, appointments: 1, events: 0 });
+    expect(await purge()).toEqual({ complaints: 0, appointments: 1, events: 0, certificates: 0 });
     expect((await f.db.selectFrom('appointments').select('phone').executeTakeFirstOrThrow()).phone).toBe('139****4321');
 
     f.clock.now += 150 * DAY;
-    expect(await purge()).toEqual({ complaints: 1, appointments: 0, events: 1 });
+    expect(await purge()).toEqual({ complaints: 1, appointments: 0, events: 1, certificates: 0 });
     const all = await everything();
     expect(all).not.toContain(PHONE);
     expect(all).not.toContain(ID_NUMBER);
     expect(all).not.toContain('索要好处费');
-    expect(await purge()).toEqual({ complaints: 0, appointments: 0, events: 0 });
+    expect(await purge()).toEqual({ complaints: 0, appointments: 0, events: 0, certificates: 0 });
 
     // What statistics and the visitor's lookup need stays: the kind, the item cited, the state, the last four digits.
     expect((await f.staff('office', 'GET', `/api/supervision/complaints/${filed.id}`)).body).toMatchObject({ text: '', phone: '139****4321', prohibition: 3, state: 'closed' });

@@ -4,6 +4,7 @@ import { addDays, hallDay, hallInstant } from '../../core/common/hall-time.js';
 import { maskPersonalText } from '../../core/common/personal-text.js';
 import { OPINION_EVENT } from '../../core/contract/index.js';
 import { maskPhone } from '../appointments/repository.js';
+import { purgeCertificates } from '../certificates/purge.js';
 import type { ServerConfig } from '../config.js';
 import type { ServerDb } from '../db/connection.js';
 import { every } from '../jobs/every.js';
@@ -12,6 +13,8 @@ export interface ServerPurgeResult {
   complaints: number;
   appointments: number;
   events: number;
+  /** Hand-overs, mail records, phones and raw events of certificates purged (server/certificates/purge.ts). */
+  certificates: number;
 }
 
 type PurgeConfig = Pick<ServerConfig, 'now' | 'hallTimeZone' | 'retention'>;
@@ -75,9 +78,14 @@ export async function purgeServer(db: ServerDb, config: PurgeConfig): Promise<Se
       .forUpdate()
       .execute();
     for (const a of due) await tx.updateTable('appointments').set({ phone: maskPhone(a.phone).phoneMasked }).where('id', '=', a.id).execute();
-    return { complaints: closed.length, appointments: due.length, events };
+    const certificates = await purgeCertificates(tx, since(config.retention.certificateDays));
+    return { complaints: closed.length, appointments: due.length, events, certificates };
   });
-  if (result.complaints + result.appointments > 0) await compact(db, result.complaints > 0 ? ['complaints', 'complaint_steps', 'events', 'appointments'] : ['appointments']);
+  const tables = new Set<string>();
+  if (result.complaints > 0) ['complaints', 'complaint_steps', 'events', 'appointments'].forEach((t) => tables.add(t));
+  if (result.appointments > 0) tables.add('appointments');
+  if (result.certificates > 0) ['certificate_handovers', 'certificate_mail', 'certificates', 'events'].forEach((t) => tables.add(t));
+  if (tables.size) await compact(db, [...tables]);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ChangesResponse } from '../../core/contract/index.js';
+import { certificateChangeFor } from '../certificates/sync.js';
 import type { ServerDb } from '../db/connection.js';
 import { NO_CREDENTIALS, staffChangeFor, type ChangeReader } from '../staff/credentials.js';
 import { latestSeq, maxSeq, prunedThrough } from './seq.js';
@@ -8,7 +9,8 @@ import { snapshot, type SnapshotClock } from './snapshot.js';
 export { latestSeq } from './seq.js';
 
 /**
- * The changes after `after`, oldest first, as `reader` may hold them (staff credentials: staff/credentials.ts).
+ * The changes after `after`, oldest first, as `reader` may hold them (staff credentials: staff/credentials.ts;
+ * certificates: their hall's counters and kiosks, certificates/sync.ts).
  * A cursor whose next changes were pruned, or one ahead of the server (its database restored from a
  * backup), gets the snapshot instead.
  */
@@ -23,7 +25,7 @@ export async function changesAfter(db: ServerDb, after: number, limit: number, c
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit).map((r) => ({ seq: Number(r.seq), entity: r.entity, key: r.key, op: r.op, data: r.data }));
-  const sent = page.flatMap((c) => (c.entity === 'staff' ? (staffChangeFor(reader, c) ?? []) : [c]));
+  const sent = page.flatMap((c) => (c.entity === 'staff' ? (staffChangeFor(reader, c) ?? []) : c.entity === 'certificate' ? (certificateChangeFor(reader, c) ?? []) : [c]));
   // The cursor moves past what this reader was not sent.
   return { changes: sent, cursor: page.at(-1)?.seq ?? after, hasMore: rows.length > limit };
 }

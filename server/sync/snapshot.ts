@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { SyncSnapshot } from '../../core/contract/index.js';
 import { currentAnnouncements } from '../announcements/repository.js';
 import { upcomingAppointments } from '../appointments/repository.js';
+import { verifyingKeys } from '../certificates/keys.js';
+import { hallCertificates } from '../certificates/sync.js';
 import type { ServerDb } from '../db/connection.js';
 import { listHallConfigs } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
@@ -20,7 +22,8 @@ const DEFAULT_CLOCK = (): SnapshotClock => ({ now: Date.now(), timeZone: 'Asia/S
 /**
  * The current state of everything terminals download, and the seq it is current as of: catalog,
  * the credentials `reader` may hold (a counter: its hall's clerks; others none), booked and checked-in
- * appointments from today on, and hall configs.
+ * appointments from today on, hall configs, the reader's hall's certificates (counters and kiosks) and
+ * every verifying key.
  */
 export async function snapshot(db: ServerDb, clock: SnapshotClock = DEFAULT_CLOCK(), reader: ChangeReader = NO_CREDENTIALS): Promise<SyncSnapshot> {
   return db.transaction().execute(async (trx) => {
@@ -35,6 +38,8 @@ export async function snapshot(db: ServerDb, clock: SnapshotClock = DEFAULT_CLOC
       appointments: await upcomingAppointments(trx, hallDay(clock.now, clock.timeZone)),
       halls: await listHallConfigs(trx),
       announcements: await currentAnnouncements(trx, hallDay(clock.now, clock.timeZone)),
+      certificates: await hallCertificates(trx, reader),
+      certificateKeys: await verifyingKeys(trx),
     });
   });
 }
