@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,5 +140,22 @@ describe('a certificate picked up by appointment', () => {
     expect(handover).toMatchObject({ counter: '6', recipient_kind: 'self', id_last4: ID.slice(-4) });
     expect(handover.immediate_seconds).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(handover)).not.toContain(ID);
+  });
+
+  it('the e-certificate: the counter shows a short-lived link from the server, which downloads the PDF', { timeout: 60_000 }, async () => {
+    await byId(counter, 'cert-action-link').click();
+    await expect.poll(() => byId(counter, 'cert-link-url').isVisible(), POLL).toBe(true);
+    const url = (await byId(counter, 'cert-link-url').textContent())!.trim();
+    expect(url).toMatch(/\/e\/[^/]+$/);
+    const res = await fetch(url.replace(/^https?:\/\/[^/]+/, office.url));
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const file = join(office.dir, 'e-certificate.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain(HOLDER.name);
+    expect(text).toContain('黑商预备字〔2026〕第0118号');
+    // An altered link proves nothing.
+    const forged = await fetch(`${url.replace(/^https?:\/\/[^/]+/, office.url)}x`);
+    expect(forged.status).toBe(403);
   });
 });
