@@ -8,14 +8,17 @@ import type { CertificateDoc, CertificateKey } from '../../core/contract/certifi
 import type { A4Document } from '../../core/contract/print.js';
 import { openDatabase } from '../../core/db/connection.js';
 import { enqueueA4Job } from '../../core/print/a4-jobs.js';
-import { ticketSlip } from '../../core/print/test-slips.js';
+import { certificatePdf } from '../../core/documents/certificate-pdf.js';
+import { certificateSlipOf } from '../../core/documents/certificate-slip.js';
+import { loadTemplates } from '../../core/documents/templates.js';
 import { printPdf } from '../../native/printer/ipp/client.js';
 import { renderSlip } from '../../native/printer/layouts/index.js';
 import { openPrinter } from '../../native/printer/open.js';
 import { validateSlip } from '../../core/print/jobs.js';
 import { A4Worker } from '../../terminal/print/a4-worker.js';
 import { PrintWorker } from '../../terminal/print/worker.js';
-import { cupsOutput, requireCups, samplePdf } from '../cups.js';
+import { cupsOutput, requireCups } from '../cups.js';
+import { testCertificate, testKey } from '../documents/certificates.js';
 import { LoopbackPrinter } from '../devices/loopback-printer.js';
 import { ms, summarize, table, type Benchmark } from './harness.js';
 
@@ -54,7 +57,13 @@ async function a4(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-a4-'));
   const db = openDatabase(join(dir, 'terminal.sqlite'));
   const accepted = new Map<string, () => void>();
-  const render = (d: A4Document) => samplePdf([`对外劳务合作经营资格证书 ${d.certificateId}`, '持证主体 黑龙江示例贸易有限公司', '证照标识 1.2.156.3005.2.11100000000013338W032.11220000013544541J.2430599.001.F']);
+  // The real certificate: the A4 builder renders each job from its record, as the terminal's worker does.
+  const templates = loadTemplates();
+  const signer = testKey();
+  const render = (d: A4Document) => {
+    const cert = testCertificate('labour-cooperation', signer.privateKey, signer.key.keyId, { id: d.certificateId });
+    return certificatePdf(cert, templates.get(cert.template)!, { timeZone: 'Asia/Shanghai', reprint: d.reprint });
+  };
   const worker = new A4Worker(db, uri, { render, pollMs: 50, onSent: (job) => accepted.get(job.id)?.() });
   worker.start();
   try {
@@ -63,7 +72,7 @@ async function a4(): Promise<void> {
     for (let i = 0; i < A4_JOBS + 3; i++) {
       const start = now();
       let sentAt = 0;
-      const job = enqueueA4Job(db, { kind: 'certificate', certificateId: `BENCH-${i}`, lang: 'zh-CN', reprint: null }, new Date());
+      const job = enqueueA4Job(db, { kind: 'certificate', certificateId: `01JD3Z6X8M4N5P6Q7R8S9T${String(1000 + i).slice(-4)}`, lang: 'zh-CN', reprint: null }, new Date());
       await new Promise<void>((resolve) => accepted.set(job.id, () => ((sentAt = since(start)), resolve())));
       await worker.idle();
       // The first three warm up pdfkit's font parsing and CUPS.
@@ -86,7 +95,7 @@ async function a4(): Promise<void> {
       await render({ kind: 'certificate', certificateId: `R-${i}`, lang: 'zh-CN', reprint: null });
       renderOnly.push(since(start));
     }
-    console.log(`(a) A4 over IPP to ${uri}, PDF ${(pdf.length / 1024).toFixed(0)} KiB (pdfkit, Noto Sans CJK subset); ms`);
+    console.log(`(a) A4 certificate (对外劳务合作经营资格证书, rendered per job) over IPP to ${uri}, PDF ${(pdf.length / 1024).toFixed(0)} KiB (pdfkit, CJK subset); ms`);
     console.log(
       table(['path', 'n', 'p50', 'p95'], [
         row('enqueue → CUPS accepted the last byte', queued),
@@ -109,6 +118,15 @@ async function lastByte(printer: LoopbackPrinter, index: number): Promise<void> 
   await printer.connections[index]!.closed;
 }
 
+/** The receipt-type certificate as the counter queues it, numbered `i`. */
+const slipSigner = testKey();
+let slipTemplateCache: ReturnType<typeof loadTemplates> | null = null;
+const slipTemplate = () => (slipTemplateCache ??= loadTemplates()).get('prepaid-card-filing')!;
+function slipOf(i: number) {
+  const cert = testCertificate('prepaid-card-filing', slipSigner.privateKey, slipSigner.key.keyId, { number: `黑商预备字〔2026〕第${String(i).padStart(4, '0')}号` });
+  return certificateSlipOf(cert, slipTemplate(), 'zh-CN', null, new Date());
+}
+
 async function slips(): Promise<void> {
   const printer = await LoopbackPrinter.start();
   const dir = mkdtempSync(join(tmpdir(), 'bench-slip-'));
@@ -119,14 +137,16 @@ async function slips(): Promise<void> {
   try {
     const queued: number[] = [];
     for (let i = 0; i < SLIPS; i++) {
+      // The QR was signed on the server long before: only queueing and printing are timed.
+      const slip = slipOf(i);
       const start = now();
-      worker.enqueue(ticketSlip(`A${String(i).padStart(3, '0')}`));
+      worker.enqueue(slip);
       await lastByte(printer, i);
       queued.push(since(start));
       await worker.idle();
     }
     const direct = openPrinter(printer.uri);
-    const bytes = renderSlip(validateSlip(ticketSlip('A999')), { timeZone: 'Asia/Shanghai' });
+    const bytes = renderSlip(validateSlip(slipOf(999)), { timeZone: 'Asia/Shanghai' });
     const base: number[] = [];
     for (let i = 0; i < SLIPS; i++) {
       const start = now();
@@ -135,7 +155,7 @@ async function slips(): Promise<void> {
       base.push(since(start));
     }
     await direct.close();
-    console.log(`(b) slip (a queue ticket until the certificate slip layout lands), ${bytes.length} bytes, to ${printer.uri}; ms`);
+    console.log(`(b) slip certificate (单用途商业预付卡备案回执 with its signed QR), ${bytes.length} bytes, to ${printer.uri}; ms`);
     console.log(table(['path', 'n', 'p50', 'p95'], [row('enqueue → last byte at the printer', queued), row('baseline: bytes sent straight', base)]));
     const p95 = summarize(queued).p95;
     console.log(`target p95 ≤ 100 ms: ${p95 <= 100 ? 'met' : 'NOT met'}\n`);
