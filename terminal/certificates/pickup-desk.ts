@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { creditCodeProblem, normalizeCreditCode } from '../../core/common/credit-code.js';
 import { PICKUP_CODE_MISSES, PICKUP_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
 import { readPayload } from '../../core/common/certificate-payload.js';
+import { readPickupQr } from '../../core/common/pickup-qr.js';
 import type { Localized } from '../../core/contract/common.js';
 import {
   AppError,
-  PICKUP_QR_PREFIX,
   PickupCode,
   type CertificateDoc,
   type CertificateTemplate,
@@ -44,19 +44,6 @@ export interface DeskClerk {
   counterNo: number;
   name: string;
   number: string;
-}
-
-/**
- * The SMS's pickup QR: `HALL-PICKUP:<code>:<phone last four>`. It carries both halves of the kiosk's
- * proof, so scanning it is the same as typing the code and the digits; `HALL-PICKUP:<code>` alone only
- * finds the certificate at a counter (where the clerk checks the ID), never prints it at a kiosk.
- */
-export function readPickupQr(text: string): { code: string; last4: string | null } | null {
-  const t = text.trim().toUpperCase();
-  if (!t.startsWith(PICKUP_QR_PREFIX)) return null;
-  const [code = '', last4 = null, ...rest] = t.slice(PICKUP_QR_PREFIX.length).split(':');
-  if (rest.length || !PickupCode.safeParse(code).success || (last4 !== null && !/^\d{4}$/.test(last4))) return null;
-  return { code, last4 };
 }
 
 /** The certificate of this hall that a pickup code and the phone's last four prove, or null. */
