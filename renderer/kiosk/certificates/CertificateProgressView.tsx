@@ -81,13 +81,16 @@ export function CertificateProgressView({ progress, onAgain, onDone }: { progres
         {where}
       </p>
       {steps.length > 0 && (
-        <ol className="cert-progress-steps">
-          {steps.map((s) => (
-            <li key={s.step} data-testid="cert-progress-step" data-step={s.step}>
-              {s.text}
-            </li>
-          ))}
-        </ol>
+        <section className="cert-progress-steps" aria-labelledby="cert-progress-steps">
+          <h2 id="cert-progress-steps">{t('kiosk.certificates.progress.steps')}</h2>
+          <ol>
+            {steps.map((s, i) => (
+              <li key={s.step} className={i === steps.length - 1 ? 'latest' : undefined} data-testid="cert-progress-step" data-step={s.step}>
+                {s.text}
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
       <div className="feedback-nav">
         <button type="button" className="button" data-testid="track-again" onClick={onAgain}>
