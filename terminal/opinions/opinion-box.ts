@@ -58,7 +58,8 @@ export class OpinionBox {
     // The kiosk's lookup asks here first for a certificate's pickup code too (8 characters, like an old
     // code): one the visitor proved with its digits is no guess, so it is neither counted here nor sent
     // to the server (which would count it against this kiosk) and goes on to the certificate lookup.
-    if (query.last4 && !findOpinion(this.db, code) && this.provesCertificate(code.replace('-', ''), query.last4)) return Promise.reject(new AppError('NOT_FOUND'));
+    const certificate = query.last4 !== undefined && !findOpinion(this.db, code) && this.provesCertificate(code.replace('-', ''), query.last4);
+    if (certificate) return Promise.reject(new AppError('NOT_FOUND'));
     return this.attempts.guard(
       [
         { kind: 'track', key: THIS_TERMINAL, rule: TRACK_MISSES },
