@@ -79,7 +79,8 @@ export const CertificateProgress = z.object({
       /** null when another PC recorded the mail and only the server's "mailed" reached this one. */
       waybill: z.string().nullable(),
       state: MailView.shape.state,
-      recordedAt: HallTime,
+      /** null when only the server's "mailed" reached this terminal, without when. */
+      recordedAt: HallTime.nullable(),
       postedAt: HallTime.nullable(),
       deliveredAt: HallTime.nullable(),
       /** Masked (张*). */

@@ -45,8 +45,8 @@ export function certificateProgress(db: Db, doc: CertificateDoc, config: HallCon
         deliveredAt: m.delivered_at ? hallTime(m.delivered_at, timeZone) : null,
         signer: m.signer_masked,
       }
-    : mark?.channel === 'mail'
-      ? { waybill: null, state: 'recorded' as const, recordedAt: hallTime(mark.at, timeZone), postedAt: null, deliveredAt: null, signer: null }
+    : doc.state === 'mailed' || mark?.channel === 'mail'
+      ? { waybill: null, state: 'recorded' as const, recordedAt: mark?.channel === 'mail' ? hallTime(mark.at, timeZone) : null, postedAt: null, deliveredAt: null, signer: null }
       : null;
   return {
     name: doc.name,

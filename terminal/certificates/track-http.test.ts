@@ -113,6 +113,10 @@ describe('following a certificate at the kiosk', () => {
     sync(testCertificate(signer, { delivery: 'mail', pickupCode: 'W2X3Y4A5', phoneLast4: '9753', state: 'mailed', handedOver: { at, counter: '6', channel: 'mail' } }));
     const res = await track('W2X3Y4A5', '9753');
     expect(res.json).toMatchObject({ state: 'mailed', handover: null, mail: { waybill: null, state: 'recorded', recordedAt: { day: '2026-12-03', time: '00:01' } } });
+    // The server marks a mailed certificate 'mailed' without a hand-over mark: still mailed, without when.
+    sync(testCertificate(signer, { delivery: 'mail', pickupCode: 'W3X4Y5A6', phoneLast4: '9753', state: 'mailed' }));
+    const bare = await track('W3X4Y5A6', '9753');
+    expect(bare.json).toMatchObject({ state: 'mailed', pickup: null, mail: { waybill: null, state: 'recorded', recordedAt: null } });
   });
 
   it('a revoked one says so, with its date and reason', async () => {

@@ -35,7 +35,7 @@ export function CertificateProgressView({ progress, onAgain, onDone }: { progres
   const steps: { step: string; text: string }[] = [];
   if (handover) steps.push({ step: 'handed-over', text: t('kiosk.certificates.progress.stepHandedOver', { when: when(handover.at), place: place(handover.counter) }) });
   if (mail) {
-    steps.push({ step: 'recorded', text: t('kiosk.certificates.progress.stepRecorded', { when: when(mail.recordedAt) }) });
+    if (mail.recordedAt) steps.push({ step: 'recorded', text: t('kiosk.certificates.progress.stepRecorded', { when: when(mail.recordedAt) }) });
     if (mail.postedAt) steps.push({ step: 'posted', text: t('kiosk.certificates.progress.stepPosted', { when: when(mail.postedAt) }) });
     if (mail.deliveredAt)
       steps.push({

@@ -79,7 +79,10 @@ describe("a certificate's progress at the kiosk", () => {
     expect(render(posted)).toContain('data-state="posted"');
     expect(textOf(render(posted))).toContain('请留意快递员的电话');
     // Mailed from another PC: no waybill known here, no empty field shown.
-    expect(render({ ...recorded, mail: { ...recorded.mail, waybill: null } })).not.toContain('cert-progress-waybill');
+    const elsewhere = render({ ...recorded, mail: { ...recorded.mail, waybill: null, recordedAt: null } });
+    expect(elsewhere).toContain('data-state="mailed"');
+    expect(elsewhere).not.toContain('cert-progress-waybill');
+    expect(elsewhere).not.toContain('cert-progress-step');
   });
 
   it('handed over at a counter or printed at the kiosk: when and where', () => {
