@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FreeText, Lang, LangQuery } from './common.js';
+import { FreeText, Lang, LangQuery, Localized } from './common.js';
 import { CertificateDoc, MailAddress, MailState, Recipient, Verdict } from './certificates.js';
 import { A4Job, PrintJob } from './print.js';
 import { Ulid } from './queue.js';
@@ -59,6 +59,35 @@ export const PrintedCertificate = z.object({
   jobs: z.array(PrintJob),
   /** The A4 job queued, for an A4 certificate. */
   a4Job: A4Job.nullable(),
+});
+
+/** An instant as the hall reads it: the day and clock time in the hall's zone, and the instant itself. */
+export const HallTime = z.object({ at: z.iso.datetime({ offset: true }), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), time: z.string().regex(/^\d{2}:\d{2}$/) });
+
+/** What a visitor may see of their certificate at the kiosk's progress lookup: no address, no phone, the signer masked. */
+export const CertificateProgress = z.object({
+  name: z.string(),
+  number: z.string(),
+  state: CertificateDoc.shape.state,
+  delivery: CertificateDoc.shape.delivery,
+  /** Where a ready one is collected: the pickup line and its counters. */
+  pickup: z.object({ line: z.string(), lineName: Localized, counters: z.array(z.int()) }).nullable(),
+  /** Where and when it was handed over ('kiosk' for the self-service kiosk). */
+  handover: z.object({ channel: z.enum(['counter', 'kiosk']), counter: z.string(), at: HallTime }).nullable(),
+  mail: z
+    .object({
+      /** null when another PC recorded the mail and only the server's "mailed" reached this one. */
+      waybill: z.string().nullable(),
+      state: MailView.shape.state,
+      /** null when only the server's "mailed" reached this terminal, without when. */
+      recordedAt: HallTime.nullable(),
+      postedAt: HallTime.nullable(),
+      deliveredAt: HallTime.nullable(),
+      /** Masked (张*). */
+      signer: z.string().nullable(),
+    })
+    .nullable(),
+  revoked: CertificateDoc.shape.revoked,
 });
 
 const CertificateParams = z.object({ id: Ulid });
@@ -137,6 +166,13 @@ export const certificateApi = {
     summary: 'A visitor prints a self-service certificate at the kiosk (pickup code and phone digits, or the SMS QR); attempts are limited',
     body: KioskProof,
     response: z.object({ name: z.string(), number: z.string(), jobs: z.array(PrintJob) }),
+  },
+  trackCertificate: {
+    method: 'GET',
+    path: '/api/certificates/track',
+    summary: "A visitor follows their certificate at the kiosk (pickup code and the phone's last four): ready at which counter, handed over, or mailed and delivered; attempts are limited as for the kiosk's self-print",
+    query: z.object({ code: FreeText.trim().toUpperCase().min(1).max(40), last4: z.string().regex(/^\d{4}$/) }),
+    response: CertificateProgress,
   },
   verifyCertificate: {
     method: 'POST',

@@ -14,6 +14,8 @@ export const DeliveryChoice = z.enum(['on_spot', 'appointment', 'mail', 'electro
 export const CertificateState = z.enum(['ready', 'handed_over', 'mailed', 'revoked', 'superseded']);
 export const PickupCode = z.string().regex(/^[23456789ACDEFHJKMNPRTUVWXY]{8}$/, 'not a pickup code');
 export const PICKUP_QR_PREFIX = 'HALL-PICKUP:';
+/** The hall's pickup line (assets/hall/default.json: 证照领取与综合咨询), where a ready certificate is collected. */
+export const PICKUP_LINE = 'E';
 
 /**
  * A certificate type and its layout, as data (assets/certificates/<id>.json): which procedure's result

@@ -27,6 +27,7 @@ export const ROUTE_SCREENS: Record<RouteName, readonly ScreenRole[]> = {
   mailState: ['counter'],
   electronicLink: ['counter'],
   kioskPrintCertificate: ['kiosk'],
+  trackCertificate: ['kiosk'],
   verifyCertificate: ['kiosk', 'counter'],
   searchProcedures: ['kiosk'],
   getProcedure: ['kiosk'],

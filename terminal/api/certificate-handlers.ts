@@ -22,6 +22,7 @@ export function certificateHandlers(db: Db, config: TerminalConfig, rt: Terminal
     mailState: ({ id, body }, { clerk }) => desk.mailState(id, body, deskClerk(clerk)),
     electronicLink: ({ id }, { clerk }) => desk.electronicLink(id, clerk),
     kioskPrintCertificate: ({ body }) => desk.kioskPrint(body),
+    trackCertificate: (query) => desk.track(query),
     verifyCertificate: ({ body }) => desk.verify(body.payload),
   };
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { creditCodeProblem, normalizeCreditCode } from '../../core/common/credit-code.js';
 import { PICKUP_CODE_MISSES, PICKUP_MISSES, THIS_TERMINAL } from '../../core/common/guess-rules.js';
 import { readPayload } from '../../core/common/certificate-payload.js';
+import { readPickupQr } from '../../core/common/pickup-qr.js';
 import type { Localized } from '../../core/contract/common.js';
 import {
   AppError,
-  PICKUP_QR_PREFIX,
   PickupCode,
   type CertificateDoc,
   type CertificateTemplate,
@@ -36,6 +36,7 @@ import type { HallQueue } from '../queue/hall-queue.js';
 import type { ServerLink } from '../queue/server-link.js';
 import type { RatingDesk } from '../ratings/rating-desk.js';
 import { TerminalAttempts } from '../security/attempts.js';
+import { certificateProgress, type CertificateProgress } from './progress.js';
 import { verifyOffline } from './verify-offline.js';
 
 /** A clerk at a counter, as the staff routes know them. */
@@ -45,17 +46,9 @@ export interface DeskClerk {
   number: string;
 }
 
-/**
- * The SMS's pickup QR: `HALL-PICKUP:<code>:<phone last four>`. It carries both halves of the kiosk's
- * proof, so scanning it is the same as typing the code and the digits; `HALL-PICKUP:<code>` alone only
- * finds the certificate at a counter (where the clerk checks the ID), never prints it at a kiosk.
- */
-export function readPickupQr(text: string): { code: string; last4: string | null } | null {
-  const t = text.trim().toUpperCase();
-  if (!t.startsWith(PICKUP_QR_PREFIX)) return null;
-  const [code = '', last4 = null, ...rest] = t.slice(PICKUP_QR_PREFIX.length).split(':');
-  if (rest.length || !PickupCode.safeParse(code).success || (last4 !== null && !/^\d{4}$/.test(last4))) return null;
-  return { code, last4 };
+/** The certificate of this hall that a pickup code and the phone's last four prove, or null. */
+export function provedCertificate(db: Db, hall: string, code: string, last4: string): CertificateDoc | null {
+  return certificatesByPickupCode(db, hall, code).find((d) => d.phoneLast4 !== null && d.phoneLast4 === last4) ?? null;
 }
 
 const LinkAnswer = z.object({ url: z.string().url(), expiresAt: z.iso.datetime({ offset: true }) });
@@ -213,14 +206,7 @@ export class PickupDesk {
     const scanned = 'qr' in proof ? readPickupQr(proof.qr) : null;
     const code = 'qr' in proof ? (scanned?.code ?? '-') : proof.pickupCode.trim().toUpperCase();
     const last4 = 'qr' in proof ? (scanned?.last4 ?? null) : proof.phoneLast4;
-    return this.attempts.guard(
-      [
-        { kind: 'certificate-pickup', key: THIS_TERMINAL, rule: PICKUP_MISSES },
-        { kind: 'certificate-pickup-code', key: code, rule: PICKUP_CODE_MISSES },
-      ],
-      async () => {
-        const doc = certificatesByPickupCode(this.db, this.q.hall(), code).find((d) => d.phoneLast4 !== null && d.phoneLast4 === last4);
-        if (!doc || !last4) throw PROOF_FAILED();
+    return this.proved(code, last4, async (doc, last4) => {
         const template = this.template(doc);
         if (!template?.selfService || template.medium !== 'slip') throw new AppError('NOT_SELF_SERVICE');
         const done = handOver(this.db, {
@@ -240,9 +226,34 @@ export class PickupDesk {
           receipt: false,
         });
         return { name: done.doc.name, number: done.doc.number, jobs: done.jobs.map(toPrintJob) };
+    });
+  }
+
+  /**
+   * The kiosk's proof, for printing and for following a certificate alike: the certificate of this
+   * hall with this pickup code and these phone digits. An unknown code and wrong digits are one
+   * refusal, counted per kiosk and per code, whichever of the two the visitor was doing.
+   */
+  private proved<T>(code: string, last4: string | null, then: (doc: CertificateDoc, last4: string) => Promise<T> | T): Promise<T> {
+    return this.attempts.guard(
+      [
+        { kind: 'certificate-pickup', key: THIS_TERMINAL, rule: PICKUP_MISSES },
+        { kind: 'certificate-pickup-code', key: code, rule: PICKUP_CODE_MISSES },
+      ],
+      async () => {
+        const doc = last4 ? provedCertificate(this.db, this.q.hall(), code, last4) : null;
+        if (!doc || !last4) throw PROOF_FAILED();
+        return then(doc, last4);
       },
       isProofFailure,
     );
+  }
+
+  /** A visitor follows their certificate at the kiosk's progress lookup, with the same proof as its self-print. */
+  track(query: { code: string; last4: string }): Promise<CertificateProgress> {
+    const scanned = readPickupQr(query.code);
+    const code = scanned?.code ?? query.code.trim().toUpperCase();
+    return this.proved(code, query.last4, (doc) => certificateProgress(this.db, doc, this.q.config(), this.q.timeZone));
   }
 
   /** Offline: the keys and certificates this terminal holds (core/common/certificate-verdict.ts). */

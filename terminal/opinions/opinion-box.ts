@@ -25,6 +25,7 @@ export class OpinionBox {
     private readonly printer: PrintWorker,
     private readonly now: () => Date = () => new Date(),
     wrap: (steps: TrackSteps) => TrackSteps = (steps) => steps,
+    private readonly provesCertificate: (code: string, last4: string) => boolean = () => false,
   ) {
     this.attempts = new TerminalAttempts(db, () => this.now().getTime());
     this.steps = wrap({ findLocal: findOpinion, askServer: (code, last4) => this.askServer(code, last4) });
@@ -54,6 +55,11 @@ export class OpinionBox {
    */
   track(query: { code: string; last4?: string }): Promise<OpinionProgress> {
     const code = normalizeTrackingCode(query.code) ?? NO_CODE;
+    // The kiosk's lookup asks here first for a certificate's pickup code too (8 characters, like an old
+    // code): one the visitor proved with its digits is no guess, so it is neither counted here nor sent
+    // to the server (which would count it against this kiosk) and goes on to the certificate lookup.
+    const certificate = query.last4 !== undefined && !findOpinion(this.db, code) && this.provesCertificate(code.replace('-', ''), query.last4);
+    if (certificate) return Promise.reject(new AppError('NOT_FOUND'));
     return this.attempts.guard(
       [
         { kind: 'track', key: THIS_TERMINAL, rule: TRACK_MISSES },

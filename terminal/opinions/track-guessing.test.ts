@@ -88,4 +88,19 @@ describe('guessing tracking codes at the kiosk', () => {
     clock += 30_000;
     expect(await box().track({ code, last4 })).toMatchObject({ trackingCode: code });
   });
+
+  it("a certificate's pickup code proved with its digits is neither asked of the server nor counted; unproved, it is a guess like any", async () => {
+    clock += 2 * 3_600_000;
+    const proves = (code: string, last4: string) => code === 'C3D4E5F6' && last4 === '2468';
+    const log: string[] = [];
+    const steps = (s: TrackSteps): TrackSteps => ({ findLocal: s.findLocal, askServer: (code, last4) => (log.push(`askServer ${code} ${last4}`), s.askServer(code, last4)) });
+    const certBox = () => new OpinionBox(svc.db, new OneComplaintServer(() => filed), svc.runtime.printer, () => new Date(clock), steps, proves);
+    const misses = () => (svc.db.prepare("SELECT count(*) AS n FROM attempt_failures WHERE kind = 'track'").get() as { n: number }).n;
+    svc.db.prepare('DELETE FROM attempt_failures').run();
+    const before = misses();
+    for (let i = 0; i < 6; i++) expect(await outcome(certBox().track({ code: 'c3d4e5f6', last4: '2468' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect([log, misses()]).toEqual([[], before]);
+    expect(await outcome(certBox().track({ code: 'C3D4E5F6', last4: '2469' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect([log, misses()]).toEqual([['askServer C3D4-E5F6 2469'], before + 1]);
+  });
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPINION_EVENT, RATING_EVENT } from '../../core/contract/index.js';
+import { CERTIFICATE_APPLY } from '../../core/certificates/store.js';
+import { testCertificate, testKey } from '../../core/certificates/test-certificates.js';
 import { tempDir } from '../../core/db/test-db.js';
 import { pendingEvents } from '../../core/outbox/outbox.js';
 import { putStaff } from '../../core/queue/reference.js';
@@ -283,5 +285,64 @@ describe('rating a finished service by ticket number and rating code at the kios
     await page.getByTestId('rating-thanks').waitFor();
     const rated = pendingEvents(svc.db).filter((e) => e.type === RATING_EVENT).map((e) => e.payload);
     expect(rated).toContainEqual(expect.objectContaining({ ticketNumber: number, level: 5, holderProof: { by: 'slip-qr', checkedBy: 'issuing-kiosk' } }));
+  });
+});
+
+describe("following a certificate with the kiosk's progress lookup", SLOW, () => {
+  const sync = (over: Parameters<typeof testCertificate>[1]) => {
+    const doc = testCertificate(testKey(), over);
+    CERTIFICATE_APPLY.certificate!(svc.db, { seq: 1, entity: 'certificate', key: doc.id, op: 'upsert', data: doc });
+    return doc;
+  };
+
+  it('takes the pickup code after the opinion lookup finds none: asks for the digits, refuses wrong ones, then says where to collect it', async () => {
+    svc.db.prepare('DELETE FROM attempt_failures').run();
+    const doc = sync({ pickupCode: 'C3D4E5F6', phoneLast4: '2468', template: 'labour-cooperation', name: '对外劳务合作经营资格证书' });
+    await open('/kiosk');
+    await page.getByTestId('home-track').click();
+    await osk('c3d4e5f6');
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('track-need-last4').waitFor();
+    expect(await page.getByTestId('track-need-last4').textContent()).toContain('请同时输入手机号后四位');
+
+    await page.getByTestId('track-last4').click();
+    await osk('2469');
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('cert-error').waitFor();
+    expect(await page.getByTestId('cert-error').getAttribute('data-kind')).toBe('pickup_proof_failed');
+    expect(await page.getByTestId('cert-error').textContent()).toContain('取证码');
+
+    await page.getByTestId('track-last4').fill('2468');
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('cert-progress').waitFor();
+    expect(await page.getByTestId('cert-progress').getAttribute('data-state')).toBe('ready');
+    expect(await page.getByTestId('cert-progress-name').textContent()).toBe(doc.name);
+    expect(await page.getByTestId('cert-progress-where').textContent()).toContain('请到6号窗口（证照领取与综合咨询）领取');
+    // The certificate tally counted the wrong digits once; the opinion lookup counted its two misses
+    // (no digits, wrong digits), not the proved code.
+    const kinds = svc.db.prepare('SELECT kind, count(*) AS n FROM attempt_failures GROUP BY kind ORDER BY kind').all();
+    expect(kinds).toEqual([
+      { kind: 'certificate-pickup', n: 1 },
+      { kind: 'certificate-pickup-code', n: 1 },
+      { kind: 'track', n: 2 },
+      { kind: 'track-code', n: 2 },
+    ]);
+  });
+
+  it("the SMS's pickup QR held to the scanner shows a collected certificate at once, in Russian", async () => {
+    const at = '2026-12-02T16:01:00.000Z'; // 00:01 on 3 December in the hall
+    sync({ pickupCode: 'H2J3K4M5', phoneLast4: '1357', state: 'handed_over', handedOver: { at, counter: '6', channel: 'counter' } });
+    await open('/kiosk');
+    await page.getByTestId('lang-switch').locator('[data-lang="ru"]').click();
+    await page.getByTestId('home-track').click();
+    await page.getByTestId('track-screen').waitFor();
+    await page.evaluate((qr) => {
+      const target = document.activeElement ?? document.body;
+      for (const key of [...qr, 'Enter']) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }, 'HALL-PICKUP:H2J3K4M5:1357');
+    await page.getByTestId('cert-progress').waitFor();
+    expect(await page.getByTestId('cert-progress').getAttribute('data-state')).toBe('handed-over');
+    expect(await page.getByTestId('cert-progress-step').textContent()).toBe('3 декабря 2026 г., 00:01: получен в окне 6');
+    await shot(page, 'kiosk-track-certificate-ru');
   });
 });

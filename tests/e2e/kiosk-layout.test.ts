@@ -4,6 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../core/contract/common.js';
 import { tempDir } from '../../core/db/test-db.js';
+import { mailCertificate, recordMailState } from '../../core/certificates/records.js';
+import { CERTIFICATE_APPLY } from '../../core/certificates/store.js';
+import { testCertificate, testKey } from '../../core/certificates/test-certificates.js';
 import { ROOT } from '../../terminal/config.js';
 import { startTestService, type RunningService } from '../../terminal/test-service.js';
 import { launchChromium, shot } from './browser.js';
@@ -28,6 +31,7 @@ beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the screens first: npm run build:renderer');
   // A long idle time: a run walks through every screen and must not be sent home half-way.
   svc = await startTestService({ PRINTER: `preview:${slips.dir}`, IDLE_SECONDS: '900' });
+  mailedAndDelivered();
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -135,6 +139,17 @@ const SCREENS: Screen[] = [
     primary: ['track-code', 'track-submit'],
   },
   {
+    // A certificate's pickup code: the opinion lookup finds none, the certificate lookup answers.
+    name: 'track-certificate',
+    go: async (p) => {
+      await byId(p, 'track-code').fill(MAILED.pickupCode);
+      await byId(p, 'track-last4').fill(MAILED.phoneLast4);
+      await tapTo(p, 'track-submit', 'cert-progress');
+      expect(await byId(p, 'cert-progress').getAttribute('data-state')).toBe('delivered');
+    },
+    primary: ['cert-progress-headline', 'cert-progress-where', 'track-again', 'track-done'],
+  },
+  {
     name: 'rate',
     go: async (p) => {
       await home(p);
@@ -190,11 +205,12 @@ const SCREENS: Screen[] = [
     primary: ['cert-verify-scan-hint', 'cert-verify-text', 'cert-verify-submit'],
   },
   {
-    // Text that is no certificate's QR, checked by the terminal for real: the verdict says so.
+    // The terminal's offline check reads it and answers: not a certificate's QR code.
     name: 'cert-verify-unreadable',
     go: async (p) => {
       await byId(p, 'cert-verify-text').fill('HCERT1|not-a-certificate');
       await tapTo(p, 'cert-verify-submit', 'verdict');
+      expect(await byId(p, 'verdict').getAttribute('data-verdict')).toBe('unreadable');
     },
     primary: ['verdict-title', 'cert-verify-again', 'cert-verify-done'],
   },
@@ -229,6 +245,18 @@ const GENUINE = {
   revoked: null,
   supersededBy: null,
 };
+
+/** The certificate the progress lookup finds: mailed from counter 6, posted and delivered (the longest progress there is). */
+const MAILED = { pickupCode: 'N6P7R8T9', phoneLast4: '8642' };
+function mailedAndDelivered(): void {
+  const doc = testCertificate(testKey(), { ...MAILED, delivery: 'mail', template: 'labour-cooperation', name: '对外劳务合作经营资格证书', number: '黑商外劳〔2026〕第 0042 号' });
+  CERTIFICATE_APPLY.certificate!(svc.db, { seq: 1, entity: 'certificate', key: doc.id, op: 'upsert', data: doc });
+  const by = { hall: doc.hall, counter: '6', clerk: '0601', now: new Date('2026-12-03T15:59:00Z') };
+  const address = { recipient: '欧阳娜娜', phone: '13912345678', province: '黑龙江省', city: '哈尔滨市', county: '南岗区', street: '红军街15号', postcode: '150001', waybill: '1187654321098' };
+  mailCertificate(svc.db, doc.id, address, { ...by, timeZone: 'Asia/Shanghai', lang: 'zh-CN' });
+  recordMailState(svc.db, doc.id, { state: 'posted', at: '2026-12-04T00:01:00+08:00' }, by);
+  recordMailState(svc.db, doc.id, { state: 'delivered', at: '2026-12-05T10:30:00+08:00', signer: '张三' }, by);
+}
 
 /** Elements that stick out of the viewport sideways, and whether the page itself scrolls sideways. */
 function sideways(page: Page): Promise<string[]> {
@@ -372,11 +400,11 @@ describe('every kiosk screen in high contrast on a portrait 1080×1920', () => {
 });
 
 describe('the home screen in every language', () => {
-  it('draws the ticket and appointment marks without words, and names the progress lookup for opinions and complaints', RUN, async () => {
+  it('draws the ticket and appointment marks without words, and names the progress lookup for opinions, complaints and certificates', RUN, async () => {
     const page = await browser.newPage({ viewport: PORTRAIT });
     try {
       await page.goto(`${svc.url}/kiosk`);
-      const words: Record<Lang, RegExp> = { 'zh-CN': /意见投诉/, en: /opinion or complaint/i, ru: /мнения или жалобы/i };
+      const words: Record<Lang, RegExp> = { 'zh-CN': /意见投诉.*证照/, en: /opinion, complaint or certificate/i, ru: /обращения.*документа/i };
       for (const lang of LANGS) {
         await page.getByTestId('lang-switch').locator(`[data-lang="${lang}"]`).click();
         await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe(lang);

@@ -1,3 +1,4 @@
+import { PICKUP_LINE } from '../../../core/contract/certificates.js';
 import { CREDIT_CODE_ALPHABET, creditCodeProblem, normalizeCreditCode } from '../../../core/common/credit-code.js';
 
 const CREDIT_CODE_LIKE = new RegExp(`^[${CREDIT_CODE_ALPHABET}]{18}$`);
@@ -14,8 +15,8 @@ export function searchQuery(text: string): { kind: 'empty' } | { kind: 'badCredi
   return { kind: 'query', q: CREDIT_CODE_LIKE.test(code) ? code : q };
 }
 
-/** The hall's pickup line (assets/hall/default.json: 证照领取与综合咨询). */
-export const PICKUP_LINE = 'E';
+/** The hall's pickup line. */
+export { PICKUP_LINE };
 
 /** Offered straight away for the ticket being served: a pickup (line E) or a visitor with an enterprise. */
 export const offersCertificates = (ticket: { service: string; enterprise: string | null } | null): boolean =>

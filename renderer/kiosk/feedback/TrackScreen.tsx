@@ -1,15 +1,25 @@
 /*
  * Progress lookup (/kiosk/opinion/track): the tracking code (on-screen keys, a physical keyboard, or
- * the slip's QR held to the scanner) and, when a phone was left, its last four digits. Test ids:
+ * the slip's QR held to the scanner) and, when a phone was left, its last four digits; or a
+ * certificate's pickup code (8 characters, like an old tracking code) with the phone's last four, or
+ * the SMS's pickup QR. The opinion lookup is asked first; when it has no such opinion and the code can
+ * be a pickup code, the certificate lookup (CertificateProgressView, cert-progress). Test ids:
  *   track-screen, track-code (input; value shown as K7PM3-XQ9AB-CDEFG), track-last4 (input), osk (data-key; capitals while the code is typed),
- *   track-submit (aria-busy), feedback-error (data-kind: not-found, network, server, unexpected)
+ *   track-submit (aria-busy), feedback-error (data-kind: not-found, network, server, unexpected), track-need-last4,
+ *   cert-error (a refused certificate lookup: data-kind pickup_proof_failed, too_many_attempts, …)
  *   track-result (data-state = received | assigned | responded | fed-back | closed), track-kind, track-state,
  *   track-filed, track-deadline, track-feedback, track-not-received, track-again, track-done
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { isPickupCode, readPickupQr } from '../../../core/common/pickup-qr.js';
+import type { CertificateProgress } from '../../../core/contract/certificate-api.js';
 import type { OpinionProgress } from '../../../core/contract/opinions.js';
+import { ApiError } from '../../api/client.js';
 import { useClient } from '../../api/context.js';
+import { CertificateProblem } from '../certificates/CertificateProblem.js';
+import { CertificateProgressView } from '../certificates/CertificateProgressView.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { hallDay } from '../../../core/common/hall-time.js';
 import { formatDate } from '../../shared/format.js';
@@ -26,6 +36,11 @@ import { FeedbackProblem } from './FeedbackProblem.js';
 import { useKindWords, useStateWords } from './words.js';
 
 type Field = 'code' | 'last4';
+type Found = { opinion: OpinionProgress } | { certificate: z.infer<typeof CertificateProgress> };
+
+/** The opinion lookup found nothing, and a certificate lookup needs the phone's last four. */
+class NeedLast4 extends Error {}
+const isNotFound = (err: unknown) => err instanceof ApiError && err.code === 'NOT_FOUND';
 
 function applyTo(field: Field, value: string, key: OskKey): string {
   if (key === 'clear') return '';
@@ -42,17 +57,39 @@ export function TrackScreen() {
   const [code, setCode] = useState('');
   const [last4, setLast4] = useState('');
   const [field, setField] = useState<Field>('code');
-  const [result, setResult] = useState<OpinionProgress | null>(null);
+  const [result, setResult] = useState<Found | null>(null);
+  // Which lookup refused: the certificate one answers in the service's own words.
+  const [refusedBy, setRefusedBy] = useState<'opinion' | 'certificate'>('opinion');
 
   const ready = isTrackingCode(code) && (last4 === '' || last4.length === 4);
+  const lookUpCertificate = async (pickup: string, digits: string, signal: AbortSignal) => {
+    setRefusedBy('certificate');
+    setResult({ certificate: await client.call('trackCertificate', { code: pickup, last4: digits }, { signal }) });
+  };
   const lookUp = (c = code) =>
     action.run(async (signal) => {
-      setResult(await client.call('trackOpinion', { code: normalizeTrackingCode(c) ?? formatCode(c), ...(last4 ? { last4 } : {}) }, { signal }));
+      setRefusedBy('opinion');
+      try {
+        setResult({ opinion: await client.call('trackOpinion', { code: normalizeTrackingCode(c) ?? formatCode(c), ...(last4 ? { last4 } : {}) }, { signal }) });
+      } catch (err) {
+        if (!isNotFound(err) || !isPickupCode(c)) throw err;
+        if (last4.length !== 4) throw new NeedLast4();
+        await lookUpCertificate(c, last4, signal);
+      }
     });
 
   // The slip's QR code: read by a keyboard-wedge scanner, or the terminal's serial one (live 'scan').
   const onScan = (scanned: string) => {
-    const c = codeFromScan(scanned);
+    // The SMS's pickup QR carries the code and the digits: it is a certificate, asked at once.
+    const pickup = readPickupQr(scanned);
+    if (pickup?.last4) {
+      const digits = pickup.last4;
+      setCode(pickup.code);
+      setLast4(digits);
+      void action.run((signal) => lookUpCertificate(pickup.code, digits, signal));
+      return;
+    }
+    const c = codeFromScan(scanned) ?? (pickup ? pickup.code : null);
     if (!c) return;
     setCode(c);
     setResult(null);
@@ -63,7 +100,8 @@ export function TrackScreen() {
     if (msg.type === 'scan' && !action.busy && result === null) onScan(msg.code);
   });
 
-  if (result) return <TrackResult progress={result} onAgain={() => setResult(null)} onDone={session.reset} />;
+  if (result && 'certificate' in result) return <CertificateProgressView progress={result.certificate} onAgain={() => setResult(null)} onDone={session.reset} />;
+  if (result) return <TrackResult progress={result.opinion} onAgain={() => setResult(null)} onDone={session.reset} />;
 
   const press = (key: OskKey) => {
     action.clearError();
@@ -112,7 +150,15 @@ export function TrackScreen() {
       </div>
       <p className="feedback-hint">{t('kiosk.feedback.last4Hint')}</p>
       <Osk onKey={press} upper={field === 'code'} />
-      {action.error !== undefined && <FeedbackProblem error={action.error} notFound={t('kiosk.feedback.trackNotFound')} />}
+      {action.error instanceof NeedLast4 ? (
+        <p className="status error" role="alert" data-testid="track-need-last4">
+          {t('kiosk.feedback.trackNeedLast4')}
+        </p>
+      ) : action.error !== undefined && refusedBy === 'certificate' ? (
+        <CertificateProblem error={action.error} />
+      ) : (
+        action.error !== undefined && <FeedbackProblem error={action.error} notFound={t('kiosk.feedback.trackNotFound')} />
+      )}
       <button
         type="button"
         className="button primary big feedback-go"
