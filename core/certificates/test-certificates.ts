@@ -58,6 +58,7 @@ export function testCertificate(signer: TestKey, over: Partial<CertificateDoc> &
     revoked: null,
     supersededBy: null,
     handedOver: null,
+    mail: null,
     ...over,
   };
 }

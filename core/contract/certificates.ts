@@ -66,6 +66,17 @@ export type CertificateInput = z.infer<typeof CertificateInput>;
 export const CertificateRevocation = z.strictObject({ on: IsoDate, reason: z.string().min(1) });
 export const HandoverMark = z.strictObject({ at: z.iso.datetime({ offset: true }), counter: z.string(), channel: z.enum(['counter', 'kiosk', 'mail', 'electronic']) });
 
+/** Where a mailed certificate is, as every terminal of the hall learns it (the signer masked; no address). */
+export const MailSummary = z.strictObject({
+  waybill: z.string(),
+  state: z.enum(['recorded', 'posted', 'delivered']),
+  recordedAt: z.iso.datetime({ offset: true }),
+  postedAt: z.iso.datetime({ offset: true }).nullable(),
+  deliveredAt: z.iso.datetime({ offset: true }).nullable(),
+  signer: z.string().nullable(),
+});
+export type MailSummary = z.infer<typeof MailSummary>;
+
 /** A certificate as the server holds it and sends it to its hall's terminals (sync entity 'certificate'). */
 export const CertificateDoc = z.strictObject({
   id: Ulid,
@@ -95,6 +106,8 @@ export const CertificateDoc = z.strictObject({
   /** Identifier of the version that replaced this one. */
   supersededBy: z.string().nullable(),
   handedOver: HandoverMark.nullable(),
+  /** Set by the server from the counter's mail events, so a kiosk on another PC can say where the letter is. */
+  mail: MailSummary.nullable().default(null),
 });
 export type CertificateDoc = z.infer<typeof CertificateDoc>;
 

@@ -119,7 +119,9 @@ describe.each(backends)('certificate facts from terminals on $name', (backend) =
     box.add(CERTIFICATE_EVENTS.mailState, { id: ulid(), certificateId: ids[1]!, waybill: 'EA123456789CN', mail: { state: 'delivered', at: at(60 * 26), signer: '钱七' } });
     box.add(CERTIFICATE_EVENTS.mailState, { id: ulid(), certificateId: ids[1]!, waybill: 'EA123456789CN', mail: { state: 'posted', at: at(61), signer: null } });
     expect((await box.upload()).body).toMatchObject({ ackedThrough: 6, refused: [] });
+    // The hall's other terminals (a kiosk's progress lookup) learn where the letter is, the signer masked, no address.
     expect((await doc(ids[1]!)).state).toBe('mailed');
+    expect((await doc(ids[1]!)).mail).toEqual({ waybill: 'EA123456789CN', state: 'delivered', recordedAt: at(40), postedAt: at(61), deliveredAt: at(60 * 26), signer: '钱*' });
     const mail = await f.db.selectFrom('certificate_mail').selectAll().where('certificate_id', '=', ids[1]!).executeTakeFirstOrThrow();
     expect(mail).toMatchObject({ waybill: 'EA123456789CN', state: 'delivered', signer: '钱七', counter: '2' });
     expect(new Date(mail.delivered_at!).toISOString()).toBe(at(60 * 26));

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { maskPersonName } from '../../core/common/mask-name.js';
 import type { z } from 'zod';
 import { CERTIFICATE_EVENTS, HandoverEvent, MailedEvent, MailStateEvent, ReprintEvent, ServerError, type CertificateDoc } from '../../core/contract/index.js';
 import type { ServerSchema } from '../db/schema.js';
@@ -78,14 +79,15 @@ async function applyMailed(tx: Tx, m: z.infer<typeof MailedEvent>, ctx: ApplyCon
     .values({ certificate_id: m.certificateId, ...row })
     .onConflict((oc) => oc.column('certificate_id').doUpdateSet(row).where('certificate_mail.waybill', '<>', m.address.waybill))
     .execute();
-  if (found.doc.state === 'ready') await updateDoc(tx, { ...found.doc, state: 'mailed' }, ctx.now);
+  const summary = found.doc.mail?.waybill === m.address.waybill ? found.doc.mail : { waybill: m.address.waybill, state: 'recorded' as const, recordedAt: m.at, postedAt: null, deliveredAt: null, signer: null };
+  await updateDoc(tx, { ...found.doc, state: found.doc.state === 'ready' ? 'mailed' : found.doc.state, mail: summary }, ctx.now);
 }
 
 const MAIL_ORDER = ['recorded', 'posted', 'delivered'];
 
 /** Posted, then delivered with who signed; a state never goes back (an older report arriving late). */
 async function applyMailState(tx: Tx, s: z.infer<typeof MailStateEvent>, ctx: ApplyContext): Promise<void> {
-  await ofHall(tx, s.certificateId, ctx);
+  const found = await ofHall(tx, s.certificateId, ctx);
   const mail = await tx.selectFrom('certificate_mail').select(['state']).where('certificate_id', '=', s.certificateId).where('waybill', '=', s.waybill).forUpdate().executeTakeFirst();
   if (!mail) throw new ServerError('CERTIFICATE_NOT_FOUND');
   const at = new Date(s.mail.at);
@@ -96,6 +98,9 @@ async function applyMailState(tx: Tx, s: z.infer<typeof MailStateEvent>, ctx: Ap
     .set({ ...dates, ...(forward ? { state: s.mail.state } : {}) })
     .where('certificate_id', '=', s.certificateId)
     .execute();
+  const before = found.doc.mail ?? { waybill: s.waybill, state: 'recorded' as const, recordedAt: s.mail.at, postedAt: null, deliveredAt: null, signer: null };
+  const when = s.mail.state === 'posted' ? { postedAt: s.mail.at } : { deliveredAt: s.mail.at, signer: s.mail.signer === null ? null : maskPersonName(s.mail.signer) };
+  await updateDoc(tx, { ...found.doc, mail: { ...before, ...when, state: forward ? s.mail.state : before.state } }, ctx.now);
 }
 
 /** The certificates' part of an event upload. Payloads are never logged: they hold names and ID hashes. */

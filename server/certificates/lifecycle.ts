@@ -59,6 +59,7 @@ export async function reissueCertificate(db: ServerDb, identifier: string, now: 
       revoked: null,
       supersededBy: null,
       handedOver: null,
+      mail: null,
     };
     await insertVersion(tx, doc, found.holderCode, found.phone, now);
     return { old, doc };

@@ -70,6 +70,7 @@ export function newDoc(v: NewVersion): CertificateDoc {
     revoked: null,
     supersededBy: null,
     handedOver: null,
+    mail: null,
   });
 }
 

@@ -72,6 +72,7 @@ export async function seedCertificate(db: ServerDb, s: SeedCertificate): Promise
     revoked: s.revoked ?? null,
     supersededBy: s.supersededBy ?? null,
     handedOver: null,
+    mail: null,
   };
   await db
     .insertInto('certificates')

@@ -45,9 +45,18 @@ export function certificateProgress(db: Db, doc: CertificateDoc, config: HallCon
         deliveredAt: m.delivered_at ? hallTime(m.delivered_at, timeZone) : null,
         signer: m.signer_masked,
       }
-    : doc.state === 'mailed' || mark?.channel === 'mail'
-      ? { waybill: null, state: 'recorded' as const, recordedAt: mark?.channel === 'mail' ? hallTime(mark.at, timeZone) : null, postedAt: null, deliveredAt: null, signer: null }
-      : null;
+    : doc.mail
+      ? {
+          waybill: doc.mail.waybill,
+          state: doc.mail.state,
+          recordedAt: hallTime(doc.mail.recordedAt, timeZone),
+          postedAt: doc.mail.postedAt ? hallTime(doc.mail.postedAt, timeZone) : null,
+          deliveredAt: doc.mail.deliveredAt ? hallTime(doc.mail.deliveredAt, timeZone) : null,
+          signer: doc.mail.signer,
+        }
+      : doc.state === 'mailed' || mark?.channel === 'mail'
+        ? { waybill: null, state: 'recorded' as const, recordedAt: mark?.channel === 'mail' ? hallTime(mark.at, timeZone) : null, postedAt: null, deliveredAt: null, signer: null }
+        : null;
   return {
     name: doc.name,
     number: doc.number,

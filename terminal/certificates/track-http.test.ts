@@ -119,6 +119,20 @@ describe('following a certificate at the kiosk', () => {
     expect(bare.json).toMatchObject({ state: 'mailed', pickup: null, mail: { waybill: null, state: 'recorded', recordedAt: null } });
   });
 
+  it('a mail recorded and delivered on another PC shows the waybill and the delivery, from the server document', async () => {
+    const mail = { waybill: '1187654321099', state: 'delivered' as const, recordedAt: '2026-12-02T16:01:00.000Z', postedAt: '2026-12-03T01:00:00.000Z', deliveredAt: '2026-12-04T02:30:00.000Z', signer: '李*' };
+    sync(testCertificate(signer, { delivery: 'mail', pickupCode: 'W4X5Y6A7', phoneLast4: '9753', state: 'mailed', mail }));
+    const res = await track('W4X5Y6A7', '9753');
+    expect(res.json.mail).toEqual({
+      waybill: '1187654321099',
+      state: 'delivered',
+      recordedAt: { at: mail.recordedAt, day: '2026-12-03', time: '00:01' },
+      postedAt: { at: mail.postedAt, day: '2026-12-03', time: '09:00' },
+      deliveredAt: { at: mail.deliveredAt, day: '2026-12-04', time: '10:30' },
+      signer: '李*',
+    });
+  });
+
   it('a revoked one says so, with its date and reason', async () => {
     sync(testCertificate(signer, { pickupCode: 'E7F8H9J2', phoneLast4: '1122', state: 'revoked', revoked: { on: '2026-11-30', reason: '企业注销' } }));
     const res = await track('E7F8H9J2', '1122');

@@ -97,6 +97,7 @@ export function testCertificate(template: string, privateKey: string, keyId = 'h
     revoked: null,
     supersededBy: null,
     handedOver: null,
+    mail: null,
     ...over,
   };
 }

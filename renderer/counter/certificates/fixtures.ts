@@ -25,6 +25,7 @@ export function certificateView(over: Partial<CertificateView> = {}, cert: Parti
       revoked: null,
       supersededBy: null,
       handedOver: null,
+      mail: null,
       ...cert,
     },
     medium: 'a4',
