@@ -13,8 +13,11 @@ export async function sendHeartbeat(db: Db, client: SyncClient, version: string)
 }
 
 export function startHeartbeat(db: Db, client: SyncClient, version: string, opts: { intervalMs?: number; log?: (l: string) => void } = {}): { beat(): void; stop(): void } {
+  let stopped = false;
   const beat = () =>
     void sendHeartbeat(db, client, version).catch((err: unknown) => {
+      // A beat still in flight when the service stops fails on the closed database: nothing to say then.
+      if (stopped) return;
       const code = (err as Error).message;
       const url = client.identity()?.serverUrl;
       opts.log?.(url && err instanceof SyncRequestError ? `Heartbeat failed (${code}): ${SYNC_PROBLEM_LOG[syncProblemOf(code)](url)}` : `Heartbeat failed: ${code}`);
@@ -22,5 +25,11 @@ export function startHeartbeat(db: Db, client: SyncClient, version: string, opts
   const timer = setInterval(beat, opts.intervalMs ?? 60_000);
   timer.unref();
   beat();
-  return { beat, stop: () => clearInterval(timer) };
+  return {
+    beat,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }
