@@ -34,3 +34,6 @@ export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.length <= 4 ? '****' : `${digits.slice(0, Math.min(3, digits.length - 4))}****${digits.slice(-4)}`;
 }
+
+/** A certificate holder's code as terminals, slips and screens show it: a citizen's ID number (111) masked, an enterprise's credit code as it is. */
+export const holderCodeShown = (code: string, codeType: string) => (codeType === '111' ? maskIdNumber(code) : code);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { maskIdNumber, maskPersonName } from '../common/mask-name.js';
+import { holderCodeShown, maskIdNumber, maskPersonName } from '../common/mask-name.js';
 import type { CertificateDoc, CertificateTemplate, HandoverEvent } from '../contract/certificates.js';
 import type { Lang } from '../contract/common.js';
 import type { CertificateSlip, HandoverReceiptSlip } from '../contract/print.js';
@@ -27,7 +27,7 @@ export function certificateSlipOf(
     identifier: doc.identifier,
     holderName: doc.holder.name,
     // A citizen's code reaches terminals masked already; an enterprise's credit code is public.
-    holderCode: doc.holder.codeType === '111' ? maskIdNumber(doc.holder.code) : doc.holder.code,
+    holderCode: holderCodeShown(doc.holder.code, doc.holder.codeType),
     issuer: doc.issuer.name,
     issuedOn: doc.issuedOn,
     validity: validityText(doc.validFrom, doc.validUntil, lang),

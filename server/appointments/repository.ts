@@ -6,6 +6,7 @@ import type { ServerDb } from '../db/connection.js';
 import type { ServerSchema } from '../db/schema.js';
 import { hallConfig, serverCatalog } from '../halls/repository.js';
 import { hallDay } from '../../core/common/hall-time.js';
+import { maskPhone as maskPhoneText } from '../../core/common/mask-name.js';
 import type { AppointmentsTable } from '../queue/schema.js';
 import { appendChange } from '../sync/append.js';
 
@@ -13,8 +14,7 @@ type Row = Selectable<AppointmentsTable>;
 
 /** 13812345678 → 138****5678; a landline keeps its first three and last four digits the same way. */
 export function maskPhone(phone: string): { phoneMasked: string; phoneLast4: string } {
-  const digits = phone.replace(/\D/g, '');
-  return { phoneMasked: `${digits.slice(0, 3)}****${digits.slice(-4)}`, phoneLast4: digits.slice(-4) };
+  return { phoneMasked: maskPhoneText(phone), phoneLast4: phone.replace(/\D/g, '').slice(-4) };
 }
 
 /** The shape terminals hold: never the full phone. */

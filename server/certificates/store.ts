@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { maskIdNumber } from '../../core/common/mask-name.js';
+import { holderCodeShown } from '../../core/common/mask-name.js';
 import type { Transaction } from 'kysely';
 import { ulid } from 'ulid';
 import { CertificateDoc, type CertificateInput, type CertificateTemplate } from '../../core/contract/index.js';
@@ -16,7 +16,6 @@ const PICKUP_ALPHABET = '23456789ACDEFHJKMNPRTUVWXY';
 const LIVE_STATES = ['ready', 'mailed'];
 
 /** No ID number in clear on a terminal: a citizen holder's code goes down as its last four. */
-export const maskedHolderCode = (code: string, codeType: string) => (codeType === '111' ? maskIdNumber(code) : code);
 
 /** A pickup code no waiting certificate has (nor one of `taken`, made in the same import). */
 export async function newPickupCode(tx: Tx, taken: Set<string>): Promise<string> {
@@ -57,7 +56,7 @@ export function newDoc(v: NewVersion): CertificateDoc {
     identifier: v.identifier,
     version: v.version,
     issuer: input.issuer,
-    holder: { ...input.holder, code: maskedHolderCode(input.holder.code, input.holder.codeType) },
+    holder: { ...input.holder, code: holderCodeShown(input.holder.code, input.holder.codeType) },
     issuedOn: input.issuedOn,
     validFrom: input.validFrom,
     validUntil: input.validUntil,
